@@ -1,0 +1,110 @@
+// Package awsx is the AWS access layer: one base configuration per account
+// (standard credential chain, one retryer), the list of regions to visit, the
+// classifier that turns API errors into skip/deny/retry/fail, and the bounded
+// pool that runs account × region × task work.
+package awsx
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+)
+
+// Options select credentials and endpoints. Zero values mean "the SDK's
+// standard behaviour" (env vars, shared config, SSO, assume-role profiles).
+type Options struct {
+	Profile     string
+	Region      string // home region: used for global calls (STS, DescribeRegions)
+	EndpointURL string // simulator / LocalStack; also honoured via AWS_ENDPOINT_URL
+	MaxAttempts int    // retry attempts per call, 0 = default (10)
+}
+
+// DefaultHomeRegion is used when neither --region nor the profile/env set one.
+const DefaultHomeRegion = "us-east-1"
+
+// LoadBase builds the base configuration for the caller's account. It is built
+// once per account and copied per region (Config.Copy + Region).
+func LoadBase(ctx context.Context, o Options) (aws.Config, error) {
+	maxAttempts := o.MaxAttempts
+	if maxAttempts <= 0 {
+		maxAttempts = 10
+	}
+	loadOpts := []func(*config.LoadOptions) error{
+		config.WithRetryer(func() aws.Retryer {
+			// Adaptive mode adds client-side rate limiting on throttling
+			// errors on top of the standard exponential backoff with jitter.
+			return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
+				ao.StandardOptions = append(ao.StandardOptions, func(so *retry.StandardOptions) {
+					so.MaxAttempts = maxAttempts
+					so.MaxBackoff = 20 * time.Second
+					// The standard retry quota (500 tokens per client) can run
+					// dry in a long, throttled run and fail calls that would
+					// have succeeded; attempts are already bounded above.
+					so.RateLimiter = ratelimit.None
+				})
+			})
+		}),
+	}
+	if o.Profile != "" {
+		loadOpts = append(loadOpts, config.WithSharedConfigProfile(o.Profile))
+	}
+	if o.Region != "" {
+		loadOpts = append(loadOpts, config.WithRegion(o.Region))
+	}
+	if o.EndpointURL != "" {
+		if err := CheckEndpoint(o.EndpointURL); err != nil {
+			return aws.Config{}, err
+		}
+		loadOpts = append(loadOpts, config.WithBaseEndpoint(o.EndpointURL))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
+	if err != nil {
+		return aws.Config{}, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = DefaultHomeRegion
+	}
+	if cfg.BaseEndpoint == nil {
+		if env := os.Getenv("AWS_ENDPOINT_URL"); env != "" {
+			if err := CheckEndpoint(env); err != nil {
+				return aws.Config{}, err
+			}
+		}
+	}
+	return cfg, nil
+}
+
+// ForRegion returns a copy of base that targets region.
+func ForRegion(base aws.Config, region string) aws.Config {
+	c := base.Copy()
+	c.Region = region
+	return c
+}
+
+// CheckEndpoint rejects endpoint URLs that are not http(s) URLs.
+func CheckEndpoint(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("invalid endpoint URL %q: want http(s)://host[:port]", raw)
+	}
+	return nil
+}
+
+// ParseRegions splits a comma-separated --regions value, trimming blanks.
+func ParseRegions(s string) []string {
+	var out []string
+	for _, r := range strings.Split(s, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+// Package cli holds one file per defaultsg command. Each command parses its
+// flags into an options struct and does its work in a run function through
+// the Factory's dependencies.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
+)
+
+// Main runs defaultsg with args on the process's streams and returns the exit
+// code.
+func Main(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Execute(ctx, NewFactory(iostreams.System()), args)
+}
+
+// Execute runs the command tree with f's dependencies; tests call it directly.
+func Execute(ctx context.Context, f *Factory, args []string) int {
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	err := root.ExecuteContext(ctx)
+	code := exitcode.Of(err)
+	var st *exitcode.Status
+	switch {
+	case err == nil:
+	case errors.As(err, &st):
+		// The report is already printed; the status line explains the code.
+		if st.Message != "" {
+			fmt.Fprintln(f.IO.ErrOut, st.Message)
+		}
+	default:
+		fmt.Fprintln(f.IO.ErrOut, "Error:", err)
+	}
+	return code
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "defaultsg",
+		Short: "Close the default security group of every VPC without an outage",
+		Long: `defaultsg makes every VPC's default security group rule-free (Security Hub EC2.2, CIS)
+without an outage: it audits the groups, finds everything that uses them, moves those users
+onto replacement groups, verifies, then revokes the rules with a backup it can restore exactly.
+
+Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			f.IO.Quiet = f.Global.Quiet
+			if f.Global.EndpointURL != "" {
+				if err := awsx.CheckEndpoint(f.Global.EndpointURL); err != nil {
+					return exitcode.Usagef(err)
+				}
+			}
+			if f.Global.Concurrency < 0 {
+				return exitcode.Usagef(fmt.Errorf("--concurrency must be positive"))
+			}
+			return nil
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return exitcode.Usagef(err) })
+	pf := root.PersistentFlags()
+	pf.StringVar(&f.Global.Profile, "profile", "", "AWS shared-config profile (default: the standard credential chain)")
+	pf.StringVar(&f.Global.Region, "region", "", "home region for global calls (default: profile/env, else us-east-1)")
+	pf.StringVar(&f.Global.EndpointURL, "endpoint-url", "", "send every AWS call to this endpoint (simulator, LocalStack); AWS_ENDPOINT_URL also works")
+	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: every region enabled for the account)")
+	pf.IntVar(&f.Global.Concurrency, "concurrency", awsx.DefaultConcurrency, "maximum AWS calls in flight")
+	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
+
+	root.AddCommand(
+		newCmdVersion(f),
+	)
+	return root
+}
+
+// usageArgs wraps cobra's positional-argument validators as usage errors.
+func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := v(cmd, args); err != nil {
+			return exitcode.Usagef(err)
+		}
+		return nil
+	}
+}
