@@ -84,6 +84,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
 
 	root.AddCommand(
+		newCmdAudit(f),
 		newCmdVersion(f),
 	)
 	return root

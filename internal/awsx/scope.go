@@ -1,0 +1,125 @@
+package awsx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+// Account is one account to work in: its base configuration (copied per
+// region) and the regions selected for it.
+type Account struct {
+	ID      string
+	Base    aws.Config
+	Regions []string
+}
+
+// Scope is every account × region a command will visit, plus the accounts or
+// regions that could not even be listed (reported, never dropped).
+type Scope struct {
+	Accounts []Account
+	Problems []Problem
+}
+
+// Units expands the scope into account × region × task units, in a stable
+// order.
+func (s Scope) Units(tasks ...string) []Unit {
+	if len(tasks) == 0 {
+		tasks = []string{""}
+	}
+	var out []Unit
+	for _, a := range s.Accounts {
+		for _, r := range a.Regions {
+			for _, t := range tasks {
+				out = append(out, Unit{Account: a.ID, Region: r, Task: t})
+			}
+		}
+	}
+	return out
+}
+
+// Config returns the configuration for account in region.
+func (s Scope) Config(account, region string) (aws.Config, bool) {
+	for _, a := range s.Accounts {
+		if a.ID == account {
+			return ForRegion(a.Base, region), true
+		}
+	}
+	return aws.Config{}, false
+}
+
+// Problem is something that could not be read, for the "incomplete" part of a
+// report.
+type Problem struct {
+	Account   string `json:"account"`
+	Region    string `json:"region,omitempty"`
+	Operation string `json:"operation"`
+	Class     string `json:"class"`
+	Message   string `json:"message"`
+}
+
+// ProblemOf turns an error into a Problem, using the OpError context when
+// present.
+func ProblemOf(account, region, op string, err error) Problem {
+	p := Problem{Account: account, Region: region, Operation: op, Class: Classify(err).String(), Message: err.Error()}
+	var oe *OpError
+	if errors.As(err, &oe) {
+		p.Operation, p.Message = oe.Operation, short(oe.Err)
+		if oe.Account != "" {
+			p.Account = oe.Account
+		}
+		if oe.Region != "" {
+			p.Region = oe.Region
+		}
+	}
+	return p
+}
+
+// SortProblems orders problems by account, region, operation.
+func SortProblems(ps []Problem) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		if a.Region != b.Region {
+			return a.Region < b.Region
+		}
+		return a.Operation < b.Operation
+	})
+}
+
+// CallerAccount returns the account id of cfg's credentials.
+func CallerAccount(ctx context.Context, cfg aws.Config) (string, error) {
+	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return "", Wrap("", cfg.Region, "sts:GetCallerIdentity", err)
+	}
+	return aws.ToString(out.Account), nil
+}
+
+// SingleAccount resolves the scope of the caller's own account: its id and
+// its enabled regions (or the explicit list).
+func SingleAccount(ctx context.Context, base aws.Config, explicitRegions []string) (Scope, error) {
+	id, err := CallerAccount(ctx, base)
+	if err != nil {
+		return Scope{}, err
+	}
+	regions, err := EnabledRegions(ctx, ec2.NewFromConfig(base), explicitRegions)
+	if err != nil {
+		var re *RegionError
+		if errors.As(err, &re) {
+			return Scope{}, err
+		}
+		return Scope{}, Wrap(id, base.Region, "ec2:DescribeRegions", err)
+	}
+	if len(regions) == 0 {
+		return Scope{}, fmt.Errorf("account %s: no enabled region", id)
+	}
+	return Scope{Accounts: []Account{{ID: id, Base: base, Regions: regions}}}, nil
+}

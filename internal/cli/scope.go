@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"context"
+	"errors"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/inventory"
+)
+
+// resolveScope turns the global flags into the accounts × regions to visit.
+func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
+	cfg, err := f.AWSConfig(ctx)
+	if err != nil {
+		return awsx.Scope{}, err
+	}
+	scope, err := awsx.SingleAccount(ctx, cfg, awsx.ParseRegions(f.Global.Regions))
+	var re *awsx.RegionError
+	if errors.As(err, &re) {
+		return awsx.Scope{}, exitcode.Usagef(err)
+	}
+	return scope, err
+}
+
+// newEC2 is the one constructor of EC2 clients for per-region work.
+func newEC2(cfg aws.Config) inventory.EC2API { return ec2.NewFromConfig(cfg) }
