@@ -62,7 +62,7 @@ type unitResult struct {
 // Run audits every account × region of scope.
 func Run(ctx context.Context, scope awsx.Scope, opts Options) (Report, error) {
 	units := scope.Units()
-	results, err := awsx.Run(ctx, opts.Concurrency, units, func(ctx context.Context, u awsx.Unit) (unitResult, error) {
+	results, err := awsx.Run(ctx, opts.Concurrency, units, func(ctx context.Context, _ int, u awsx.Unit) (unitResult, error) {
 		cfg, _ := scope.Config(u.Account, u.Region)
 		groups, err := inventory.ListDefaultGroups(ctx, opts.NewEC2(cfg), u.Account, u.Region, opts.Filter)
 		if opts.OnUnitDone != nil {

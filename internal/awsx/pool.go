@@ -22,7 +22,7 @@ const DefaultConcurrency = 32
 // whatever the completion order. fn reports per-unit failures in its result;
 // an error returned from fn cancels the run (use only for fatal errors such as
 // context cancellation).
-func Run[R any](ctx context.Context, limit int, units []Unit, fn func(context.Context, Unit) (R, error)) ([]R, error) {
+func Run[R any](ctx context.Context, limit int, units []Unit, fn func(ctx context.Context, i int, u Unit) (R, error)) ([]R, error) {
 	if limit <= 0 {
 		limit = DefaultConcurrency
 	}
@@ -34,7 +34,7 @@ func Run[R any](ctx context.Context, limit int, units []Unit, fn func(context.Co
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			r, err := fn(gctx, u)
+			r, err := fn(gctx, i, u)
 			results[i] = r
 			return err
 		})

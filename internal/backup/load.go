@@ -1,0 +1,102 @@
+package backup
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// ErrInvalid marks a backup that must not be used: unreadable, truncated,
+// edited, or of an unknown schema.
+var ErrInvalid = errors.New("invalid backup")
+
+// maxSize bounds what Load reads; a real backup of thousands of groups is a
+// few MB.
+const maxSize = 256 << 20
+
+// Load reads and validates a backup file.
+func Load(path string) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if len(data) > maxSize {
+		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrInvalid, path, maxSize)
+	}
+	d, err := Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Parse decodes and validates backup bytes.
+func Parse(data []byte) (*Document, error) {
+	var d Document
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		return nil, fmt.Errorf("%w: not a well-formed backup (truncated or edited?): %v", ErrInvalid, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: trailing data after the document", ErrInvalid)
+	}
+	if d.Schema != SchemaVersion {
+		if strings.HasPrefix(d.Schema, "defaultsg.backup/") {
+			return nil, fmt.Errorf("%w: schema %q is not supported by this version (want %q)", ErrInvalid, d.Schema, SchemaVersion)
+		}
+		return nil, fmt.Errorf("%w: not a defaultsg backup (schema %q)", ErrInvalid, d.Schema)
+	}
+	sum, err := d.computeChecksum()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if d.Checksum != sum {
+		return nil, fmt.Errorf("%w: checksum mismatch: the file was modified after it was written", ErrInvalid)
+	}
+	if err := d.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return &d, nil
+}
+
+func (d *Document) validate() error {
+	seen := map[string]bool{}
+	for i, g := range d.Groups {
+		if g.Account == "" || g.Region == "" || g.GroupID == "" || g.VpcID == "" {
+			return fmt.Errorf("group %d: account, region, vpc_id and group_id are required", i)
+		}
+		key := g.Account + "/" + g.Region + "/" + g.GroupID
+		if seen[key] {
+			return fmt.Errorf("group %s appears twice", key)
+		}
+		seen[key] = true
+		for j, r := range g.Rules {
+			peers := 0
+			for _, s := range []string{r.CidrIPv4, r.CidrIPv6, r.PrefixList} {
+				if s != "" {
+					peers++
+				}
+			}
+			if r.Group != nil {
+				peers++
+				if r.Group.GroupID == "" {
+					return fmt.Errorf("group %s rule %d: referenced group without group_id", g.GroupID, j)
+				}
+			}
+			if peers != 1 || r.Protocol == "" {
+				return fmt.Errorf("group %s rule %d: a rule needs a protocol and exactly one peer", g.GroupID, j)
+			}
+		}
+	}
+	return nil
+}

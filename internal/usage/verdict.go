@@ -1,0 +1,80 @@
+package usage
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Verdict is what the engine concludes for one default group.
+type Verdict struct {
+	GroupID string
+	Users   []Usage
+	// Gaps are the cells of the group's account-region that could not be
+	// checked; any gap makes the usage unknown.
+	Gaps []Coverage
+	// Accepted are unknown cells the user accepted with --accept-unknown.
+	Accepted []Coverage
+}
+
+// InUse reports whether anything uses the group.
+func (v Verdict) InUse() bool { return len(v.Users) > 0 }
+
+// Unknown reports whether usage could not be fully determined.
+func (v Verdict) Unknown() bool { return len(v.Gaps) > 0 }
+
+// Blocks reports whether the group must not be closed.
+func (v Verdict) Blocks() bool { return v.InUse() || v.Unknown() }
+
+// State is "used", "usage unknown" or "unused".
+func (v Verdict) State() string {
+	switch {
+	case v.InUse():
+		return "used"
+	case v.Unknown():
+		return "usage unknown"
+	}
+	return "unused"
+}
+
+// Reason explains a blocking verdict in one line.
+func (v Verdict) Reason() string {
+	var parts []string
+	if n := len(v.Users); n > 0 {
+		first := v.Users[0]
+		s := fmt.Sprintf("used by %s %s", first.ResourceType, first.ResourceID)
+		if n > 1 {
+			s += fmt.Sprintf(" and %d more", n-1)
+		}
+		parts = append(parts, s)
+	}
+	if len(v.Gaps) > 0 {
+		names := make([]string, len(v.Gaps))
+		for i, g := range v.Gaps {
+			names[i] = g.Finder
+		}
+		parts = append(parts, "usage unknown: could not check "+strings.Join(names, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Verdict returns the verdict for one group of account/region.
+func (r Result) Verdict(account, region, groupID string) Verdict {
+	v := Verdict{GroupID: groupID}
+	for _, u := range r.Usages {
+		if u.Account == account && u.Region == region && u.GroupID == groupID {
+			v.Users = append(v.Users, u)
+		}
+	}
+	for _, c := range r.Coverage {
+		if c.Account != account || c.Region != region {
+			continue
+		}
+		switch c.Status {
+		case StatusUnknown:
+			v.Gaps = append(v.Gaps, c)
+		case StatusAccepted:
+			v.Accepted = append(v.Accepted, c)
+		}
+	}
+	return v
+}
