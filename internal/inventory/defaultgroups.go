@@ -84,7 +84,7 @@ func ListDefaultGroups(ctx context.Context, api EC2API, account, region string, 
 	for _, sg := range groups {
 		ids = append(ids, aws.ToString(sg.GroupId))
 	}
-	rules, err := describeRules(ctx, api, ids)
+	rules, err := Rules(ctx, api, ids)
 	if err != nil {
 		return nil, awsx.Wrap(account, region, "ec2:DescribeSecurityGroupRules", err)
 	}
@@ -157,7 +157,8 @@ func describeDefaultGroups(ctx context.Context, api ec2.DescribeSecurityGroupsAP
 	return out, nil
 }
 
-func describeRules(ctx context.Context, api ec2.DescribeSecurityGroupRulesAPIClient, groupIDs []string) (map[string][]sgrule.Rule, error) {
+// Rules returns the current rules of the given groups, keyed by group id.
+func Rules(ctx context.Context, api ec2.DescribeSecurityGroupRulesAPIClient, groupIDs []string) (map[string][]sgrule.Rule, error) {
 	out := map[string][]sgrule.Rule{}
 	for start := 0; start < len(groupIDs); start += filterChunk {
 		end := min(start+filterChunk, len(groupIDs))
