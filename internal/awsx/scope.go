@@ -123,3 +123,12 @@ func SingleAccount(ctx context.Context, base aws.Config, explicitRegions []strin
 	}
 	return Scope{Accounts: []Account{{ID: id, Base: base, Regions: regions}}}, nil
 }
+
+// AccountIDs lists the scope's account ids in order.
+func (s Scope) AccountIDs() []string {
+	out := make([]string, len(s.Accounts))
+	for i, a := range s.Accounts {
+		out[i] = a.ID
+	}
+	return out
+}

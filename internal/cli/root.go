@@ -85,6 +85,8 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 
 	root.AddCommand(
 		newCmdAudit(f),
+		newCmdClose(f),
+		newCmdRestore(f),
 		newCmdVersion(f),
 	)
 	return root

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/spf13/cobra"
+
+	"github.com/defaultsg/defaultsg/internal/backup"
+	"github.com/defaultsg/defaultsg/internal/buildinfo"
+	"github.com/defaultsg/defaultsg/internal/closer"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/report"
+	"github.com/defaultsg/defaultsg/internal/usage/finders"
+)
+
+type closeOptions struct {
+	Output        string
+	VpcIDs        []string
+	GroupIDs      []string
+	Yes           bool
+	DryRun        bool
+	Force         bool
+	Backup        string
+	AcceptUnknown []string
+}
+
+func newCmdClose(f *Factory) *cobra.Command {
+	opts := &closeOptions{}
+	cmd := &cobra.Command{
+		Use:   "close",
+		Short: "Revoke every rule of unused default groups, after a verified backup",
+		Long: `Revokes every inbound and outbound rule of each default security group in scope.
+
+A group that anything uses (or whose usage could not be determined) is refused unless
+--force. Before the first change a backup of every rule to revoke is written and verified;
+restore it with 'defaultsg restore FILE'. Re-running close after an interruption is safe.
+
+Exit codes: 0 every targeted group closed (or already closed), 5 some groups refused,
+6 some revokes failed, 4 some region could not be read, 2 usage error, 1 other error.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runClose(cmd, f, opts) },
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
+	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
+	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
+	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "check permissions with EC2 DryRun calls; change nothing")
+	fl.BoolVar(&opts.Force, "force", false, "also close groups that are used or whose usage is unknown")
+	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
+	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
+	return cmd
+}
+
+func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
+	format, err := report.ParseFormat(opts.Output)
+	if err != nil {
+		return exitcode.Usagef(err)
+	}
+	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	scope, err := resolveScope(ctx, f)
+	if err != nil {
+		return err
+	}
+	plan, err := closer.Prepare(ctx, scope, closer.Options{
+		Filter:        inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
+		Concurrency:   f.Global.Concurrency,
+		Force:         opts.Force,
+		Finders:       finders.All,
+		AcceptUnknown: opts.AcceptUnknown,
+		NewEC2:        newEC2,
+	})
+	if err != nil {
+		return err
+	}
+	writeClosePlan(f, plan, opts.DryRun)
+	todo := plan.ToRevoke()
+	if len(todo) > 0 && !opts.DryRun {
+		if err := confirm(f, opts.Yes, fmt.Sprintf("Revoke %d rules from %d default groups?", ruleCount(todo), len(todo))); err != nil {
+			return err
+		}
+	}
+	backupPath := opts.Backup
+	if backupPath == "" {
+		backupPath = filepath.Join(".", backup.DefaultName(scope.AccountIDs(), f.Now()))
+	}
+	res, err := closer.Execute(ctx, scope, plan, closer.ExecOptions{
+		DryRun: opts.DryRun, BackupPath: backupPath, ToolVersion: buildinfo.String(), Now: f.Now(),
+		Concurrency: f.Global.Concurrency,
+		NewEC2:      func(c aws.Config) closer.RevokeAPI { return ec2.NewFromConfig(c) },
+	})
+	if err != nil {
+		return err
+	}
+	if res.BackupPath != "" {
+		f.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(todo), res.BackupPath, res.BackupPath)
+	}
+	if format == report.FormatJSON {
+		if err := report.WriteJSON(f.IO.Out, struct {
+			closer.Result
+			Problems any `json:"problems"`
+		}{res, plan.Problems}); err != nil {
+			return err
+		}
+	} else if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
+		return err
+	}
+	return closeStatus(res, plan)
+}
+
+func ruleCount(items []closer.Item) int {
+	n := 0
+	for _, it := range items {
+		n += len(it.Group.Rules)
+	}
+	return n
+}
+
+// writeClosePlan shows, on stderr, exactly what will be revoked and what is
+// refused, before anything changes.
+func writeClosePlan(f *Factory, plan closer.Plan, dryRun bool) {
+	w := f.IO.ErrOut
+	if f.IO.Quiet {
+		return
+	}
+	verb := "will revoke"
+	if dryRun {
+		verb = "would revoke (dry run)"
+	}
+	for _, it := range plan.Items {
+		g := it.Group
+		switch it.Decision {
+		case closer.DecisionClose, closer.DecisionForce:
+			fmt.Fprintf(w, "%s %s %s %s: %s %d rules\n", g.Account, g.Region, g.VpcID, g.GroupID, verb, len(g.Rules))
+			if it.Decision == closer.DecisionForce {
+				fmt.Fprintf(w, "    FORCED although %s\n", it.Verdict.Reason())
+			}
+			for _, r := range g.Rules {
+				fmt.Fprintf(w, "    - %s  [%s]\n", r.Summary(g.GroupID), r.RuleID)
+			}
+		case closer.DecisionRefuse:
+			fmt.Fprintf(w, "%s %s %s %s: refused, %s\n", g.Account, g.Region, g.VpcID, g.GroupID, it.Verdict.Reason())
+		}
+	}
+	for _, p := range plan.Problems {
+		fmt.Fprintf(w, "%s %s: not read: %s: %s\n", p.Account, p.Region, p.Operation, p.Message)
+	}
+}
+
+func closeResultTable(res closer.Result) report.Table {
+	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "RESULT", "REVOKED", "NOTE"}}
+	for _, g := range res.Groups {
+		out := string(g.Outcome)
+		if g.Forced {
+			out += " (forced)"
+		}
+		t.Rows = append(t.Rows, []string{g.Account, g.Region, g.VpcID, g.GroupID, out, fmt.Sprint(g.Revoked), g.Message})
+	}
+	return t
+}
+
+// closeStatus: failed > refused > incomplete > ok.
+func closeStatus(res closer.Result, plan closer.Plan) error {
+	var failed, refused int
+	for _, g := range res.Groups {
+		switch g.Outcome {
+		case closer.OutcomeFailed, closer.OutcomeWouldFail:
+			failed++
+		case closer.OutcomeRefused:
+			refused++
+		}
+	}
+	switch {
+	case failed > 0:
+		return exitcode.NewStatus(exitcode.Failed, fmt.Sprintf("%d groups failed; re-run close to retry (it is idempotent)", failed))
+	case refused > 0:
+		return exitcode.NewStatus(exitcode.Refused, fmt.Sprintf("%d groups refused because they are used or their usage is unknown; see 'defaultsg usage'", refused))
+	case len(plan.Problems) > 0:
+		return exitcode.NewStatus(exitcode.Incomplete, fmt.Sprintf("incomplete: %d account-regions could not be read", len(plan.Problems)))
+	}
+	return nil
+}
+
+// confirm asks before a change, unless --yes. Without a terminal and without
+// --yes it refuses: a destructive command never runs unattended by accident.
+func confirm(f *Factory, yes bool, question string) error {
+	if yes {
+		return nil
+	}
+	okd, err := f.IO.Confirm(question)
+	if errors.Is(err, iostreams.ErrNoTTY) {
+		return exitcode.Usagef(fmt.Errorf("refusing to change anything without confirmation: no terminal to ask on; re-run with --yes (or --dry-run to preview)"))
+	}
+	if err != nil {
+		return err
+	}
+	if !okd {
+		return exitcode.NewStatus(exitcode.Cancelled, "cancelled: nothing changed")
+	}
+	return nil
+}
+
+func checkFinderNames(names []string) error {
+	var bad []string
+	for _, n := range names {
+		if _, ok := finders.ByName(n); !ok {
+			bad = append(bad, n)
+		}
+	}
+	if len(bad) > 0 {
+		return exitcode.Usagef(fmt.Errorf("unknown finder %s in --accept-unknown (see 'defaultsg usage --list-finders')", strings.Join(bad, ", ")))
+	}
+	return nil
+}
