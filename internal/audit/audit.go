@@ -54,42 +54,22 @@ type Options struct {
 	OnUnitDone func(failed bool)
 }
 
-type unitResult struct {
-	groups  []inventory.Group
-	problem *awsx.Problem
-}
-
 // Run audits every account × region of scope.
 func Run(ctx context.Context, scope awsx.Scope, opts Options) (Report, error) {
-	units := scope.Units()
-	results, err := awsx.Run(ctx, opts.Concurrency, units, func(ctx context.Context, _ int, u awsx.Unit) (unitResult, error) {
-		cfg, _ := scope.Config(u.Account, u.Region)
-		groups, err := inventory.ListDefaultGroups(ctx, opts.NewEC2(cfg), u.Account, u.Region, opts.Filter)
-		if opts.OnUnitDone != nil {
-			opts.OnUnitDone(err != nil)
-		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return unitResult{}, ctx.Err()
-			}
-			p := awsx.ProblemOf(u.Account, u.Region, "", err)
-			return unitResult{problem: &p}, nil
-		}
-		return unitResult{groups: groups}, nil
-	})
+	results, err := inventory.ReadAll(ctx, scope, opts.Concurrency, opts.Filter, opts.NewEC2, opts.OnUnitDone)
 	if err != nil {
 		return Report{}, err
 	}
 	rep := Report{Schema: SchemaVersion, Groups: []GroupReport{}, Problems: append([]awsx.Problem{}, scope.Problems...)}
 	regions := map[string]bool{}
-	for i, r := range results {
-		regions[units[i].Region] = true
-		if r.problem != nil {
-			rep.Problems = append(rep.Problems, *r.problem)
+	for _, r := range results {
+		regions[r.Region] = true
+		if r.Problem != nil {
+			rep.Problems = append(rep.Problems, *r.Problem)
 			continue
 		}
 		rep.Summary.RegionsRead++
-		for _, g := range r.groups {
+		for _, g := range r.Groups {
 			rep.Groups = append(rep.Groups, GroupReport{Group: g, Compliant: g.Compliant()})
 		}
 	}

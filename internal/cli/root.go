@@ -87,6 +87,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		newCmdAudit(f),
 		newCmdClose(f),
 		newCmdRestore(f),
+		newCmdUsage(f),
 		newCmdVersion(f),
 	)
 	return root

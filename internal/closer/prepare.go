@@ -64,23 +64,7 @@ type Options struct {
 // Prepare reads every default group in scope and asks the usage engine about
 // the ones that still have rules.
 func Prepare(ctx context.Context, scope awsx.Scope, o Options) (Plan, error) {
-	units := scope.Units()
-	type regionGroups struct {
-		groups  []inventory.Group
-		problem *awsx.Problem
-	}
-	read, err := awsx.Run(ctx, o.Concurrency, units, func(ctx context.Context, _ int, u awsx.Unit) (regionGroups, error) {
-		cfg, _ := scope.Config(u.Account, u.Region)
-		gs, err := inventory.ListDefaultGroups(ctx, o.NewEC2(cfg), u.Account, u.Region, o.Filter)
-		if err != nil {
-			if ctx.Err() != nil {
-				return regionGroups{}, ctx.Err()
-			}
-			p := awsx.ProblemOf(u.Account, u.Region, "", err)
-			return regionGroups{problem: &p}, nil
-		}
-		return regionGroups{groups: gs}, nil
-	})
+	read, err := inventory.ReadAll(ctx, scope, o.Concurrency, o.Filter, o.NewEC2, nil)
 	if err != nil {
 		return Plan{}, err
 	}
@@ -88,12 +72,12 @@ func Prepare(ctx context.Context, scope awsx.Scope, o Options) (Plan, error) {
 	var targets []usage.Target
 	var withRules []inventory.Group
 	for _, r := range read {
-		if r.problem != nil {
-			plan.Problems = append(plan.Problems, *r.problem)
+		if r.Problem != nil {
+			plan.Problems = append(plan.Problems, *r.Problem)
 			continue
 		}
 		var t usage.Target
-		for _, g := range r.groups {
+		for _, g := range r.Groups {
 			if g.Compliant() {
 				plan.Items = append(plan.Items, Item{Group: g, Decision: DecisionAlreadyClosed})
 				continue
