@@ -88,6 +88,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		newCmdClose(f),
 		newCmdRestore(f),
 		newCmdUsage(f),
+		newCmdIAMPolicy(f),
 		newCmdVersion(f),
 	)
 	return root
