@@ -106,6 +106,9 @@ func DefaultName(accounts []string, at time.Time) string {
 // the path actually written. Callers must not change AWS if Write fails.
 func Write(path string, d *Document) (string, error) {
 	d.Schema = SchemaVersion
+	if err := d.validate(); err != nil {
+		return "", fmt.Errorf("backup not written, nothing changed: %w", err)
+	}
 	sum, err := d.computeChecksum()
 	if err != nil {
 		return "", fmt.Errorf("encoding backup: %w", err)
