@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 )
 
 // Options select credentials and endpoints. Zero values mean "the SDK's
@@ -38,20 +39,7 @@ func LoadBase(ctx context.Context, o Options) (aws.Config, error) {
 		maxAttempts = 10
 	}
 	loadOpts := []func(*config.LoadOptions) error{
-		config.WithRetryer(func() aws.Retryer {
-			// Adaptive mode adds client-side rate limiting on throttling
-			// errors on top of the standard exponential backoff with jitter.
-			return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
-				ao.StandardOptions = append(ao.StandardOptions, func(so *retry.StandardOptions) {
-					so.MaxAttempts = maxAttempts
-					so.MaxBackoff = 20 * time.Second
-					// The standard retry quota (500 tokens per client) can run
-					// dry in a long, throttled run and fail calls that would
-					// have succeeded; attempts are already bounded above.
-					so.RateLimiter = ratelimit.None
-				})
-			})
-		}),
+		config.WithRetryer(func() aws.Retryer { return newRetryer(maxAttempts) }),
 	}
 	if o.Profile != "" {
 		loadOpts = append(loadOpts, config.WithSharedConfigProfile(o.Profile))
@@ -80,6 +68,34 @@ func LoadBase(ctx context.Context, o Options) (aws.Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// newRetryer is the one retry policy: the SDK's adaptive mode (client-side
+// rate limiting on throttling errors) over standard exponential backoff with
+// jitter.
+func newRetryer(maxAttempts int) aws.Retryer {
+	return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
+		ao.StandardOptions = append(ao.StandardOptions, func(so *retry.StandardOptions) {
+			so.MaxAttempts = maxAttempts
+			so.MaxBackoff = 20 * time.Second
+			// The standard retry quota (500 tokens per client) can run dry in
+			// a long, throttled run and fail calls that would have succeeded;
+			// attempts are already bounded above.
+			so.RateLimiter = ratelimit.None
+		})
+	})
+}
+
+// StaticConfig builds a configuration with fixed credentials for an endpoint,
+// ignoring the environment and shared config: the sandbox and tests use it
+// so that no real AWS profile can ever be picked up.
+func StaticConfig(endpoint, region, accessKeyID, secret string) aws.Config {
+	return aws.Config{
+		Region:       region,
+		Credentials:  credentials.NewStaticCredentialsProvider(accessKeyID, secret, ""),
+		BaseEndpoint: aws.String(endpoint),
+		Retryer:      func() aws.Retryer { return newRetryer(10) },
+	}
 }
 
 // ForRegion returns a copy of base that targets region.
