@@ -30,7 +30,7 @@ func newCmdRestore(f *Factory) *cobra.Command {
 		Use:   "restore BACKUP",
 		Short: "Put back exactly the rules a close backup holds",
 		Long: `Re-authorizes every rule saved in a backup written by 'defaultsg close', descriptions
-included. Rules already present are skipped, so restore can be re-run safely. A rule whose
+included. --regions restores only those regions' groups. Rules already present are skipped, so restore can be re-run safely. A rule whose
 referenced group no longer exists is reported on its own; the others are still restored.
 The backup must belong to the caller's account (--force overrides).
 
@@ -70,6 +70,9 @@ func runRestore(cmd *cobra.Command, f *Factory, opts *restoreOptions, path strin
 	}
 	if err := retargetBackup(doc, caller, opts.Force); err != nil {
 		return err
+	}
+	if only := awsx.ParseRegions(f.Global.Regions); len(only) > 0 {
+		doc.Groups = slices.DeleteFunc(doc.Groups, func(g backup.Group) bool { return !slices.Contains(only, g.Region) })
 	}
 	scope := awsx.Scope{Accounts: []awsx.Account{{ID: caller, Base: cfg}}}
 	newAPI := func(c aws.Config) restore.API { return ec2.NewFromConfig(c) }

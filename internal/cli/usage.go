@@ -106,6 +106,9 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 			t.Account, t.Region = g.Account, g.Region
 			t.GroupIDs = append(t.GroupIDs, g.GroupID)
 			t.VpcOf[g.GroupID] = g.VpcID
+			if g.VpcIsDefault {
+				t.DefaultVPCGroup = g.GroupID
+			}
 			groups = append(groups, g)
 		}
 		targets = append(targets, t)

@@ -89,6 +89,9 @@ func Prepare(ctx context.Context, scope awsx.Scope, o Options) (Plan, error) {
 				t.VpcOf = map[string]string{}
 			}
 			t.VpcOf[g.GroupID] = g.VpcID
+			if g.VpcIsDefault {
+				t.DefaultVPCGroup = g.GroupID
+			}
 		}
 		if len(t.GroupIDs) > 0 {
 			targets = append(targets, t)

@@ -57,6 +57,10 @@ type Target struct {
 	Region   string
 	GroupIDs []string          // default group ids in this region
 	VpcOf    map[string]string // group id → VPC id
+	// DefaultVPCGroup is the default group of the region's default VPC, the
+	// one a security group *name* "default" resolves to (launch templates,
+	// launch configurations, RunInstances by name).
+	DefaultVPCGroup string
 }
 
 // Has reports whether id is one of the target groups.

@@ -10,6 +10,7 @@ import "github.com/defaultsg/defaultsg/internal/usage"
 // finder file, its test, and one line here.
 var All = []usage.Finder{
 	EC2NetworkInterfaces,
+	EC2SecurityGroupReferences,
 }
 
 // ByName returns the finder called name.
