@@ -35,13 +35,14 @@ type GroupReport struct {
 
 // Summary counts the report.
 type Summary struct {
-	Accounts     int  `json:"accounts"`
-	Regions      int  `json:"regions"`
-	RegionsRead  int  `json:"regions_read"`
-	Groups       int  `json:"groups"`
-	Compliant    int  `json:"compliant"`
-	NonCompliant int  `json:"non_compliant"`
-	Complete     bool `json:"complete"`
+	Accounts int `json:"accounts"`
+	// AccountRegions counts account × region cells; Read those read fully.
+	AccountRegions     int  `json:"account_regions"`
+	AccountRegionsRead int  `json:"account_regions_read"`
+	Groups             int  `json:"groups"`
+	Compliant          int  `json:"compliant"`
+	NonCompliant       int  `json:"non_compliant"`
+	Complete           bool `json:"complete"`
 }
 
 // Options tune a run.
@@ -61,14 +62,12 @@ func Run(ctx context.Context, scope awsx.Scope, opts Options) (Report, error) {
 		return Report{}, err
 	}
 	rep := Report{Schema: SchemaVersion, Groups: []GroupReport{}, Problems: append([]awsx.Problem{}, scope.Problems...)}
-	regions := map[string]bool{}
 	for _, r := range results {
-		regions[r.Region] = true
 		if r.Problem != nil {
 			rep.Problems = append(rep.Problems, *r.Problem)
 			continue
 		}
-		rep.Summary.RegionsRead++
+		rep.Summary.AccountRegionsRead++
 		for _, g := range r.Groups {
 			rep.Groups = append(rep.Groups, GroupReport{Group: g, Compliant: g.Compliant()})
 		}
@@ -85,7 +84,7 @@ func Run(ctx context.Context, scope awsx.Scope, opts Options) (Report, error) {
 	})
 	awsx.SortProblems(rep.Problems)
 	rep.Summary.Accounts = len(scope.Accounts)
-	rep.Summary.Regions = len(regions)
+	rep.Summary.AccountRegions = len(results)
 	rep.Summary.Groups = len(rep.Groups)
 	for _, g := range rep.Groups {
 		if g.Compliant {

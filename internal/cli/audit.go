@@ -77,8 +77,8 @@ func writeAudit(f *Factory, format report.Format, rep audit.Report) error {
 		return err
 	}
 	s := rep.Summary
-	fmt.Fprintf(f.IO.Out, "%d default groups in %d of %d regions: %d compliant, %d non-compliant.\n",
-		s.Groups, s.RegionsRead, s.Regions, s.Compliant, s.NonCompliant)
+	fmt.Fprintf(f.IO.Out, "%d default groups in %d of %d account-regions read: %d compliant, %d non-compliant.\n",
+		s.Groups, s.AccountRegionsRead, s.AccountRegions, s.Compliant, s.NonCompliant)
 	if len(rep.Problems) > 0 {
 		return report.WriteTable(f.IO.Out, format, audit.ProblemsTable(rep))
 	}

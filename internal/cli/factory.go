@@ -19,6 +19,17 @@ type GlobalOptions struct {
 	Regions     string
 	Concurrency int
 	Quiet       bool
+
+	// Multi-account selection (see resolveScope).
+	Org             bool
+	OUs             []string
+	Accounts        []string
+	ExcludeAccounts []string
+	RoleName        string
+	ExternalID      string
+	SessionName     string
+	RoleDuration    time.Duration
+	Profiles        []string
 }
 
 // Factory supplies commands with their dependencies, lazily, so tests can

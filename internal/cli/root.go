@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -68,6 +69,12 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 					return exitcode.Usagef(err)
 				}
 			}
+			if f.Global.Org && len(f.Global.Profiles) > 0 {
+				return exitcode.Usagef(fmt.Errorf("--org and --profiles are alternatives; give one"))
+			}
+			if !f.Global.Org && (len(f.Global.OUs) > 0 || len(f.Global.Accounts) > 0 || len(f.Global.ExcludeAccounts) > 0) {
+				return exitcode.Usagef(fmt.Errorf("--ou, --accounts and --exclude-accounts need --org"))
+			}
 			if f.Global.Concurrency < 0 {
 				return exitcode.Usagef(fmt.Errorf("--concurrency must be positive"))
 			}
@@ -82,6 +89,15 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: every region enabled for the account)")
 	pf.IntVar(&f.Global.Concurrency, "concurrency", awsx.DefaultConcurrency, "maximum AWS calls in flight")
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
+	pf.BoolVar(&f.Global.Org, "org", false, "every active account of the AWS Organization (run with management-account credentials)")
+	pf.StringSliceVar(&f.Global.OUs, "ou", nil, "with --org: only accounts under these organizational units (recursively)")
+	pf.StringSliceVar(&f.Global.Accounts, "accounts", nil, "with --org: only these account ids")
+	pf.StringSliceVar(&f.Global.ExcludeAccounts, "exclude-accounts", nil, "with --org: skip these account ids")
+	pf.StringVar(&f.Global.RoleName, "role-name", awsx.DefaultRoleName, "with --org: role to assume in each member account")
+	pf.StringVar(&f.Global.ExternalID, "external-id", "", "with --org: external id for the assumed role")
+	pf.StringVar(&f.Global.SessionName, "role-session-name", "defaultsg", "with --org: session name for the assumed role")
+	pf.DurationVar(&f.Global.RoleDuration, "role-duration", time.Hour, "with --org: assumed-role session duration")
+	pf.StringSliceVar(&f.Global.Profiles, "profiles", nil, "one account per shared-config profile (alternative to --org)")
 
 	root.AddCommand(
 		newCmdAudit(f),

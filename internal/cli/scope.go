@@ -18,7 +18,21 @@ func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
 	if err != nil {
 		return awsx.Scope{}, err
 	}
-	scope, err := awsx.SingleAccount(ctx, cfg, awsx.ParseRegions(f.Global.Regions))
+	g := f.Global
+	regions := awsx.ParseRegions(g.Regions)
+	var scope awsx.Scope
+	switch {
+	case g.Org:
+		scope, err = awsx.OrgScope(ctx, cfg, awsx.OrgOptions{OUs: g.OUs, Accounts: g.Accounts, ExcludeAccounts: g.ExcludeAccounts,
+			RoleName: g.RoleName, ExternalID: g.ExternalID, SessionName: g.SessionName, Duration: g.RoleDuration,
+			Regions: regions, Concurrency: g.Concurrency})
+	case len(g.Profiles) > 0:
+		scope, err = awsx.ProfilesScope(ctx, g.Profiles, func(ctx context.Context, profile string) (aws.Config, error) {
+			return awsx.LoadBase(ctx, awsx.Options{Profile: profile, Region: g.Region, EndpointURL: g.EndpointURL})
+		}, regions, g.Concurrency)
+	default:
+		scope, err = awsx.SingleAccount(ctx, cfg, regions)
+	}
 	var re *awsx.RegionError
 	if errors.As(err, &re) {
 		return awsx.Scope{}, exitcode.Usagef(err)

@@ -55,8 +55,8 @@ func findGroupReferences(ctx context.Context, api ec2.DescribeSecurityGroupsAPIC
 						}
 						out = append(out, usage.Usage{GroupID: id, Kind: usage.KindReference, Service: "ec2",
 							ResourceType: "Security group rule", ResourceID: refID,
-							Detail:       dir + " rule of " + aws.ToString(sg.GroupName) + " in " + aws.ToString(sg.VpcId),
-							ManagedBy:    managedBy(sg.Tags), Change: usage.ChangeInPlace})
+							Detail:    dir + " rule of " + aws.ToString(sg.GroupName) + " in " + aws.ToString(sg.VpcId),
+							ManagedBy: managedBy(sg.Tags), Change: usage.ChangeInPlace})
 					}
 				}
 			}

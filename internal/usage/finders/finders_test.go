@@ -26,7 +26,9 @@ func ids(us []usage.Usage) string {
 	return strings.Join(s, " ")
 }
 
-type fakeLambda struct{ pages [][]ltypes.FunctionConfiguration }
+type fakeLambda struct {
+	pages [][]ltypes.FunctionConfiguration
+}
 
 func (f *fakeLambda) ListFunctions(_ context.Context, in *lambda.ListFunctionsInput, _ ...func(*lambda.Options)) (*lambda.ListFunctionsOutput, error) {
 	if in.FunctionVersion != ltypes.FunctionVersionAll {
@@ -103,7 +105,9 @@ func TestCodeBuildProjectWithoutInterfaceIsFound(t *testing.T) {
 	}
 }
 
-type fakeTemplates struct{ versions map[string][]types.LaunchTemplateVersion }
+type fakeTemplates struct {
+	versions map[string][]types.LaunchTemplateVersion
+}
 
 func (f *fakeTemplates) DescribeLaunchTemplates(context.Context, *ec2.DescribeLaunchTemplatesInput, ...func(*ec2.Options)) (*ec2.DescribeLaunchTemplatesOutput, error) {
 	out := &ec2.DescribeLaunchTemplatesOutput{}
