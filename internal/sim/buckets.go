@@ -1,0 +1,80 @@
+package sim
+
+import (
+	"strings"
+	"time"
+)
+
+// EC2 throttles per account and region with token buckets per action class
+// (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html).
+// The simulator models the classes a security-group tool touches.
+type bucketClass struct {
+	name     string
+	capacity float64
+	refill   float64 // tokens per second
+}
+
+var (
+	describeBucket  = bucketClass{"describe", 100, 20}
+	unpagedBucket   = bucketClass{"unfiltered-unpaginated", 50, 10}
+	mutatingBucket  = bucketClass{"mutating", 50, 5}
+	intensiveBucket = bucketClass{"resource-intensive", 50, 5}
+	modifyENIBucket = bucketClass{"modify-network-interface", 100, 5}
+)
+
+type bucketKey struct{ account, region, class string }
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+// classify picks the bucket of a call. Unfiltered and unpaginated
+// describes of the three expensive resources have their own, smaller one.
+func classify(c *call) bucketClass {
+	switch c.Action {
+	case "AuthorizeSecurityGroupIngress", "RevokeSecurityGroupIngress":
+		return intensiveBucket
+	case "ModifyNetworkInterfaceAttribute":
+		return modifyENIBucket
+	case "DescribeInstances", "DescribeNetworkInterfaces", "DescribeSecurityGroups":
+		if c.Form != nil && c.Form.Get("MaxResults") == "" && !hasPrefixKey(c.Form, "Filter.") {
+			return unpagedBucket
+		}
+	}
+	if isMutating(c.Action) {
+		return mutatingBucket
+	}
+	return describeBucket
+}
+
+func hasPrefixKey(form map[string][]string, prefix string) bool {
+	for k := range form {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// take removes one token from the call's bucket; false means throttled.
+// The caller holds l.mu.
+func (l *faultLayer) take(c *call) bool {
+	class := classify(c)
+	k := bucketKey{c.Account, c.Region, class.name}
+	now := l.now()
+	b := l.buckets[k]
+	if b == nil {
+		b = &bucket{tokens: class.capacity, last: now}
+		l.buckets[k] = b
+	}
+	if elapsed := now.Sub(b.last).Seconds(); elapsed > 0 {
+		b.tokens = min(class.capacity, b.tokens+elapsed*class.refill)
+	}
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}

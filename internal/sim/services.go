@@ -1,0 +1,110 @@
+package sim
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// services is the one ordered table of simulated services, keyed by SigV4
+// signing name. Adding a service is one file with its operations and one
+// line here.
+var services = []service{
+	{name: "ec2", protocol: ec2Query, ops: ec2Ops, regional: true},
+	{name: "sts", protocol: awsQuerySTS, ops: stsOps},
+}
+
+// service is one simulated AWS service.
+type service struct {
+	name     string
+	protocol *protocol
+	ops      map[string]op
+	// regional services answer only in regions enabled for the account;
+	// global ones (STS, IAM) answer everywhere.
+	regional bool
+	// route names the action of a REST request (method + path); query and
+	// JSON 1.1 protocols carry the action in the request instead.
+	route func(r *http.Request) string
+}
+
+// op handles one action. It returns the result for the protocol's writer,
+// or an AWS error.
+type op func(c *call) (any, *apiError)
+
+func lookupService(name string) *service {
+	for i := range services {
+		if services[i].name == name {
+			return &services[i]
+		}
+	}
+	return nil
+}
+
+// serviceByVersion guesses the service of an unsigned query request from
+// its API Version, so a bare curl against the simulator still gets an
+// answer in the right dialect.
+func serviceByVersion(form url.Values) string {
+	switch form.Get("Version") {
+	case "2016-11-15":
+		return "ec2"
+	case "2011-06-15":
+		return "sts"
+	}
+	return ""
+}
+
+var ec2Query = &protocol{
+	name:        "ec2",
+	parse:       parseQuery,
+	writeResult: writeEC2Result,
+	writeError:  writeEC2Error,
+	errors: faultErrors{
+		throttle:    apiError{http.StatusServiceUnavailable, "RequestLimitExceeded", "Request limit exceeded."},
+		denied:      apiError{http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation. User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+		internal:    apiError{http.StatusInternalServerError, "InternalError", "An internal error has occurred."},
+		unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailable", "The service is unavailable. Try again shortly."},
+		authFailure: apiError{http.StatusUnauthorized, "AuthFailure", "AWS was not able to validate the provided access credentials"},
+		dryRun:      apiError{http.StatusPreconditionFailed, "DryRunOperation", "Request would have succeeded, but DryRun flag is set."},
+		badAction:   apiError{http.StatusBadRequest, "InvalidAction", "The action %s is not valid for this web service."},
+	},
+}
+
+var awsQuerySTS = &protocol{
+	name:        "awsquery",
+	parse:       parseQuery,
+	writeResult: writeAWSQueryResult("https://sts.amazonaws.com/doc/2011-06-15/"),
+	writeError:  writeAWSQueryError,
+	errors:      awsQueryErrors,
+}
+
+var awsQueryErrors = faultErrors{
+	throttle:    apiError{http.StatusBadRequest, "Throttling", "Rate exceeded"},
+	denied:      apiError{http.StatusForbidden, "AccessDenied", "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+	internal:    apiError{http.StatusInternalServerError, "InternalFailure", "An internal error has occurred."},
+	unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailable", "Service is unavailable."},
+	authFailure: apiError{http.StatusForbidden, "InvalidClientTokenId", "The security token included in the request is invalid."},
+	badAction:   apiError{http.StatusBadRequest, "InvalidAction", "Could not find operation %s"},
+}
+
+// jsonErrors serve both JSON protocols; REST services override throttle
+// with their own code (Lambda: TooManyRequestsException, 429) if needed.
+var jsonErrors = faultErrors{
+	throttle:    apiError{http.StatusBadRequest, "ThrottlingException", "Rate exceeded"},
+	denied:      apiError{http.StatusForbidden, "AccessDeniedException", "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+	internal:    apiError{http.StatusInternalServerError, "InternalFailure", "An internal error has occurred."},
+	unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailableException", "Service is unavailable."},
+	authFailure: apiError{http.StatusForbidden, "UnrecognizedClientException", "The security token included in the request is invalid."},
+	badAction:   apiError{http.StatusBadRequest, "UnknownOperationException", "Unknown operation %s"},
+}
+
+// JSON 1.1 (X-Amz-Target) and REST-JSON protocols, ready for services such
+// as CodeBuild (JSON 1.1) and Lambda (REST-JSON, with a route func).
+var (
+	json11 = &protocol{
+		name: "json1.1", parse: parseJSON11, errors: jsonErrors,
+		writeResult: writeJSONResult("application/x-amz-json-1.1"), writeError: writeJSON11Error,
+	}
+	restJSON = &protocol{
+		name: "rest-json", parse: func(*http.Request, []byte) (string, url.Values, bool) { return "", nil, false },
+		errors: jsonErrors, writeResult: writeJSONResult("application/json"), writeError: writeRESTJSONError,
+	}
+)
