@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -106,17 +107,30 @@ func CallerAccount(ctx context.Context, cfg aws.Config) (string, error) {
 // SingleAccount resolves the scope of the caller's own account: its id and
 // its enabled regions (or the explicit list).
 func SingleAccount(ctx context.Context, base aws.Config, explicitRegions []string) (Scope, error) {
-	id, err := CallerAccount(ctx, base)
-	if err != nil {
-		return Scope{}, err
+	// The two calls are independent: run them together (one round trip
+	// saved on every run).
+	var (
+		id          string
+		regions     []string
+		idErr, rErr error
+		wg          sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		regions, rErr = EnabledRegions(ctx, ec2.NewFromConfig(base), explicitRegions)
+	}()
+	id, idErr = CallerAccount(ctx, base)
+	wg.Wait()
+	if idErr != nil {
+		return Scope{}, idErr
 	}
-	regions, err := EnabledRegions(ctx, ec2.NewFromConfig(base), explicitRegions)
-	if err != nil {
+	if rErr != nil {
 		var re *RegionError
-		if errors.As(err, &re) {
-			return Scope{}, err
+		if errors.As(rErr, &re) {
+			return Scope{}, rErr
 		}
-		return Scope{}, Wrap(id, base.Region, "ec2:DescribeRegions", err)
+		return Scope{}, Wrap(id, base.Region, "ec2:DescribeRegions", rErr)
 	}
 	if len(regions) == 0 {
 		return Scope{}, fmt.Errorf("account %s: no enabled region", id)

@@ -105,6 +105,8 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		newCmdRestore(f),
 		newCmdUsage(f),
 		newCmdIAMPolicy(f),
+		newCmdSim(f),
+		newCmdDemo(f),
 		newCmdVersion(f),
 	)
 	return root
