@@ -14,6 +14,9 @@ type Faults struct {
 	Latency time.Duration `yaml:"latency"`
 	// ThrottleRate is the probability (0..1) that a call is throttled.
 	ThrottleRate float64 `yaml:"throttle_rate"`
+	// ThrottleRegions limits ThrottleRate to these regions ("" or empty:
+	// every region), to simulate one busy region.
+	ThrottleRegions []string `yaml:"throttle_regions"`
 	// ServerErrorRate is the probability (0..1) of a 500 InternalError or
 	// 503 ServiceUnavailable (half each).
 	ServerErrorRate float64 `yaml:"server_error_rate"`
@@ -84,7 +87,7 @@ func (l *faultLayer) apply(ctx context.Context, c *call, pe faultErrors) *apiErr
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.f.ThrottleRate > 0 && l.rng.Float64() < l.f.ThrottleRate {
+	if l.f.ThrottleRate > 0 && l.throttledRegion(c.Region) && l.rng.Float64() < l.f.ThrottleRate {
 		return copyErr(pe.throttle)
 	}
 	if l.f.TokenBuckets && !l.take(c) {
@@ -102,6 +105,18 @@ func (l *faultLayer) apply(ctx context.Context, c *call, pe faultErrors) *apiErr
 		}
 	}
 	return nil
+}
+
+func (l *faultLayer) throttledRegion(region string) bool {
+	if len(l.f.ThrottleRegions) == 0 {
+		return true
+	}
+	for _, r := range l.f.ThrottleRegions {
+		if r == region {
+			return true
+		}
+	}
+	return false
 }
 
 // glob matches '*' (any run) and '?' (one character). Unlike path.Match,
