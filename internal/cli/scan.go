@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/defaultsg/defaultsg/internal/buildinfo"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iac/model"
+	"github.com/defaultsg/defaultsg/internal/iac/output"
+	"github.com/defaultsg/defaultsg/internal/iac/rules"
+	"github.com/defaultsg/defaultsg/internal/iac/scan"
+)
+
+// ScanOptions are the flags of `defaultsg scan`.
+type ScanOptions struct {
+	Paths       []string
+	Output      string
+	FailOn      string
+	Excludes    []string
+	MaxFileSize int64
+	ListRules   bool
+}
+
+func newCmdScan(f *Factory) *cobra.Command {
+	opts := &ScanOptions{}
+	cmd := &cobra.Command{
+		Use:   "scan [path...]",
+		Short: "Find default-security-group rules and references in CloudFormation, SAM, CDK output and Terraform",
+		Long: `scan reads infrastructure code (no AWS calls) and reports where it puts rules on a VPC's
+default security group, places resources in it, uses it as a peer, exports it, or switches its
+lockdown off. Paths are files or directories (default "."); directories are searched recursively
+for .yaml, .yml, .json, .template, .tf and .tf.json files.
+
+Silence one finding with a comment on its line or the line above its resource:
+  # defaultsg:ignore DSG002 legacy bastion, removed in Q3
+
+Exit codes: 0 clean, 3 findings at or above --fail-on, 4 a file could not be parsed
+(wins over 3), 2 usage. Rules and formats: docs/SCAN.md.`,
+		Example: `  defaultsg scan .
+  defaultsg scan infra/ cdk.out --exclude 'legacy/**' -o sarif > defaultsg.sarif
+  defaultsg scan --list-rules`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if len(opts.Paths) == 0 {
+				opts.Paths = []string{"."}
+			}
+			return scanRun(cmd, f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "text", "output format: "+strings.Join(output.Formats(), ", "))
+	fl.StringVar(&opts.FailOn, "fail-on", "medium", "lowest severity that makes the exit code 3: low, medium, high, or never")
+	fl.StringSliceVar(&opts.Excludes, "exclude", nil, "glob of paths to skip, relative to each scanned directory (repeatable; '**' spans directories)")
+	fl.Int64Var(&opts.MaxFileSize, "max-file-size", model.DefaultLimits().MaxBytes, "refuse files larger than this many bytes (reported as parse errors)")
+	fl.BoolVar(&opts.ListRules, "list-rules", false, "print the rules and exit")
+	return cmd
+}
+
+func scanRun(cmd *cobra.Command, f *Factory, opts *ScanOptions) error {
+	if opts.ListRules {
+		for _, r := range rules.All() {
+			if _, err := fmt.Fprintf(f.IO.Out, "%s  %-6s  %-30s %s\n", r.ID, r.Severity, r.Name, r.Summary); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	w, err := output.New(opts.Output)
+	if err != nil {
+		return exitcode.Usagef(err)
+	}
+	failOn, never := model.Severity(0), opts.FailOn == "never"
+	if !never {
+		if failOn, err = model.ParseSeverity(opts.FailOn); err != nil || failOn == model.Info {
+			return exitcode.Usagef(fmt.Errorf("--fail-on %q: want low, medium, high or never", opts.FailOn))
+		}
+	}
+	if opts.MaxFileSize <= 0 {
+		return exitcode.Usagef(fmt.Errorf("--max-file-size must be positive"))
+	}
+	if err := scan.ValidateExcludes(opts.Excludes); err != nil {
+		return exitcode.Usagef(err)
+	}
+	lim := model.DefaultLimits()
+	lim.MaxBytes = opts.MaxFileSize
+	res, err := scan.Run(cmd.Context(), scan.Options{Paths: opts.Paths, Excludes: opts.Excludes, Limits: lim})
+	if err != nil {
+		if cmd.Context().Err() != nil {
+			return err
+		}
+		return exitcode.Usagef(err)
+	}
+	if err := w.Write(f.IO.Out, &output.Report{Result: res, Rules: rules.All(), ToolVersion: buildinfo.String()}); err != nil {
+		return err
+	}
+	return scanStatus(res, failOn, never)
+}
+
+// scanStatus picks the exit code. Parse errors win over findings: the
+// findings of an incomplete scan are a lower bound, and CI must not pass a
+// tree it could not read.
+func scanStatus(res *scan.Result, failOn model.Severity, never bool) error {
+	failing := 0
+	if !never {
+		failing = len(slices.DeleteFunc(slices.Clone(res.Findings), func(f model.Finding) bool { return f.Severity < failOn }))
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return exitcode.NewStatus(exitcode.Incomplete, fmt.Sprintf("incomplete: %d files could not be parsed (listed above); %d findings at or above %s among the rest", len(res.Errors), failing, failOn))
+	case failing > 0:
+		return exitcode.NewStatus(exitcode.NonCompliant, fmt.Sprintf("non-compliant: %d findings at or above %s", failing, failOn))
+	}
+	return nil
+}

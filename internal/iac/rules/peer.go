@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/defaultsg/defaultsg/internal/iac/model"
+)
+
+// checkPeer (DSG003) finds rules of other groups whose source or
+// destination is a default group. Rules on the default group itself are
+// DSG001's.
+func checkPeer(w *Workspace, r *Rule) []model.Finding {
+	var out []model.Finding
+	for _, t := range w.Templates {
+		for _, res := range t.Resources {
+			var peers []*model.Value
+			var paths []string
+			switch res.Type {
+			case "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress":
+				if _, onDefault := w.cfn.resolve(t, res.Properties.Get("GroupId")); onDefault {
+					continue
+				}
+				for _, k := range []string{"SourceSecurityGroupId", "DestinationSecurityGroupId"} {
+					peers, paths = append(peers, res.Properties.Get(k)), append(paths, k)
+				}
+			case "AWS::EC2::SecurityGroup":
+				for _, sec := range []string{"SecurityGroupIngress", "SecurityGroupEgress"} {
+					rules := res.Properties.Get(sec)
+					if rules == nil || rules.Kind != model.List {
+						continue
+					}
+					for i, rule := range rules.Items {
+						for _, k := range []string{"SourceSecurityGroupId", "DestinationSecurityGroupId"} {
+							peers, paths = append(peers, rule.Get(k)), append(paths, model.PathKey(model.PathIndex(sec, i), k))
+						}
+					}
+				}
+			}
+			for i, p := range peers {
+				if h, ok := w.cfn.resolve(t, p); ok {
+					out = append(out, r.at(p.Pos, res.Pos, res.ID, paths[i],
+						fmt.Sprintf("%s %s allows traffic from/to the default security group of %s", res.Type, res.ID, h.target), h))
+				}
+			}
+		}
+	}
+	for _, m := range w.tf.order {
+		for _, b := range m.blocks {
+			out = append(out, w.tfPeer(m, b, r)...)
+		}
+	}
+	return out
+}
+
+func (w *Workspace) tfPeer(m *tfModule, b *model.Block, r *Rule) []model.Finding {
+	if b.Type != "resource" {
+		return nil
+	}
+	var attrs []*model.Attr
+	var paths []string
+	switch typ := b.Label(0); {
+	case isRuleResource(typ):
+		if _, onDefault := w.tf.resolveExpr(m, exprOf(b.Attr("security_group_id"))); onDefault {
+			return nil
+		}
+		for _, k := range []string{"source_security_group_id", "referenced_security_group_id"} {
+			if a := b.Attr(k); a != nil {
+				attrs, paths = append(attrs, a), append(paths, k)
+			}
+		}
+	case typ == "aws_security_group":
+		for _, kind := range []string{"ingress", "egress"} {
+			for i, nb := range b.BlocksOf(kind) {
+				if a := nb.Attr("security_groups"); a != nil {
+					attrs, paths = append(attrs, a), append(paths, model.PathKey(model.PathIndex(kind, i), "security_groups"))
+				}
+			}
+		}
+	}
+	var out []model.Finding
+	addr := tfAddr(b)
+	for i, a := range attrs {
+		if h, ok := w.tf.resolveExpr(m, a.Expr); ok {
+			out = append(out, r.at(a.Pos, b.Pos, addr, paths[i],
+				fmt.Sprintf("%s allows traffic from/to the default security group of %s", addr, h.target), h))
+		}
+	}
+	return out
+}

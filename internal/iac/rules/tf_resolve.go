@@ -1,0 +1,162 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/defaultsg/defaultsg/internal/iac/model"
+)
+
+// resolveExpr reports whether expression e of module m can evaluate to (or
+// contain) a default group id, following locals, variables (defaults and
+// the inputs of every scanned caller) and local module outputs.
+func (x *tfIndex) resolveExpr(m *tfModule, e *model.Expr) (hit, bool) {
+	if e == nil {
+		return hit{}, false
+	}
+	for _, r := range e.Refs {
+		if r.Embedded {
+			continue
+		}
+		if h, ok := x.resolveRef(m, r.Parts); ok {
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+func (x *tfIndex) resolveRef(m *tfModule, parts []string) (hit, bool) {
+	key := m.dir + "|" + strings.Join(parts, ".")
+	if h, ok := x.memo[key]; ok {
+		return derefHit(h)
+	}
+	if x.busy[key] {
+		return hit{}, false
+	}
+	x.busy[key] = true
+	h, ok := x.resolveRefUncached(m, parts)
+	delete(x.busy, key)
+	if ok {
+		x.memo[key] = &h
+	} else {
+		x.memo[key] = nil
+	}
+	return h, ok
+}
+
+func (x *tfIndex) resolveRefUncached(m *tfModule, p []string) (hit, bool) {
+	at := func(addr string, b *model.Block) string {
+		if b != nil {
+			return fmt.Sprintf("%s:%d %s", b.Pos.File, b.Pos.Line, addr)
+		}
+		return m.dir + " " + addr
+	}
+	switch {
+	case len(p) >= 3 && p[0] == "aws_vpc" && p[2] == "default_security_group_id":
+		addr := "aws_vpc." + p[1]
+		return hit{target: m.dir + "#" + addr, via: []string{at(addr+".default_security_group_id", m.resources[addr])}}, true
+	case len(p) >= 3 && p[0] == "aws_default_security_group" && p[2] == "id":
+		addr := p[0] + "." + p[1]
+		return hit{target: m.dir + "#" + addr, via: []string{at(addr+".id", m.resources[addr])}}, true
+	case len(p) >= 4 && p[0] == "data" && (p[3] == "id" || p[3] == "ids"):
+		addr := p[1] + "." + p[2]
+		if b := m.data[addr]; b != nil && looksUpDefault(b) {
+			return hit{target: m.dir + "#data." + addr, via: []string{at("data."+addr+"."+p[3]+" (group-name default)", b)}}, true
+		}
+	case len(p) >= 2 && p[0] == "local":
+		if a := m.locals[p[1]]; a != nil {
+			if h, ok := x.resolveExpr(m, a.Expr); ok {
+				return h.prepend(fmt.Sprintf("%s:%d local.%s", a.Pos.File, a.Pos.Line, p[1])), true
+			}
+		}
+	case len(p) >= 2 && p[0] == "var":
+		return x.variable(m, p[1])
+	case len(p) >= 3 && p[0] == "module":
+		return x.moduleOutput(m, p[1], p[2])
+	}
+	return hit{}, false
+}
+
+func (x *tfIndex) variable(m *tfModule, name string) (hit, bool) {
+	v := m.variables[name]
+	if v == nil {
+		return hit{}, false
+	}
+	if d := v.Attr("default"); d != nil {
+		if h, ok := x.resolveExpr(m, d.Expr); ok {
+			return h.prepend(fmt.Sprintf("%s:%d var.%s default", d.Pos.File, d.Pos.Line, name)), true
+		}
+	}
+	for _, c := range m.callers {
+		if a := c.call.Attr(name); a != nil {
+			if h, ok := x.resolveExpr(c.parent, a.Expr); ok {
+				return h.prepend(fmt.Sprintf("%s:%d module.%s input %s", a.Pos.File, a.Pos.Line, c.call.Label(0), name)), true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// moduleOutput follows a local module's output, and trusts the name
+// default_security_group_id of modules that are not in the tree (it is the
+// output of terraform-aws-modules/vpc).
+func (x *tfIndex) moduleOutput(m *tfModule, name, output string) (hit, bool) {
+	call := m.calls[name]
+	if call == nil {
+		return hit{}, false
+	}
+	where := fmt.Sprintf("%s:%d module.%s.%s", call.Pos.File, call.Pos.Line, name, output)
+	if child := x.child(m, call); child != nil {
+		if o := child.outputs[output]; o != nil {
+			if h, ok := x.resolveExpr(child, exprOf(o.Attr("value"))); ok {
+				return h.prepend(where), true
+			}
+		}
+		return hit{}, false
+	}
+	if output == "default_security_group_id" {
+		return hit{target: m.dir + "#module." + name, via: []string{where}}, true
+	}
+	return hit{}, false
+}
+
+// looksUpDefault: data "aws_security_group(s)" selecting by name "default".
+func looksUpDefault(b *model.Block) bool {
+	if constString(b.Attr("name")) == "default" {
+		return true
+	}
+	for _, f := range b.BlocksOf("filter") {
+		if constString(f.Attr("name")) == "group-name" && slices.Contains(constStrings(f.Attr("values")), "default") {
+			return true
+		}
+	}
+	if a := b.Attr("filter"); a != nil && a.Expr.Known { // JSON or attribute syntax
+		if items, ok := a.Expr.Value.([]any); ok {
+			for _, it := range items {
+				if f, ok := it.(map[string]any); ok && f["name"] == "group-name" && slices.Contains(anyStrings(f["values"]), "default") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func constStrings(a *model.Attr) []string {
+	if a == nil || !a.Expr.Known {
+		return nil
+	}
+	return anyStrings(a.Expr.Value)
+}
+
+func anyStrings(v any) []string {
+	items, _ := v.([]any)
+	var out []string
+	for _, it := range items {
+		if s, ok := it.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,193 @@
+// Package scan runs the IaC checks over files and directories: it finds the
+// templates, parses them in parallel within limits, applies the rules and
+// the inline suppressions, and returns results in a deterministic order.
+package scan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/defaultsg/defaultsg/internal/iac/cfn"
+	"github.com/defaultsg/defaultsg/internal/iac/model"
+	"github.com/defaultsg/defaultsg/internal/iac/rules"
+	"github.com/defaultsg/defaultsg/internal/iac/terraform"
+)
+
+// Options select what to scan.
+type Options struct {
+	Paths    []string
+	Excludes []string
+	Limits   model.Limits
+	// Workers bounds parallel parsing; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// FileError is a file that could not be parsed. It is always reported:
+// a skipped file could hide a finding.
+type FileError struct {
+	File string
+	Err  error
+}
+
+// Suppressed is a finding silenced by an inline comment, kept for reports.
+type Suppressed struct {
+	Finding model.Finding
+	Reason  string
+}
+
+// Result is one scan's outcome.
+type Result struct {
+	Files      int   // files parsed as templates or Terraform
+	Skipped    int   // YAML/JSON files that are not CloudFormation templates
+	Bytes      int64 // bytes read
+	Findings   []model.Finding
+	Suppressed []Suppressed
+	Errors     []FileError
+}
+
+type parsed struct {
+	tpl      *model.Template
+	tf       *model.TFFile
+	size     int64
+	skipped  bool
+	err      error
+	sups     []suppression
+	problems []model.Finding
+}
+
+// Run scans opts.Paths. Its error is for unusable arguments (a path that
+// does not exist); per-file problems are in Result.Errors.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	files, err := collect(opts.Paths, opts.Excludes)
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	var bad rules.Rule
+	for _, r := range rules.All() {
+		known[r.ID] = true
+		if r.ID == rules.IDBadSuppression {
+			bad = r
+		}
+	}
+	slots := make([]parsed, len(files))
+	g, gctx := errgroup.WithContext(ctx)
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	g.SetLimit(workers)
+	for i, in := range files {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			slots[i] = parseOne(in, opts.Limits, known, &bad)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	var templates []*model.Template
+	var tfFiles []*model.TFFile
+	var sups []suppression
+	for i, p := range slots {
+		res.Bytes += p.size
+		switch {
+		case p.err != nil:
+			res.Errors = append(res.Errors, FileError{File: files[i].path, Err: p.err})
+		case p.skipped:
+			res.Skipped++
+		case p.tpl != nil:
+			templates = append(templates, p.tpl)
+		case p.tf != nil:
+			tfFiles = append(tfFiles, p.tf)
+		}
+		if p.err == nil && !p.skipped {
+			res.Files++
+			sups = append(sups, p.sups...)
+			res.Findings = append(res.Findings, p.problems...)
+		}
+	}
+	for _, f := range dedupe(rules.Run(rules.NewWorkspace(templates, tfFiles))) {
+		if s, ok := suppressedBy(sups, f); ok {
+			res.Suppressed = append(res.Suppressed, Suppressed{Finding: f, Reason: s.reason})
+			continue
+		}
+		res.Findings = append(res.Findings, f)
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].Less(res.Findings[j]) })
+	sort.SliceStable(res.Suppressed, func(i, j int) bool { return res.Suppressed[i].Finding.Less(res.Suppressed[j].Finding) })
+	return res, nil
+}
+
+// parseOne reads and parses one file. A panic in a third-party parser is
+// turned into this file's error: one hostile file must not end the scan.
+func parseOne(in input, lim model.Limits, known map[string]bool, bad *rules.Rule) (p parsed) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = parsed{err: fmt.Errorf("parser failed on this input: %v", r)}
+		}
+	}()
+	info, err := os.Stat(in.path)
+	if err != nil {
+		return parsed{err: err}
+	}
+	if lim.MaxBytes > 0 && info.Size() > lim.MaxBytes {
+		return parsed{size: 0, err: fmt.Errorf("%w: file is %d bytes, limit %d (--max-file-size)", model.ErrTooComplex, info.Size(), lim.MaxBytes)}
+	}
+	data, err := os.ReadFile(in.path)
+	if err != nil {
+		return parsed{err: err}
+	}
+	p.size = int64(len(data))
+	switch in.kind {
+	case kindTF, kindTFJSON:
+		p.tf, p.err = terraform.Parse(in.path, data, lim)
+	default:
+		p.tpl, p.err = cfn.Parse(in.path, data, lim)
+		if errors.Is(p.err, cfn.ErrNotTemplate) {
+			p.err, p.skipped = nil, true
+		}
+	}
+	if p.err == nil && !p.skipped {
+		p.sups, p.problems = parseSuppressions(in.path, data, known, bad)
+	}
+	return p
+}
+
+func suppressedBy(sups []suppression, f model.Finding) (suppression, bool) {
+	for _, s := range sups {
+		if s.covers(f) {
+			return s, true
+		}
+	}
+	return suppression{}, false
+}
+
+// dedupe drops repeats of the same rule at the same spot, which arise when
+// two references in one expression resolve to the same group.
+func dedupe(fs []model.Finding) []model.Finding {
+	type key struct {
+		rule, resource, path string
+		pos                  model.Pos
+	}
+	seen := map[key]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.RuleID, f.Resource, f.Path, f.Pos}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
