@@ -54,6 +54,9 @@ type UsageReport struct {
 	Coverage []usage.Coverage `json:"coverage"`
 	Accepted []string         `json:"accepted_unknown"`
 	Problems []awsx.Problem   `json:"problems"`
+	// FallbackAPIs create resources in the default group when given none;
+	// they keep "using" it after close, with no connectivity.
+	FallbackAPIs []string `json:"fallback_apis"`
 }
 
 type usageGroup struct {
@@ -89,7 +92,11 @@ func runUsage(cmd *cobra.Command, f *Factory, opts *usageOptions) error {
 }
 
 func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inventory.Filter, accept []string) (UsageReport, error) {
-	rep := UsageReport{Schema: "defaultsg.usage/v1", Groups: []usageGroup{}, Accepted: accept, Problems: append([]awsx.Problem{}, scope.Problems...)}
+	rep := UsageReport{Schema: "defaultsg.usage/v1", Groups: []usageGroup{}, Accepted: accept,
+		Problems: append([]awsx.Problem{}, scope.Problems...), FallbackAPIs: usage.FallbackAPIs}
+	if rep.Accepted == nil {
+		rep.Accepted = []string{}
+	}
 	reads, err := inventory.ReadAll(ctx, scope, f.Global.Concurrency, filter, newEC2, nil)
 	if err != nil {
 		return rep, err
@@ -163,7 +170,12 @@ func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
 		gaps.Rows = append(gaps.Rows, []string{p.Account, p.Region, p.Operation, "unknown", p.Message})
 	}
 	if len(gaps.Rows) > 0 && format != report.FormatCSV {
-		return report.WriteTable(f.IO.Out, format, gaps)
+		if err := report.WriteTable(f.IO.Out, format, gaps); err != nil {
+			return err
+		}
+	}
+	if format == report.FormatTable {
+		fmt.Fprintf(f.IO.Out, "Note: in every region, these create calls put a new resource in the default group when given no group;\nafter close such resources have no connectivity: %s\n", strings.Join(rep.FallbackAPIs, "; "))
 	}
 	return nil
 }
