@@ -1,0 +1,70 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const planScenario = `
+accounts:
+  - id: "111111111111"
+    access_key_id: AKIAPLAN0000000001
+    resources:
+      eu-west-1:
+        security_groups:
+          - name: db
+            description: database
+            ingress:
+              - {protocol: tcp, ports: "5432", group: default, description: app to db}
+        network_interfaces:
+          - description: Primary network interface
+            attachment: {instance_id: i-0aaaaaaaaaaaaaaa1, instance_owner_id: "111111111111"}
+          - description: Primary network interface
+            attachment: {instance_id: i-0bbbbbbbbbbbbbbb2, instance_owner_id: "111111111111"}
+            tags: {"aws:cloudformation:stack-name": web-stack}
+        vpcs:
+          - name: quiet
+            cidr: 10.30.0.0/16
+regions: [us-east-1, eu-west-1]
+`
+
+func TestPlanReplacementsMovesReferencesAndManualSteps(t *testing.T) {
+	ep := startSim(t, planScenario)
+	dir := t.TempDir()
+	ep.Sim.ResetCalls()
+	r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	if r.Code != 0 {
+		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	for _, c := range ep.Sim.Calls() {
+		if c.Mutating {
+			t.Fatalf("plan made a mutating call: %+v", c)
+		}
+	}
+	mustContain(t, "plan text", r.Stdout, `+ create security group "`, "all traffic from self (rewritten",
+		"~ add to sg-", "tcp/5432 from ", "~ move EC2 instance i-0aaaaaaaaaaaaaaa1",
+		`! manual: EC2 instance i-0bbbbbbbbbbbbbbb2`, `stack "web-stack"`,
+		"Plan: 1 groups to create, 1 rules to add to referencing groups, 1 users to move, 1 manual steps.")
+	data, err := os.ReadFile(filepath.Join(dir, "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Schema       string `json:"schema"`
+		Fingerprint  string `json:"fingerprint"`
+		Replacements []struct {
+			VpcID string            `json:"vpc_id"`
+			Tags  map[string]string `json:"tags"`
+		} `json:"replacements"`
+	}
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Schema != "defaultsg.plan/v1" || !strings.HasPrefix(p.Fingerprint, "sha256:") || len(p.Replacements) != 1 ||
+		!strings.HasPrefix(p.Replacements[0].Tags["defaultsg:replaces"], "sg-") {
+		t.Fatalf("plan file %s", data)
+	}
+}

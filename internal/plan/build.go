@@ -1,0 +1,109 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/sgrule"
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// DefaultNameTemplate names a replacement after its VPC. Placeholders:
+// {vpc} (Name tag, else id), {vpc_id}, {region}, {group_id}.
+const DefaultNameTemplate = "{vpc}-default-replacement"
+
+// Input is what Build needs; the caller reads it from AWS.
+type Input struct {
+	Groups []inventory.Group
+	Usage  usage.Result
+	// Referencing maps a group id that references a default group to its
+	// current rules (read with DescribeSecurityGroupRules).
+	Referencing  map[string][]sgrule.Rule
+	NameTemplate string
+	Tags         map[string]string
+	Accepted     []string
+}
+
+// Build computes the plan. Groups without users get nothing: close alone
+// is enough for them.
+func Build(in Input) *Plan {
+	p := &Plan{Schema: SchemaVersion, AcceptedUnknown: append([]string{}, in.Accepted...),
+		Replacements: []Replacement{}, ReferenceRules: []RefRule{}, Moves: []Move{}, Manual: []Manual{}}
+	p.Fingerprint = Fingerprint(in.Groups, in.Usage.Usages)
+	tmpl := in.NameTemplate
+	if tmpl == "" {
+		tmpl = DefaultNameTemplate
+	}
+	for _, g := range in.Groups {
+		v := in.Usage.Verdict(g.Account, g.Region, g.GroupID)
+		if !v.InUse() {
+			continue
+		}
+		p.Replacements = append(p.Replacements, replacementFor(g, tmpl, in.Tags))
+		latent := map[string]bool{}
+		for _, u := range v.Users {
+			if u.Kind != usage.KindLive {
+				latent[u.Service] = true
+			}
+		}
+		for _, u := range v.Users {
+			switch {
+			case u.Kind == usage.KindReference:
+				p.ReferenceRules = append(p.ReferenceRules, refRules(g, u, in.Referencing[u.ResourceID])...)
+			case u.Kind == usage.KindLive && u.Service != "ec2" && latent[u.Service]:
+				// The owning resource is moved through its service (its latent
+				// usage); its interfaces follow.
+			default:
+				if m, ok := moveFor(u); ok {
+					p.Moves = append(p.Moves, m)
+				} else {
+					p.Manual = append(p.Manual, manualFor(u))
+				}
+			}
+		}
+	}
+	sort.SliceStable(p.Moves, func(i, j int) bool { return p.Moves[i].ResourceID < p.Moves[j].ResourceID })
+	return p
+}
+
+func replacementFor(g inventory.Group, tmpl string, extra map[string]string) Replacement {
+	vpc := g.VpcName
+	if vpc == "" {
+		vpc = g.VpcID
+	}
+	name := strings.NewReplacer("{vpc}", vpc, "{vpc_id}", g.VpcID, "{region}", g.Region, "{group_id}", g.GroupID).Replace(tmpl)
+	tags := map[string]string{"defaultsg:replaces": g.GroupID, "Name": name}
+	for k, v := range extra {
+		tags[k] = v
+	}
+	r := Replacement{Account: g.Account, Region: g.Region, VpcID: g.VpcID, VpcName: g.VpcName,
+		DefaultGroupID: g.GroupID, Name: name, Tags: tags,
+		Description: fmt.Sprintf("Replaces default group %s of %s (defaultsg)", g.GroupID, vpc)}
+	for _, rule := range g.Rules {
+		pr := Rule{Rule: rule}
+		pr.RuleID = ""
+		if rule.Group != nil && rule.Group.GroupID == g.GroupID {
+			pr.Self, pr.Group = true, nil
+		}
+		r.Rules = append(r.Rules, pr)
+	}
+	return r
+}
+
+// refRules copies, for the replacement, every rule of the referencing group
+// that names the default group.
+func refRules(g inventory.Group, u usage.Usage, rules []sgrule.Rule) []RefRule {
+	var out []RefRule
+	for _, r := range rules {
+		if r.Group == nil || r.Group.GroupID != g.GroupID {
+			continue
+		}
+		nr := r
+		nr.RuleID = ""
+		nr.Group = &sgrule.GroupRef{GroupID: "", UserID: r.Group.UserID}
+		out = append(out, RefRule{Account: g.Account, Region: g.Region, GroupID: u.ResourceID, DefaultGroupID: g.GroupID, Rule: nr})
+	}
+	return out
+}

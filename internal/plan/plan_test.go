@@ -1,0 +1,95 @@
+package plan
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/sgrule"
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+func fixture() Input {
+	def := inventory.Group{Account: "1", Region: "eu-west-1", VpcID: "vpc-1", VpcName: "prod", GroupID: "sg-def", Rules: []sgrule.Rule{
+		{RuleID: "sgr-1", Protocol: "-1", FromPort: -1, ToPort: -1, Group: &sgrule.GroupRef{GroupID: "sg-def", UserID: "1"}},
+		{RuleID: "sgr-2", Egress: true, Protocol: "-1", FromPort: -1, ToPort: -1, CidrIPv6: "::/0", Description: "v6"},
+		{RuleID: "sgr-3", Egress: true, Protocol: "tcp", FromPort: 443, ToPort: 443, PrefixList: "pl-1"},
+	}}
+	unused := inventory.Group{Account: "1", Region: "eu-west-1", VpcID: "vpc-2", GroupID: "sg-unused"}
+	u := func(kind usage.Kind, svc, typ, id, managed string, ch usage.Change) usage.Usage {
+		return usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: kind, Service: svc, ResourceType: typ,
+			ResourceID: id, ManagedBy: managed, Change: ch}
+	}
+	return Input{
+		Groups: []inventory.Group{def, unused},
+		Usage: usage.Result{Usages: []usage.Usage{
+			u(usage.KindLive, "ec2", "EC2 instance", "i-1", "", usage.ChangeInPlace),
+			u(usage.KindLive, "lambda", "Lambda function", "api", "", usage.ChangeInPlace),
+			u(usage.KindLatent, "lambda", "Lambda function", "api", "", usage.ChangeInPlace),
+			u(usage.KindLatent, "codebuild", "CodeBuild project", "deploy", "cloudformation:ci", usage.ChangeInPlace),
+			u(usage.KindReference, "ec2", "Security group rule", "sg-db", "", usage.ChangeInPlace),
+		}},
+		Referencing: map[string][]sgrule.Rule{"sg-db": {
+			{RuleID: "sgr-9", Protocol: "tcp", FromPort: 5432, ToPort: 5432, Group: &sgrule.GroupRef{GroupID: "sg-def", UserID: "1"}, Description: "app"},
+			{RuleID: "sgr-8", Protocol: "tcp", FromPort: 22, ToPort: 22, CidrIPv4: "10.0.0.0/8"},
+		}},
+	}
+}
+
+func TestBuild(t *testing.T) {
+	p := Build(fixture())
+	if len(p.Replacements) != 1 {
+		t.Fatalf("replacements %+v", p.Replacements)
+	}
+	r := p.Replacements[0]
+	if r.Name != "prod-default-replacement" || r.Tags["defaultsg:replaces"] != "sg-def" || len(r.Rules) != 3 {
+		t.Fatalf("replacement %+v", r)
+	}
+	if !r.Rules[0].Self || r.Rules[0].Group != nil || r.Rules[0].RuleID != "" {
+		t.Fatalf("self rule not rewritten: %+v", r.Rules[0])
+	}
+	if r.Rules[1].CidrIPv6 != "::/0" || r.Rules[1].Description != "v6" || r.Rules[2].PrefixList != "pl-1" {
+		t.Fatalf("rules not preserved: %+v", r.Rules)
+	}
+	if len(p.ReferenceRules) != 1 || p.ReferenceRules[0].GroupID != "sg-db" || p.ReferenceRules[0].Rule.FromPort != 5432 || p.ReferenceRules[0].Rule.Description != "app" {
+		t.Fatalf("reference rules %+v", p.ReferenceRules)
+	}
+	// The Lambda ENI is covered by moving the function; the instance moves by
+	// its interface; the stack-managed project is manual.
+	if len(p.Moves) != 2 || p.Moves[0].ResourceID != "api" || p.Moves[1].API != "ec2:ModifyNetworkInterfaceAttribute" {
+		t.Fatalf("moves %+v", p.Moves)
+	}
+	if len(p.Manual) != 1 || !strings.Contains(p.Manual[0].Instructions, `stack "ci"`) {
+		t.Fatalf("manual %+v", p.Manual)
+	}
+	var out bytes.Buffer
+	if err := WriteText(&out, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`+ create security group "prod-default-replacement"`, "all traffic from self (rewritten",
+		"~ add to sg-db", "tcp/5432 from prod-default-replacement", "~ move Lambda function api", "! manual: CodeBuild project deploy",
+		"Plan: 1 groups to create, 1 rules to add to referencing groups, 2 users to move, 1 manual steps."} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("rendering lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestFingerprintChangesWithStateNotRuleIDs(t *testing.T) {
+	in := fixture()
+	a := Fingerprint(in.Groups, in.Usage.Usages)
+	in.Groups[0].Rules[0].RuleID = "sgr-new"
+	if b := Fingerprint(in.Groups, in.Usage.Usages); a != b {
+		t.Fatal("a new rule id (after a restore) must not make the plan stale")
+	}
+	in.Groups[0].Rules[1].Description = "changed"
+	if c := Fingerprint(in.Groups, in.Usage.Usages); c == a {
+		t.Fatal("a changed rule must make the plan stale")
+	}
+	in = fixture()
+	in.Usage.Usages = append(in.Usage.Usages, usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: usage.KindLive, ResourceID: "i-2"})
+	if d := Fingerprint(in.Groups, in.Usage.Usages); d == a {
+		t.Fatal("a new user must make the plan stale")
+	}
+}

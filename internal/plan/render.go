@@ -1,0 +1,45 @@
+package plan
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteText renders the plan the way terraform plan does: + create,
+// ~ change, ! manual.
+func WriteText(w io.Writer, p *Plan) error {
+	var b strings.Builder
+	repl := map[string]string{}
+	for _, r := range p.Replacements {
+		repl[r.Account+"/"+r.Region+"/"+r.DefaultGroupID] = r.Name
+	}
+	for _, r := range p.Replacements {
+		fmt.Fprintf(&b, "+ create security group %q in %s %s (%s), replacing %s\n", r.Name, r.Account, r.Region, r.VpcID, r.DefaultGroupID)
+		for _, rule := range r.Rules {
+			s := rule.Summary("")
+			if rule.Self {
+				// The peer is the new group itself: the default group's
+				// self rule, rewritten.
+				s = strings.Replace(s, " ?", " self", 1) + " (rewritten from the default group's self rule)"
+			}
+			fmt.Fprintf(&b, "    + %s\n", s)
+		}
+	}
+	for _, rr := range p.ReferenceRules {
+		name := repl[rr.Account+"/"+rr.Region+"/"+rr.DefaultGroupID]
+		s := strings.Replace(rr.Rule.Summary(""), " "+rr.Rule.Peer(""), " "+name, 1)
+		fmt.Fprintf(&b, "~ add to %s (%s): %s (copy of its rule naming %s)\n", rr.GroupID, rr.Region, s, rr.DefaultGroupID)
+	}
+	for _, m := range p.Moves {
+		name := repl[m.Account+"/"+m.Region+"/"+m.DefaultGroupID]
+		fmt.Fprintf(&b, "~ move %s %s (%s): %s → %s, other groups kept, via %s\n", m.ResourceType, m.ResourceID, m.Region, m.DefaultGroupID, name, m.API)
+	}
+	for _, m := range p.Manual {
+		fmt.Fprintf(&b, "! manual: %s %s (%s): %s\n", m.ResourceType, m.ResourceID, m.Region, m.Instructions)
+	}
+	fmt.Fprintf(&b, "\nPlan: %d groups to create, %d rules to add to referencing groups, %d users to move, %d manual steps.\n",
+		len(p.Replacements), len(p.ReferenceRules), len(p.Moves), len(p.Manual))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
