@@ -3,9 +3,12 @@ package e2e
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/testutil"
 )
 
 const planScenario = `
@@ -67,4 +70,27 @@ func TestPlanReplacementsMovesReferencesAndManualSteps(t *testing.T) {
 		!strings.HasPrefix(p.Replacements[0].Tags["defaultsg:replaces"], "sg-") {
 		t.Fatalf("plan file %s", data)
 	}
+}
+
+// TestPlanCloudFormationPassesCfnLint renders the replacement groups as a
+// template and has cfn-lint (installed with the image's Python) check it.
+func TestPlanCloudFormationPassesCfnLint(t *testing.T) {
+	lint := testutil.RequireTool(t, "cfn-lint")
+	ep := startSim(t, planScenario)
+	dir := t.TempDir()
+	r := run(t, ep, dir, nil, "plan", "--format", "cloudformation")
+	if r.Code != 0 {
+		t.Fatalf("plan: exit %d\n%s", r.Code, r.Stderr)
+	}
+	mustContain(t, "template", r.Stdout, "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "!GetAtt")
+	path := filepath.Join(dir, "replacements.yaml")
+	if err := os.WriteFile(path, []byte(r.Stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(lint, "--regions", "eu-west-1", "--", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("cfn-lint rejects the template: %v\n%s\n%s", err, out, r.Stdout)
+	}
+	tf := run(t, ep, dir, nil, "plan", "--format", "terraform")
+	mustContain(t, "terraform", tf.Stdout, `resource "aws_security_group"`, "referenced_security_group_id = aws_security_group.")
 }

@@ -47,7 +47,7 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Out, "out", "o", "", "write the plan file here (JSON, schema defaultsg.plan/v1)")
-	fl.StringVar(&opts.Format, "format", "text", "what to print: text or json")
+	fl.StringVar(&opts.Format, "format", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform to commit instead of letting apply create them")
 	fl.StringVar(&opts.NameTemplate, "name-template", plan.DefaultNameTemplate, "replacement group name; {vpc}, {vpc_id}, {region}, {group_id}")
 	fl.StringToStringVar(&opts.Tags, "tags", nil, "extra tags for replacement groups, k=v,k2=v2")
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
@@ -57,8 +57,10 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 }
 
 func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
-	if opts.Format != "text" && opts.Format != "json" {
-		return exitcode.Usagef(fmt.Errorf("--format must be text or json"))
+	switch opts.Format {
+	case "text", "json", "cloudformation", "terraform":
+	default:
+		return exitcode.Usagef(fmt.Errorf("--format must be text, json, cloudformation or terraform"))
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
@@ -96,8 +98,13 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 		}
 		f.IO.Infof("Plan written to %s\n", opts.Out)
 	}
-	if opts.Format == "json" {
+	switch opts.Format {
+	case "json":
 		return report.WriteJSON(f.IO.Out, p)
+	case "cloudformation":
+		return plan.WriteCloudFormation(f.IO.Out, p)
+	case "terraform":
+		return plan.WriteTerraform(f.IO.Out, p)
 	}
 	return plan.WriteText(f.IO.Out, p)
 }

@@ -2,6 +2,8 @@ package plan
 
 import (
 	"bytes"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"strings"
 	"testing"
 
@@ -91,5 +93,36 @@ func TestFingerprintChangesWithStateNotRuleIDs(t *testing.T) {
 	in.Usage.Usages = append(in.Usage.Usages, usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: usage.KindLive, ResourceID: "i-2"})
 	if d := Fingerprint(in.Groups, in.Usage.Usages); d == a {
 		t.Fatal("a new user must make the plan stale")
+	}
+}
+
+func TestRenderings(t *testing.T) {
+	p := Build(fixture())
+	var cfn, tf bytes.Buffer
+	if err := WriteCloudFormation(&cfn, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTerraform(&tf, p); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "replacements.cfn.yaml", cfn.String())
+	golden(t, "replacements.tf", tf.String())
+	for _, want := range []string{"Type: AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId: !GetAtt ProdDefaultReplacement.GroupId",
+		`CidrIpv6: "::/0"`, `DestinationPrefixListId: "pl-1"`} {
+		if !strings.Contains(cfn.String(), want) {
+			t.Errorf("CloudFormation lacks %q:\n%s", want, cfn.String())
+		}
+	}
+	file, diags := hclsyntax.ParseConfig(tf.Bytes(), "replacements.tf", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("terraform output does not parse: %v\n%s", diags, tf.String())
+	}
+	content, _ := file.Body.Content(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+		{Type: "provider", LabelNames: []string{"name"}}, {Type: "resource", LabelNames: []string{"type", "name"}}}})
+	if n := len(content.Blocks); n != 5 {
+		t.Fatalf("%d blocks, want provider + group + 3 rules:\n%s", n, tf.String())
+	}
+	if !strings.Contains(tf.String(), "referenced_security_group_id = aws_security_group.prod_default_replacement_eu_west_1.id") {
+		t.Fatalf("self rule does not reference the new group:\n%s", tf.String())
 	}
 }
