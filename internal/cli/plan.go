@@ -2,12 +2,10 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/defaultsg/defaultsg/internal/atomicfile"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
@@ -89,11 +87,7 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 	p := plan.Build(in)
 	p.ToolVersion, p.CreatedAt = buildinfo.String(), f.Now().UTC()
 	if opts.Out != "" {
-		data, err := json.MarshalIndent(p, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := atomicfile.Write(opts.Out, append(data, '\n'), 0o600); err != nil {
+		if err := plan.Save(opts.Out, p); err != nil {
 			return err
 		}
 		f.IO.Infof("Plan written to %s\n", opts.Out)

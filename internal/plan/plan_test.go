@@ -2,8 +2,10 @@ package plan
 
 import (
 	"bytes"
+	"errors"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"os"
 	"strings"
 	"testing"
 
@@ -124,5 +126,29 @@ func TestRenderings(t *testing.T) {
 	}
 	if !strings.Contains(tf.String(), "referenced_security_group_id = aws_security_group.prod_default_replacement_eu_west_1.id") {
 		t.Fatalf("self rule does not reference the new group:\n%s", tf.String())
+	}
+}
+
+func TestSaveLoadRefusesEditedPlan(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/plan.json"
+	p := Build(fixture())
+	if err := Save(path, p); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(path)
+	if err != nil || back.Fingerprint != p.Fingerprint || len(back.Moves) != len(p.Moves) {
+		t.Fatalf("round trip: %v", err)
+	}
+	data, _ := os.ReadFile(path)
+	for name, content := range map[string]string{
+		"edited":    strings.Replace(string(data), "prod-default-replacement", "evil", 1),
+		"truncated": string(data[:len(data)/2]),
+	} {
+		q := dir + "/" + name
+		_ = os.WriteFile(q, []byte(content), 0o600)
+		if _, err := Load(q); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
