@@ -86,6 +86,7 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 	}
 	p := plan.Build(in)
 	p.ToolVersion, p.CreatedAt = buildinfo.String(), f.Now().UTC()
+	p.Regions, p.VpcIDs, p.GroupIDs = awsx.ParseRegions(f.Global.Regions), opts.VpcIDs, opts.GroupIDs
 	if opts.Out != "" {
 		if err := plan.Save(opts.Out, p); err != nil {
 			return err

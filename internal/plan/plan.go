@@ -24,15 +24,19 @@ const SchemaVersion = "defaultsg.plan/v1"
 
 // Plan is the versioned plan file.
 type Plan struct {
-	Schema          string        `json:"schema"`
-	ToolVersion     string        `json:"tool_version"`
-	CreatedAt       time.Time     `json:"created_at"`
-	Fingerprint     string        `json:"fingerprint"`
-	AcceptedUnknown []string      `json:"accepted_unknown"`
-	Replacements    []Replacement `json:"replacements"`
-	ReferenceRules  []RefRule     `json:"reference_rules"`
-	Moves           []Move        `json:"moves"`
-	Manual          []Manual      `json:"manual"`
+	Schema          string    `json:"schema"`
+	ToolVersion     string    `json:"tool_version"`
+	CreatedAt       time.Time `json:"created_at"`
+	Fingerprint     string    `json:"fingerprint"`
+	AcceptedUnknown []string  `json:"accepted_unknown"`
+	// The scope the plan was computed for; apply re-reads exactly this.
+	Regions        []string      `json:"regions,omitempty"`
+	VpcIDs         []string      `json:"vpc_ids,omitempty"`
+	GroupIDs       []string      `json:"group_ids,omitempty"`
+	Replacements   []Replacement `json:"replacements"`
+	ReferenceRules []RefRule     `json:"reference_rules"`
+	Moves          []Move        `json:"moves"`
+	Manual         []Manual      `json:"manual"`
 }
 
 // Replacement is a group to create in place of one default group.

@@ -72,7 +72,13 @@ func (r Rule) Direction() string {
 // Key identifies what a rule allows, ignoring its id and description: two
 // rules with the same key are the same permission to AWS (a duplicate).
 func (r Rule) Key() string {
+	// A group peer is identified by its id alone: AWS reports the owner
+	// (UserId) on some reads and not others, and treats the same group id
+	// as the same permission either way.
 	peer := r.Peer("")
+	if r.Group != nil {
+		peer = "group:" + r.Group.GroupID
+	}
 	return fmt.Sprintf("%t|%s|%d|%d|%s", r.Egress, normProto(r.Protocol), r.FromPort, r.ToPort, peer)
 }
 

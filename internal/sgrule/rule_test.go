@@ -77,3 +77,11 @@ func TestSortInboundFirst(t *testing.T) {
 		t.Fatal("inbound must sort first")
 	}
 }
+
+func TestKeyOfGroupPeerIgnoresOwner(t *testing.T) {
+	a := Rule{Protocol: "-1", Group: &GroupRef{GroupID: "sg-1", UserID: "111111111111"}}
+	b := Rule{Protocol: "-1", Group: &GroupRef{GroupID: "sg-1"}}
+	if a.Key() != b.Key() {
+		t.Fatalf("%s vs %s", a.Key(), b.Key())
+	}
+}

@@ -1,0 +1,173 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/plan"
+	"github.com/defaultsg/defaultsg/internal/sgrule"
+)
+
+// ReplacesTag marks a replacement group with the default group it replaces;
+// apply finds an existing replacement by it, so a resumed or repeated run
+// never creates a second one.
+const ReplacesTag = "defaultsg:replaces"
+
+func (r *runner) create(ctx context.Context, api EC2API, rp plan.Replacement) (map[string]string, error) {
+	out, err := api.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: []types.Filter{
+		{Name: aws.String("tag:" + ReplacesTag), Values: []string{rp.DefaultGroupID}},
+		{Name: aws.String("vpc-id"), Values: []string{rp.VpcID}},
+	}})
+	if err != nil {
+		return nil, awsx.Wrap(rp.Account, rp.Region, "ec2:DescribeSecurityGroups", err)
+	}
+	if len(out.SecurityGroups) > 0 {
+		return map[string]string{"group_id": aws.ToString(out.SecurityGroups[0].GroupId), "reused": "true"}, nil
+	}
+	var tags []types.Tag
+	for k, v := range rp.Tags {
+		tags = append(tags, types.Tag{Key: aws.String(k), Value: aws.String(v)})
+	}
+	created, err := api.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{
+		GroupName: aws.String(rp.Name), Description: aws.String(rp.Description), VpcId: aws.String(rp.VpcID),
+		TagSpecifications: []types.TagSpecification{{ResourceType: types.ResourceTypeSecurityGroup, Tags: tags}},
+	})
+	if err != nil {
+		return nil, awsx.Wrap(rp.Account, rp.Region, "ec2:CreateSecurityGroup", err)
+	}
+	return map[string]string{"group_id": aws.ToString(created.GroupId)}, nil
+}
+
+// syncRules makes the replacement's rules exactly the plan's: it authorizes
+// the missing ones (the self rule naming the replacement) and revokes the
+// ones AWS added on creation (allow-all egress) that the plan does not have.
+func syncRules(ctx context.Context, api EC2API, id string, rp plan.Replacement) error {
+	want := map[string]sgrule.Rule{}
+	for _, pr := range rp.Rules {
+		rule := pr.Rule
+		if pr.Self {
+			rule.Group = &sgrule.GroupRef{GroupID: id}
+		}
+		want[rule.Key()] = rule
+	}
+	cur, err := inventory.Rules(ctx, api, []string{id})
+	if err != nil {
+		return awsx.Wrap(rp.Account, rp.Region, "ec2:DescribeSecurityGroupRules", err)
+	}
+	var extraIn, extraEg []string
+	have := map[string]bool{}
+	for _, c := range cur[id] {
+		have[c.Key()] = true
+		if _, ok := want[c.Key()]; !ok {
+			if c.Egress {
+				extraEg = append(extraEg, c.RuleID)
+			} else {
+				extraIn = append(extraIn, c.RuleID)
+			}
+		}
+	}
+	for _, rule := range want {
+		if have[rule.Key()] {
+			continue
+		}
+		if err := authorize(ctx, api, id, rule); err != nil {
+			return awsx.Wrap(rp.Account, rp.Region, "ec2:AuthorizeSecurityGroup", err)
+		}
+	}
+	if len(extraIn) > 0 {
+		if _, err := api.RevokeSecurityGroupIngress(ctx, &ec2.RevokeSecurityGroupIngressInput{GroupId: aws.String(id), SecurityGroupRuleIds: extraIn}); err != nil {
+			return awsx.Wrap(rp.Account, rp.Region, "ec2:RevokeSecurityGroupIngress", err)
+		}
+	}
+	if len(extraEg) > 0 {
+		if _, err := api.RevokeSecurityGroupEgress(ctx, &ec2.RevokeSecurityGroupEgressInput{GroupId: aws.String(id), SecurityGroupRuleIds: extraEg}); err != nil {
+			return awsx.Wrap(rp.Account, rp.Region, "ec2:RevokeSecurityGroupEgress", err)
+		}
+	}
+	return nil
+}
+
+// authorize adds one rule; a duplicate (added by an interrupted run) is fine.
+func authorize(ctx context.Context, api EC2API, groupID string, rule sgrule.Rule) error {
+	perm := []types.IpPermission{rule.IPPermission()}
+	var err error
+	if rule.Egress {
+		_, err = api.AuthorizeSecurityGroupEgress(ctx, &ec2.AuthorizeSecurityGroupEgressInput{GroupId: aws.String(groupID), IpPermissions: perm})
+	} else {
+		_, err = api.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: aws.String(groupID), IpPermissions: perm})
+	}
+	if awsx.ErrorCode(err) == "InvalidPermission.Duplicate" {
+		return nil
+	}
+	return err
+}
+
+func addReference(ctx context.Context, api EC2API, rr plan.RefRule, replacement string) (map[string]string, error) {
+	rule := rr.Rule
+	rule.Group = &sgrule.GroupRef{GroupID: replacement, UserID: rr.Rule.Group.UserID}
+	if err := authorize(ctx, api, rr.GroupID, rule); err != nil {
+		return nil, awsx.Wrap(rr.Account, rr.Region, "ec2:AuthorizeSecurityGroup", err)
+	}
+	return map[string]string{"group_id": rr.GroupID, "peer": replacement}, nil
+}
+
+// moveInterfaces replaces the default group by the replacement on every
+// interface of the resource that carries it, keeping its other groups. The
+// previous group lists are journaled (in the done record) for rollback.
+func (r *runner) moveInterfaces(ctx context.Context, api EC2API, m plan.Move, replacement string) (map[string]string, error) {
+	filters := []types.Filter{{Name: aws.String("group-id"), Values: []string{m.DefaultGroupID}}}
+	if strings.HasPrefix(m.ResourceID, "eni-") {
+		filters = append(filters, types.Filter{Name: aws.String("network-interface-id"), Values: []string{m.ResourceID}})
+	} else {
+		filters = append(filters, types.Filter{Name: aws.String("attachment.instance-id"), Values: []string{m.ResourceID}})
+	}
+	out, err := api.DescribeNetworkInterfaces(ctx, &ec2.DescribeNetworkInterfacesInput{Filters: filters})
+	if err != nil {
+		return nil, awsx.Wrap(m.Account, m.Region, "ec2:DescribeNetworkInterfaces", err)
+	}
+	data := map[string]string{}
+	var moved []string
+	type change struct {
+		eni        string
+		prev, next []string
+	}
+	var changes []change
+	for _, eni := range out.NetworkInterfaces {
+		var prev, next []string
+		seen := map[string]bool{}
+		for _, g := range eni.Groups {
+			id := aws.ToString(g.GroupId)
+			prev = append(prev, id)
+			if id == m.DefaultGroupID {
+				id = replacement
+			}
+			if !seen[id] {
+				seen[id] = true
+				next = append(next, id)
+			}
+		}
+		changes = append(changes, change{aws.ToString(eni.NetworkInterfaceId), prev, next})
+		data["previous:"+aws.ToString(eni.NetworkInterfaceId)] = strings.Join(prev, ",")
+	}
+	// The previous group lists are journaled before any change, so a
+	// rollback after a crash in the middle still knows them.
+	if err := r.j.Append(Record{Step: "move:" + key(m.Account, m.Region, m.ResourceID), Phase: "intent", Data: data}); err != nil {
+		return nil, err
+	}
+	for _, c := range changes {
+		if _, err := api.ModifyNetworkInterfaceAttribute(ctx, &ec2.ModifyNetworkInterfaceAttributeInput{
+			NetworkInterfaceId: aws.String(c.eni), Groups: c.next}); err != nil {
+			return nil, awsx.Wrap(m.Account, m.Region, "ec2:ModifyNetworkInterfaceAttribute", fmt.Errorf("%s: %w", c.eni, err))
+		}
+		moved = append(moved, c.eni)
+	}
+	data["interfaces"] = strings.Join(moved, ",")
+	return data, nil
+}
