@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -55,7 +54,6 @@ func runDemo(ctx context.Context, f *Factory, keep bool) error {
 	}
 	account := sc.Accounts()[0]
 	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(account), "demo-secret")
-	backupFile := filepath.Join(dir, "backup.json")
 	out := f.IO.Out
 	step := func(title, explain string, args ...string) int {
 		fmt.Fprintf(out, "\n━━ %s\n%s\n\n$ defaultsg %s\n", title, explain, strings.Join(args, " "))
@@ -66,7 +64,7 @@ func runDemo(ctx context.Context, f *Factory, keep bool) error {
 		return code
 	}
 	fmt.Fprintf(out, "defaultsg sandbox: a simulated AWS account %s served at %s (in this process only).\n", account, url)
-	for _, s := range demo.Steps(backupFile) {
+	for _, s := range demo.Steps(dir) {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

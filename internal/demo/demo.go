@@ -19,23 +19,33 @@ type Step struct {
 // Regions the demo visits; one of them is throttled by the scenario.
 const regions = "us-east-1,eu-west-1,eu-central-1,ap-southeast-2"
 
-// Steps returns the demo's commands; backup is where close writes its backup.
-func Steps(backup string) []Step {
+// Steps returns the demo's commands; dir holds the backup and the plan.
+func Steps(dir string) []Step {
+	backup, planFile := dir+"/backup.json", dir+"/plan.json"
 	return []Step{
 		{"Step 1 · audit: every default group in every region, and its rules",
 			"Read-only. ap-southeast-2 is throttled by the simulator (RequestLimitExceeded on 40% of\ncalls); the SDK's adaptive retryer absorbs it, so the result is complete.",
 			[]string{"audit", "--regions", regions}},
 		{"Step 2 · usage: who still uses a default group?",
-			"Read-only. Live network interfaces are attributed to their owner; a group used by anything\n(or whose usage could not be checked) must not be closed.",
+			"Read-only. Live network interfaces are attributed to their owner, and configurations that\nwill create interfaces later (a CodeBuild project has none between builds) are found too.",
+			[]string{"usage", "--regions", regions}},
+		{"Steps 3-4 · plan: replacement groups and the moves of every user",
+			"Read-only. The replacement copies the default group's rules, its self rule rewritten to\nname the replacement; the plan file records a fingerprint of the state.",
+			[]string{"plan", "--regions", regions, "-o", planFile}},
+		{"Step 4 · apply: create the replacements and move the users",
+			"Journaled step by step; re-running it resumes. Moves this version does not automate are\nlisted as manual steps.",
+			[]string{"apply", planFile, "--yes"}},
+		{"Step 5 · usage again",
+			"The moved instance no longer uses its default group; what is left is listed with why.",
 			[]string{"usage", "--regions", regions}},
 		{"Step 6 · close, dry run: permission check only",
 			"Every revoke call is made with DryRun=true; nothing changes.",
 			[]string{"close", "--regions", regions, "--dry-run"}},
 		{"Step 6 · close: revoke every rule of unused default groups",
-			"Writes and verifies a backup first, then revokes by rule id. The group used by an\ninstance is refused.",
+			"Writes and verifies a backup first, then revokes by rule id. A group something still uses\nis refused.",
 			[]string{"close", "--regions", regions, "--yes", "--backup", backup}},
 		{"Step 7 · audit again",
-			"Closed groups now pass EC2.2; the refused one still fails until its users are moved.",
+			"Closed groups now pass EC2.2; a refused one fails until its last user is moved.",
 			[]string{"audit", "--regions", regions}},
 		{"Safety net · restore one region from the backup",
 			"Re-authorizes exactly the saved rules (descriptions included) of eu-west-1 only.",
@@ -52,6 +62,6 @@ const NextSteps = `
   defaultsg usage                      # who uses each default group
   defaultsg close --dry-run            # permission check, then: defaultsg close
   defaultsg iam-policy --for close     # the least-privilege policy to run it
-Moving users onto replacement groups (plan/apply/verify) comes next; until then move them by hand
-and re-run usage until it is clean.
+  defaultsg plan -o plan.json && defaultsg apply plan.json   # move users onto replacement groups
+Verification of connectivity equivalence and rollback of an apply are not built yet.
 `

@@ -44,9 +44,17 @@ func moveFor(u usage.Usage) (Move, bool) {
 	if !ok || u.ManagedBy != "" || u.Unattributed || u.Change == usage.ChangeReplacement || u.Change == usage.ChangeUnknown {
 		return Move{}, false
 	}
+	if !Automated(api) {
+		return Move{}, false
+	}
 	return Move{Account: u.Account, Region: u.Region, DefaultGroupID: u.GroupID, Service: u.Service,
 		ResourceType: u.ResourceType, ResourceID: u.ResourceID, Detail: u.Detail, API: api, Change: u.Change}, true
 }
+
+// Automated reports whether apply performs moves through api itself. This
+// version moves EC2 network interfaces; other services' moves are manual
+// steps that name the exact call.
+func Automated(api string) bool { return api == "ec2:ModifyNetworkInterfaceAttribute" }
 
 func manualFor(u usage.Usage) Manual {
 	m := Manual{Account: u.Account, Region: u.Region, DefaultGroupID: u.GroupID, ResourceType: u.ResourceType,
@@ -64,6 +72,9 @@ func manualFor(u usage.Usage) Manual {
 		m.Instructions = fmt.Sprintf("Managed by %s: change the security group of %s %s there.", u.ManagedBy, u.ResourceType, u.ResourceID)
 	case u.Unattributed:
 		m.Instructions = "Owner of the interface unknown (" + u.Detail + "): find the resource, move it, and re-run usage."
+	case moveAPIs[u.ResourceType] != "" && u.Change != usage.ChangeReplacement && u.Change != usage.ChangeUnknown:
+		m.Instructions = fmt.Sprintf("Call %s to replace %s by the replacement group in %s %s's groups, keeping its other groups (apply automates only EC2 interface moves in this version).",
+			moveAPIs[u.ResourceType], u.GroupID, u.ResourceType, u.ResourceID)
 	case u.Change == usage.ChangeReplacement:
 		m.Instructions = fmt.Sprintf("%s cannot change its security groups in place: recreate it with the replacement group.", u.ResourceType)
 	case u.Change == usage.ChangeDeployment:

@@ -59,12 +59,14 @@ func TestBuild(t *testing.T) {
 	if len(p.ReferenceRules) != 1 || p.ReferenceRules[0].GroupID != "sg-db" || p.ReferenceRules[0].Rule.FromPort != 5432 || p.ReferenceRules[0].Rule.Description != "app" {
 		t.Fatalf("reference rules %+v", p.ReferenceRules)
 	}
-	// The Lambda ENI is covered by moving the function; the instance moves by
-	// its interface; the stack-managed project is manual.
-	if len(p.Moves) != 2 || p.Moves[0].ResourceID != "api" || p.Moves[1].API != "ec2:ModifyNetworkInterfaceAttribute" {
+	// The instance moves by its interface; the Lambda ENI is covered by the
+	// function, whose move (an API apply does not call yet) is a manual step
+	// naming the call; the stack-managed project is manual.
+	if len(p.Moves) != 1 || p.Moves[0].ResourceID != "i-1" || p.Moves[0].API != "ec2:ModifyNetworkInterfaceAttribute" {
 		t.Fatalf("moves %+v", p.Moves)
 	}
-	if len(p.Manual) != 1 || !strings.Contains(p.Manual[0].Instructions, `stack "ci"`) {
+	if len(p.Manual) != 2 || !strings.Contains(p.Manual[0].Instructions, "lambda:UpdateFunctionConfiguration") ||
+		!strings.Contains(p.Manual[1].Instructions, `stack "ci"`) {
 		t.Fatalf("manual %+v", p.Manual)
 	}
 	var out bytes.Buffer
@@ -72,8 +74,8 @@ func TestBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`+ create security group "prod-default-replacement"`, "all traffic from self (rewritten",
-		"~ add to sg-db", "tcp/5432 from prod-default-replacement", "~ move Lambda function api", "! manual: CodeBuild project deploy",
-		"Plan: 1 groups to create, 1 rules to add to referencing groups, 2 users to move, 1 manual steps."} {
+		"~ add to sg-db", "tcp/5432 from prod-default-replacement", "~ move EC2 instance i-1", "! manual: CodeBuild project deploy",
+		"Plan: 1 groups to create, 1 rules to add to referencing groups, 1 users to move, 2 manual steps."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("rendering lacks %q:\n%s", want, out.String())
 		}
