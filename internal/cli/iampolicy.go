@@ -23,6 +23,6 @@ func newCmdIAMPolicy(f *Factory) *cobra.Command {
 			return report.WriteJSON(f.IO.Out, doc)
 		},
 	}
-	cmd.Flags().StringVar(&forCmd, "for", "all", "command: audit, usage, close, restore or all")
+	cmd.Flags().StringVar(&forCmd, "for", "all", "command: audit, usage, close, restore, plan, apply or all")
 	return cmd
 }

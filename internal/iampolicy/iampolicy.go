@@ -6,18 +6,24 @@ package iampolicy
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
 // Commands that have a policy.
-var Commands = []string{"audit", "usage", "close", "restore", "all"}
+var Commands = []string{"audit", "usage", "close", "restore", "plan", "apply", "all"}
 
 var (
 	identity  = []string{"sts:GetCallerIdentity"}
 	inventory = []string{"ec2:DescribeRegions", "ec2:DescribeVpcs", "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules"}
 	revoke    = []string{"ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"}
 	authorize = []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:DescribeSecurityGroupRules"}
+	// apply creates tagged replacement groups, gives them exactly the
+	// planned rules, copies references and moves interfaces.
+	migrate = []string{"ec2:CreateSecurityGroup", "ec2:CreateTags", "ec2:AuthorizeSecurityGroupIngress",
+		"ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
+		"ec2:DescribeNetworkInterfaces", "ec2:ModifyNetworkInterfaceAttribute"}
 )
 
 // Actions returns the sorted IAM actions command needs, given the finders.
@@ -39,10 +45,14 @@ func Actions(command string, finders []usage.Finder) ([]string, error) {
 		groups = [][]string{identity, inventory, finderActions(), revoke}
 	case "restore":
 		groups = [][]string{identity, authorize}
+	case "plan":
+		groups = [][]string{identity, inventory, finderActions()}
+	case "apply":
+		groups = [][]string{identity, inventory, finderActions(), migrate}
 	case "all":
-		groups = [][]string{identity, inventory, finderActions(), revoke, authorize}
+		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate}
 	default:
-		return nil, fmt.Errorf("no policy for %q (want one of audit, usage, close, restore, all)", command)
+		return nil, fmt.Errorf("no policy for %q (want one of %s)", command, strings.Join(Commands, ", "))
 	}
 	seen := map[string]bool{}
 	var out []string
