@@ -164,3 +164,44 @@ func TestApplyCrashAtEveryStepBoundaryConverges(t *testing.T) {
 		}
 	}
 }
+
+func TestRollbackRestoresMembershipsExactly(t *testing.T) {
+	ep := startSim(t, planScenario)
+	dir := t.TempDir()
+	before, _ := auditJSON(t, ep, "--regions", "eu-west-1")
+	groupsBefore := interfaceGroups(t, ep, "eu-west-1", "i-0aaaaaaaaaaaaaaa1")
+	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes"); r.Code != 0 {
+		t.Fatalf("apply: %d\n%s", r.Code, r.Stderr)
+	}
+	r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes")
+	if r.Code != 0 {
+		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	if got := interfaceGroups(t, ep, "eu-west-1", "i-0aaaaaaaaaaaaaaa1"); strings.Join(got, ",") != strings.Join(groupsBefore, ",") {
+		t.Fatalf("membership %v, want %v", got, groupsBefore)
+	}
+	if n := len(replacements(t, ep, "eu-west-1")); n != 0 {
+		t.Fatalf("%d replacement groups left", n)
+	}
+	after, _ := auditJSON(t, ep, "--regions", "eu-west-1")
+	names := map[string]string{}
+	for _, g := range before.Groups {
+		names[g.GroupID] = g.GroupID
+	}
+	if normalized(t, after, names) != normalized(t, before, names) {
+		t.Fatal("rollback changed the default groups")
+	}
+	db, _ := ec2Client(ep, "eu-west-1").DescribeSecurityGroups(ctx(t), &ec2.DescribeSecurityGroupsInput{
+		Filters: []types.Filter{{Name: str("group-name"), Values: []string{"db"}}}})
+	if n := len(db.SecurityGroups[0].IpPermissions); n != 1 {
+		t.Fatalf("db group has %d rules after rollback, want its original 1", n)
+	}
+	// Rolling back again is a no-op; applying the rolled-back journal is refused.
+	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes"); r.Code != 0 {
+		t.Fatalf("second rollback: %d\n%s", r.Code, r.Stderr)
+	}
+	if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes"); r.Code != 2 {
+		t.Fatalf("apply after rollback: exit %d, want 2\n%s", r.Code, r.Stderr)
+	}
+}

@@ -77,6 +77,11 @@ func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) 
 	if err != nil {
 		return err
 	}
+	for _, rec := range j.Records() {
+		if strings.HasPrefix(rec.Step, "rollback:") {
+			return exitcode.Usagef(fmt.Errorf("journal %s records a rollback of this plan: make a new plan; nothing changed", opts.Journal))
+		}
+	}
 	resuming := false
 	if rec, ok := j.Done("plan"); ok {
 		if rec.Data["fingerprint"] != p.Fingerprint {

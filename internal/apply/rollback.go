@@ -1,0 +1,142 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/plan"
+)
+
+// RollbackAPI is what undoing an apply needs.
+type RollbackAPI interface {
+	EC2API
+	DeleteSecurityGroup(ctx context.Context, in *ec2.DeleteSecurityGroupInput, opts ...func(*ec2.Options)) (*ec2.DeleteSecurityGroupOutput, error)
+}
+
+// Rollback undoes what the journal says apply did, newest first: moved
+// interfaces get their previous groups back, rules added to referencing
+// groups are revoked, then replacement groups are deleted (a group still in
+// use is reported and kept). Each undo is journaled like apply's steps, so
+// rollback too can be re-run after an interruption.
+func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, newEC2 func(aws.Config) RollbackAPI) []Result {
+	var out []Result
+	intents := map[string]map[string]string{}
+	for _, rec := range j.Records() {
+		if rec.Phase == "intent" || rec.Phase == "done" {
+			if strings.HasPrefix(rec.Step, "move:") && len(rec.Data) > 0 {
+				if intents[rec.Step] == nil {
+					intents[rec.Step] = map[string]string{}
+				}
+				for k, v := range rec.Data {
+					intents[rec.Step][k] = v
+				}
+			}
+		}
+	}
+	r := &runner{scope: scope, j: j, repl: map[string]string{}}
+	for _, rp := range p.Replacements {
+		if rec, ok := j.Done("create:" + key(rp.Account, rp.Region, rp.DefaultGroupID)); ok {
+			r.repl[key(rp.Account, rp.Region, rp.DefaultGroupID)] = rec.Data["group_id"]
+		}
+	}
+	api := func(account, region string) RollbackAPI {
+		cfg, _ := scope.Config(account, region)
+		return newEC2(cfg)
+	}
+	r.o.NewEC2 = func(c aws.Config) EC2API { return newEC2(c) }
+	moves := make([]string, 0, len(intents))
+	for step := range intents {
+		moves = append(moves, step)
+	}
+	sort.Strings(moves)
+	for _, step := range moves {
+		acct, region := splitKey(strings.TrimPrefix(step, "move:"))
+		data := intents[step]
+		out = append(out, r.step(ctx, "rollback:"+step, acct, region, nil, func(ctx context.Context, _ EC2API) (map[string]string, error) {
+			return nil, restoreInterfaces(ctx, api(acct, region), acct, region, data)
+		}))
+	}
+	for i, rr := range p.ReferenceRules {
+		id := r.repl[key(rr.Account, rr.Region, rr.DefaultGroupID)]
+		step := fmt.Sprintf("reference:%s/%d", key(rr.Account, rr.Region, rr.GroupID), i)
+		if _, ok := j.Done(step); !ok || id == "" {
+			continue
+		}
+		out = append(out, r.step(ctx, "rollback:"+step, rr.Account, rr.Region, nil, func(ctx context.Context, _ EC2API) (map[string]string, error) {
+			return nil, revokeReference(ctx, api(rr.Account, rr.Region), rr, id)
+		}))
+	}
+	for _, rp := range p.Replacements {
+		id := r.repl[key(rp.Account, rp.Region, rp.DefaultGroupID)]
+		if id == "" {
+			continue
+		}
+		out = append(out, r.step(ctx, "rollback:create:"+key(rp.Account, rp.Region, rp.DefaultGroupID), rp.Account, rp.Region, nil,
+			func(ctx context.Context, _ EC2API) (map[string]string, error) {
+				_, err := api(rp.Account, rp.Region).DeleteSecurityGroup(ctx, &ec2.DeleteSecurityGroupInput{GroupId: aws.String(id)})
+				if awsx.ErrorCode(err) == "InvalidGroup.NotFound" {
+					err = nil // deleted by an earlier, interrupted rollback
+				}
+				return map[string]string{"group_id": id}, awsx.Wrap(rp.Account, rp.Region, "ec2:DeleteSecurityGroup", err)
+			}))
+	}
+	return out
+}
+
+func splitKey(k string) (account, region string) {
+	parts := strings.SplitN(k, "/", 3)
+	if len(parts) < 2 {
+		return "", ""
+	}
+	return parts[0], parts[1]
+}
+
+func restoreInterfaces(ctx context.Context, api RollbackAPI, account, region string, data map[string]string) error {
+	var enis []string
+	for k := range data {
+		if strings.HasPrefix(k, "previous:") {
+			enis = append(enis, k)
+		}
+	}
+	sort.Strings(enis)
+	for _, k := range enis {
+		eni := strings.TrimPrefix(k, "previous:")
+		if _, err := api.ModifyNetworkInterfaceAttribute(ctx, &ec2.ModifyNetworkInterfaceAttributeInput{
+			NetworkInterfaceId: aws.String(eni), Groups: strings.Split(data[k], ",")}); err != nil {
+			return awsx.Wrap(account, region, "ec2:ModifyNetworkInterfaceAttribute", fmt.Errorf("%s: %w", eni, err))
+		}
+	}
+	return nil
+}
+
+// revokeReference removes the rules apply added to a referencing group: the
+// copies that name the replacement.
+func revokeReference(ctx context.Context, api RollbackAPI, rr plan.RefRule, replacement string) error {
+	rules, err := inventory.Rules(ctx, api, []string{rr.GroupID})
+	if err != nil {
+		return awsx.Wrap(rr.Account, rr.Region, "ec2:DescribeSecurityGroupRules", err)
+	}
+	for _, cur := range rules[rr.GroupID] {
+		if cur.Group == nil || cur.Group.GroupID != replacement || cur.Egress != rr.Rule.Egress ||
+			cur.Protocol != rr.Rule.Protocol || cur.FromPort != rr.Rule.FromPort || cur.ToPort != rr.Rule.ToPort {
+			continue
+		}
+		ids := []string{cur.RuleID}
+		if cur.Egress {
+			_, err = api.RevokeSecurityGroupEgress(ctx, &ec2.RevokeSecurityGroupEgressInput{GroupId: aws.String(rr.GroupID), SecurityGroupRuleIds: ids})
+		} else {
+			_, err = api.RevokeSecurityGroupIngress(ctx, &ec2.RevokeSecurityGroupIngressInput{GroupId: aws.String(rr.GroupID), SecurityGroupRuleIds: ids})
+		}
+		if err != nil && awsx.ErrorCode(err) != "InvalidSecurityGroupRuleId.NotFound" {
+			return awsx.Wrap(rr.Account, rr.Region, "ec2:RevokeSecurityGroup", err)
+		}
+	}
+	return nil
+}
