@@ -38,6 +38,9 @@ func credentialScope(r *http.Request) scope {
 // key maps to the scenario's first account, so that tools run with any
 // credentials still land somewhere predictable.
 func (s *Server) accountFor(key string) string {
+	if sess, ok := s.sessions.get(key); ok {
+		return sess.account
+	}
 	if a, ok := s.keys[key]; ok {
 		return a
 	}

@@ -22,7 +22,9 @@ var (
 	modifyENIBucket = bucketClass{"modify-network-interface", 100, 5}
 )
 
-type bucketKey struct{ account, region, class string }
+// bucketKey includes the service: EC2's buckets are EC2's own, and each
+// regional service that is throttled gets buckets of its own.
+type bucketKey struct{ account, region, service, class string }
 
 type bucket struct {
 	tokens float64
@@ -60,8 +62,15 @@ func hasPrefixKey(form map[string][]string, prefix string) bool {
 // take removes one token from the call's bucket; false means throttled.
 // The caller holds l.mu.
 func (l *faultLayer) take(c *call) bool {
+	// Global services (STS, Organizations) are not throttled by buckets:
+	// their quotas are per account, not per region, and far above EC2's
+	// (AssumeRole: hundreds per second), so EC2's buckets on the one
+	// management account would throttle an org-wide fan-out AWS serves.
+	if svc := lookupService(c.Service); svc == nil || !svc.regional {
+		return true
+	}
 	class := classify(c)
-	k := bucketKey{c.Account, c.Region, class.name}
+	k := bucketKey{c.Account, c.Region, c.Service, class.name}
 	now := l.now()
 	b := l.buckets[k]
 	if b == nil {

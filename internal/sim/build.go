@@ -30,6 +30,9 @@ func (s *Server) build() error {
 			}
 		}
 	}
+	if s.sc.hasOrg() {
+		s.org = newOrgModel(s.sc)
+	}
 	return nil
 }
 
@@ -70,7 +73,13 @@ func (b *builder) build() error {
 	if err := b.addGroups(); err != nil {
 		return err
 	}
-	return b.addInterfaces()
+	if err := b.addInterfaces(); err != nil {
+		return err
+	}
+	if err := b.addServices(); err != nil {
+		return err
+	}
+	return b.addApps()
 }
 
 func (b *builder) addVPC(v VPCSpec, at, groupAt path) error {

@@ -32,6 +32,13 @@ var ec2Ops = map[string]op{
 	"CreateNetworkInterface":          locked(createNetworkInterface),
 	"ModifyNetworkInterfaceAttribute": locked(modifyNetworkInterfaceAttribute),
 	"DeleteNetworkInterface":          locked(deleteNetworkInterface),
+	// Configurations and references (ec2_launch_templates.go, ec2_endpoints.go, ec2_references.go).
+	"DescribeLaunchTemplates":          locked(describeLaunchTemplates),
+	"DescribeLaunchTemplateVersions":   locked(describeLaunchTemplateVersions),
+	"DescribeVpcEndpoints":             locked(describeVpcEndpoints),
+	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
+	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
+	"DescribeSecurityGroupReferences":  locked(describeSecurityGroupReferences),
 }
 
 type ec2Op func(c *call, st *regionState) (any, *apiError)

@@ -21,6 +21,10 @@ type Scenario struct {
 	// 17 default regions plus two opt-in ones reported not-opted-in.
 	Regions RegionList `yaml:"regions"`
 	Faults  Faults     `yaml:"faults"`
+	// Organization makes the accounts an AWS Organization (scenario_org.go).
+	Organization *OrgSpec `yaml:"organization"`
+	// Generate adds many generated accounts (scenario_generate.go).
+	Generate *GenerateSpec `yaml:"generate"`
 
 	root *yaml.Node // kept to give validation errors line numbers
 }
@@ -35,6 +39,10 @@ type AccountSpec struct {
 	// Resources by region name. Later services add their resources as new
 	// lists in RegionResources.
 	Resources map[string]RegionResources `yaml:"resources"`
+	// Assumable false makes sts:AssumeRole into this account fail with
+	// AccessDenied; ExternalID, when set, must match the request's.
+	Assumable  *bool  `yaml:"assumable"`
+	ExternalID string `yaml:"external_id"`
 }
 
 func (a AccountSpec) accessKey() string {
@@ -54,6 +62,32 @@ type RegionResources struct {
 	VPCs              []VPCSpec         `yaml:"vpcs"`
 	SecurityGroups    []GroupSpec       `yaml:"security_groups"`
 	NetworkInterfaces []InterfaceSpec   `yaml:"network_interfaces"`
+
+	// Query-protocol and REST services (scenario_services.go).
+	LaunchConfigurations []LaunchConfigurationSpec `yaml:"launch_configurations"`
+	AutoScalingGroups    []AutoScalingGroupSpec    `yaml:"autoscaling_groups"`
+	LoadBalancers        []LoadBalancerSpec        `yaml:"load_balancers"`
+	DBInstances          []DataStoreSpec           `yaml:"db_instances"`
+	DBClusters           []DataStoreSpec           `yaml:"db_clusters"`
+	DBProxies            []DataStoreSpec           `yaml:"db_proxies"`
+	CacheClusters        []DataStoreSpec           `yaml:"cache_clusters"`
+	RedshiftClusters     []DataStoreSpec           `yaml:"redshift_clusters"`
+	FileSystems          []FileSystemSpec          `yaml:"efs_file_systems"`
+	EKSClusters          []EKSClusterSpec          `yaml:"eks_clusters"`
+
+	// JSON services (scenario_apps.go) and EC2 configurations and peered
+	// references (scenario_ec2_config.go).
+	LambdaFunctions          []LambdaFunctionSpec   `yaml:"lambda_functions"`
+	CodeBuildProjects        []CodeBuildProjectSpec `yaml:"codebuild_projects"`
+	CodeBuildFleets          []CodeBuildProjectSpec `yaml:"codebuild_fleets"`
+	ECSClusters              []ECSClusterSpec       `yaml:"ecs_clusters"`
+	EventRules               []EventRuleSpec        `yaml:"event_rules"`
+	GlueConnections          []GlueConnectionSpec   `yaml:"glue_connections"`
+	LaunchTemplates          []LaunchTemplateSpec   `yaml:"launch_templates"`
+	VPCEndpoints             []VPCEndpointSpec      `yaml:"vpc_endpoints"`
+	InstanceConnectEndpoints []EndpointSpec         `yaml:"instance_connect_endpoints"`
+	ClientVPNEndpoints       []EndpointSpec         `yaml:"client_vpn_endpoints"`
+	PeeredReferences         []PeeredReferenceSpec  `yaml:"peered_references"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean
@@ -149,6 +183,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		return nil, fmt.Errorf("scenario: %w", err)
 	}
 	sc.root = &root
+	sc.expand()
 	if err := sc.validate(); err != nil {
 		return nil, err
 	}

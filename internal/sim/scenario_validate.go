@@ -41,7 +41,7 @@ func (sc *Scenario) validate() error {
 			}
 		}
 	}
-	return nil
+	return sc.validateOrg()
 }
 
 func (sc *Scenario) validateRegions(regions RegionList, p path) error {

@@ -36,6 +36,9 @@ type Server struct {
 	faults *faultLayer
 	calls  callLog
 
+	org      *orgModel    // nil without an organization
+	sessions sessionStore // credentials issued by sts:AssumeRole
+
 	mu   sync.Mutex // guards srv and url
 	srv  *http.Server
 	url  string
@@ -60,6 +63,7 @@ func New(sc *Scenario, opts ...Option) (*Server, error) {
 	if err := sc.validate(); err != nil {
 		return nil, err
 	}
+	sc.expand()
 	s := &Server{sc: sc, now: time.Now}
 	for _, o := range opts {
 		o(s)
@@ -117,8 +121,16 @@ func isLoopbackHost(host string) bool {
 }
 
 // Handler serves the simulator's protocol, for use with httptest or an own
-// listener.
-func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serve) }
+// listener, plus the read-only GET /_sim/stats (stats.go).
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == statsPath && r.Method == http.MethodGet {
+			s.serveStats(w, r)
+			return
+		}
+		s.serve(w, r)
+	})
+}
 
 // URL is the base URL returned by Start, or "" before it.
 func (s *Server) URL() string {

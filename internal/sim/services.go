@@ -11,6 +11,19 @@ import (
 var services = []service{
 	{name: "ec2", protocol: ec2Query, ops: ec2Ops, regional: true},
 	{name: "sts", protocol: awsQuerySTS, ops: stsOps},
+	{name: "autoscaling", protocol: awsQuery("http://autoscaling.amazonaws.com/doc/2011-01-01/"), ops: autoscalingOps, regional: true},
+	{name: "elasticloadbalancing", protocol: awsQueryELB, ops: elbOps, regional: true}, // ELBv2 and classic, by Version
+	{name: "rds", protocol: awsQuery("http://rds.amazonaws.com/doc/2014-10-31/"), ops: rdsOps, regional: true},
+	{name: "elasticache", protocol: awsQuery("http://elasticache.amazonaws.com/doc/2015-02-02/"), ops: elasticacheOps, regional: true},
+	{name: "redshift", protocol: awsQuery("http://redshift.amazonaws.com/doc/2012-12-01/"), ops: redshiftOps, regional: true},
+	{name: "elasticfilesystem", protocol: restJSON, ops: efsOps, regional: true, route: efsRoute},
+	{name: "eks", protocol: restJSON, ops: eksOps, regional: true, route: eksRoute},
+	{name: "lambda", protocol: lambdaREST, ops: lambdaOps, regional: true, route: lambdaRoute},
+	{name: "codebuild", protocol: json11, ops: codeBuildOps, regional: true},
+	{name: "ecs", protocol: json11, ops: ecsOps, regional: true},
+	{name: "events", protocol: json11, ops: eventsOps, regional: true},
+	{name: "glue", protocol: json11, ops: glueOps, regional: true},
+	{name: "organizations", protocol: json11, ops: orgOps},
 }
 
 // service is one simulated AWS service.
@@ -48,6 +61,16 @@ func serviceByVersion(form url.Values) string {
 		return "ec2"
 	case "2011-06-15":
 		return "sts"
+	case "2011-01-01":
+		return "autoscaling"
+	case "2015-12-01", "2012-06-01":
+		return "elasticloadbalancing"
+	case "2014-10-31":
+		return "rds"
+	case "2015-02-02":
+		return "elasticache"
+	case "2012-12-01":
+		return "redshift"
 	}
 	return ""
 }

@@ -100,6 +100,11 @@ type regionState struct {
 	subnets         map[string]*Subnet
 	groups          map[string]*SecurityGroup
 	enis            map[string]*NetworkInterface
+	// svc holds the read-only resources of other services (svc_state.go).
+	svc *svcResources
+	// app holds the JSON services' resources and EC2 configurations
+	// (app_state.go), equally read-only.
+	app *appResources
 }
 
 func newRegionState(account, region string) *regionState {

@@ -1,0 +1,149 @@
+package sim
+
+// VPC endpoints, EC2 Instance Connect endpoints and Client VPN endpoints:
+// read-only resources that carry security groups (reference table A).
+
+type xVpcEndpoint struct {
+	VpcEndpointID     string                  `xml:"vpcEndpointId"`
+	VpcEndpointType   string                  `xml:"vpcEndpointType"`
+	VpcID             string                  `xml:"vpcId"`
+	ServiceName       string                  `xml:"serviceName"`
+	State             string                  `xml:"state"`
+	GroupSet          items[xGroupIdentifier] `xml:"groupSet"`
+	SubnetIDSet       items[string]           `xml:"subnetIdSet"`
+	PrivateDNSEnabled bool                    `xml:"privateDnsEnabled"`
+	RequesterManaged  bool                    `xml:"requesterManaged"`
+	OwnerID           string                  `xml:"ownerId"`
+	CreationTimestamp string                  `xml:"creationTimestamp"`
+	TagSet            *items[xTag]            `xml:"tagSet,omitempty"`
+}
+
+var vpcEndpointFilter = filterer[*vpcEndpoint]{
+	fields: fields[*vpcEndpoint]{
+		"vpc-endpoint-id":    func(e *vpcEndpoint) []string { return one(e.ID) },
+		"vpc-endpoint-type":  func(e *vpcEndpoint) []string { return one(e.Type) },
+		"vpc-id":             func(e *vpcEndpoint) []string { return one(e.VpcID) },
+		"service-name":       func(e *vpcEndpoint) []string { return one(e.Service) },
+		"vpc-endpoint-state": func(*vpcEndpoint) []string { return one("available") },
+	},
+	tags: func(e *vpcEndpoint) []Tag { return e.Tags },
+}
+
+func describeVpcEndpoints(c *call, st *regionState) (any, *apiError) {
+	ids, next, e := selectIDs(c, st.app.endpoints, "VpcEndpointId", func(id string) *apiError {
+		return notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist", id)
+	}, vpcEndpointFilter)
+	if e != nil {
+		return nil, e
+	}
+	out := &struct {
+		ec2Meta
+		Endpoints items[xVpcEndpoint] `xml:"vpcEndpointSet"`
+		NextToken string              `xml:"nextToken,omitempty"`
+	}{NextToken: next}
+	out.Endpoints.Item = []xVpcEndpoint{}
+	for _, id := range ids {
+		ep := st.app.endpoints[id]
+		x := xVpcEndpoint{VpcEndpointID: ep.ID, VpcEndpointType: ep.Type, VpcID: ep.VpcID, ServiceName: ep.Service,
+			State: "available", SubnetIDSet: items[string]{Item: ep.Subnets}, PrivateDNSEnabled: ep.Type == "Interface",
+			OwnerID: st.account, CreationTimestamp: ec2Created, TagSet: xTags(ep.Tags)}
+		x.GroupSet.Item = []xGroupIdentifier{}
+		for _, g := range ep.Groups {
+			x.GroupSet.Item = append(x.GroupSet.Item, xGroupIdentifier{GroupID: g, GroupName: st.groupName(g)})
+		}
+		out.Endpoints.Item = append(out.Endpoints.Item, x)
+	}
+	return out, nil
+}
+
+func (st *regionState) groupName(id string) string {
+	if g := st.groups[id]; g != nil {
+		return g.Name
+	}
+	return ""
+}
+
+type xInstanceConnectEndpoint struct {
+	OwnerID                    string        `xml:"ownerId"`
+	InstanceConnectEndpointID  string        `xml:"instanceConnectEndpointId"`
+	InstanceConnectEndpointArn string        `xml:"instanceConnectEndpointArn"`
+	State                      string        `xml:"state"`
+	VpcID                      string        `xml:"vpcId"`
+	SubnetID                   string        `xml:"subnetId"`
+	AvailabilityZone           string        `xml:"availabilityZone"`
+	CreatedAt                  string        `xml:"createdAt"`
+	PreserveClientIP           bool          `xml:"preserveClientIp"`
+	SecurityGroupIDSet         items[string] `xml:"securityGroupIdSet"`
+	TagSet                     *items[xTag]  `xml:"tagSet,omitempty"`
+}
+
+// endpointFilter serves both endpoint kinds; idName is the kind's id filter.
+func endpointFilter(idName string) filterer[*ec2Endpoint] {
+	return filterer[*ec2Endpoint]{
+		fields: fields[*ec2Endpoint]{
+			idName:   func(e *ec2Endpoint) []string { return one(e.ID) },
+			"vpc-id": func(e *ec2Endpoint) []string { return one(e.VpcID) },
+		},
+		tags: func(e *ec2Endpoint) []Tag { return e.Tags },
+	}
+}
+
+func describeInstanceConnectEndpoints(c *call, st *regionState) (any, *apiError) {
+	ids, next, e := selectIDs(c, st.app.eices, "InstanceConnectEndpointId", func(id string) *apiError {
+		return notFound("InvalidInstanceConnectEndpointId.NotFound", "The instance connect endpoint ID '%s' does not exist", id)
+	}, endpointFilter("instance-connect-endpoint-id"))
+	if e != nil {
+		return nil, e
+	}
+	out := &struct {
+		ec2Meta
+		Endpoints items[xInstanceConnectEndpoint] `xml:"instanceConnectEndpointSet"`
+		NextToken string                          `xml:"nextToken,omitempty"`
+	}{NextToken: next}
+	out.Endpoints.Item = []xInstanceConnectEndpoint{}
+	for _, id := range ids {
+		ep := st.app.eices[id]
+		out.Endpoints.Item = append(out.Endpoints.Item, xInstanceConnectEndpoint{OwnerID: st.account,
+			InstanceConnectEndpointID: ep.ID, InstanceConnectEndpointArn: ep.ARN, State: "create-complete",
+			VpcID: ep.VpcID, SubnetID: ep.SubnetID, AvailabilityZone: ep.AZ, CreatedAt: ec2Created,
+			SecurityGroupIDSet: items[string]{Item: ep.Groups}, TagSet: xTags(ep.Tags)})
+	}
+	return out, nil
+}
+
+type xClientVpnEndpoint struct {
+	ClientVpnEndpointID string        `xml:"clientVpnEndpointId"`
+	Description         string        `xml:"description,omitempty"`
+	StatusCode          string        `xml:"status>code"`
+	CreationTime        string        `xml:"creationTime"`
+	ClientCidrBlock     string        `xml:"clientCidrBlock"`
+	VpnProtocol         string        `xml:"vpnProtocol"`
+	TransportProtocol   string        `xml:"transportProtocol"`
+	VpnPort             int           `xml:"vpnPort"`
+	SecurityGroupIDSet  items[string] `xml:"securityGroupIdSet"`
+	VpcID               string        `xml:"vpcId"`
+	TagSet              *items[xTag]  `xml:"tagSet,omitempty"`
+}
+
+func describeClientVpnEndpoints(c *call, st *regionState) (any, *apiError) {
+	ids, next, e := selectIDs(c, st.app.clientVPNs, "ClientVpnEndpointId", func(id string) *apiError {
+		return notFound("InvalidClientVpnEndpointId.NotFound", "Endpoint %s does not exist", id)
+	}, endpointFilter("endpoint-id"))
+	if e != nil {
+		return nil, e
+	}
+	out := &struct {
+		ec2Meta
+		Endpoints items[xClientVpnEndpoint] `xml:"clientVpnEndpoint"`
+		NextToken string                    `xml:"nextToken,omitempty"`
+	}{NextToken: next}
+	out.Endpoints.Item = []xClientVpnEndpoint{}
+	for _, id := range ids {
+		ep := st.app.clientVPNs[id]
+		out.Endpoints.Item = append(out.Endpoints.Item, xClientVpnEndpoint{ClientVpnEndpointID: ep.ID, Description: ep.Description,
+			StatusCode: "available", CreationTime: "2024-01-01T00:00:00", ClientCidrBlock: "10.200.0.0/22",
+			VpnProtocol: "openvpn", TransportProtocol: "udp", VpnPort: 443,
+			SecurityGroupIDSet: items[string]{Item: ep.Groups}, VpcID: ep.VpcID, TagSet: xTags(ep.Tags)})
+	}
+	return out, nil
+}

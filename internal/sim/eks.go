@@ -1,0 +1,81 @@
+package sim
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// EKS (REST-JSON): ListClusters and DescribeCluster.
+
+var eksOps = map[string]op{
+	"ListClusters":    listEKSClusters,
+	"DescribeCluster": describeEKSCluster,
+}
+
+// eksRoute names the action of an EKS request: GET /clusters and
+// GET /clusters/{name}.
+func eksRoute(r *http.Request) string {
+	if r.Method != http.MethodGet {
+		return ""
+	}
+	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/clusters")
+	switch {
+	case !ok:
+		return ""
+	case rest == "" || rest == "/":
+		return "ListClusters"
+	case !strings.Contains(rest[1:], "/"):
+		return "DescribeCluster"
+	}
+	return ""
+}
+
+func listEKSClusters(c *call) (any, *apiError) {
+	items := c.state.svc.eksClusters
+	from, to, next, err := eksPager.page(c, c.HTTP.URL.Query().Get, len(items))
+	if err != nil {
+		return nil, err
+	}
+	out := struct {
+		Clusters  []string `json:"clusters"`
+		NextToken string   `json:"nextToken,omitempty"`
+	}{Clusters: []string{}, NextToken: next}
+	for _, cl := range items[from:to] {
+		out.Clusters = append(out.Clusters, cl.Name)
+	}
+	return out, nil
+}
+
+type jsonEKSVpcConfig struct {
+	SubnetIDs              []string `json:"subnetIds"`
+	SecurityGroupIDs       []string `json:"securityGroupIds"`
+	ClusterSecurityGroupID string   `json:"clusterSecurityGroupId,omitempty"`
+	VpcID                  string   `json:"vpcId"`
+}
+
+type jsonEKSCluster struct {
+	Name               string            `json:"name"`
+	Arn                string            `json:"arn"`
+	Status             string            `json:"status"`
+	Version            string            `json:"version"`
+	ResourcesVpcConfig jsonEKSVpcConfig  `json:"resourcesVpcConfig"`
+	Tags               map[string]string `json:"tags"`
+}
+
+func describeEKSCluster(c *call) (any, *apiError) {
+	name, err := url.PathUnescape(strings.TrimPrefix(c.HTTP.URL.EscapedPath(), "/clusters/"))
+	if err != nil {
+		return nil, errf(http.StatusBadRequest, "InvalidParameterException", "bad cluster name")
+	}
+	for _, cl := range c.state.svc.eksClusters {
+		if cl.Name == name {
+			return struct {
+				Cluster jsonEKSCluster `json:"cluster"`
+			}{jsonEKSCluster{Name: cl.Name, Arn: cl.ARN, Status: "ACTIVE", Version: "1.31", Tags: tagMap(cl.Tags),
+				ResourcesVpcConfig: jsonEKSVpcConfig{SubnetIDs: cl.SubnetIDs, SecurityGroupIDs: append([]string{}, cl.Groups...),
+					ClusterSecurityGroupID: cl.ClusterGroup, VpcID: cl.VpcID}}}, nil
+		}
+	}
+	return nil, errf(http.StatusNotFound, "ResourceNotFoundException", "No cluster found for name: %s.", name)
+}

@@ -1,0 +1,146 @@
+package sim
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Elastic Load Balancing: ELBv2 (2015-12-01) and classic ELB (2012-06-01)
+// share the signing name and action names; byVersion picks the API.
+
+var elbOps = map[string]op{
+	"DescribeLoadBalancers": byVersion(map[string]op{"2015-12-01": describeLoadBalancersV2, "2012-06-01": describeLoadBalancersClassic}),
+	"DescribeTags":          byVersion(map[string]op{"2015-12-01": describeTagsV2, "2012-06-01": describeTagsClassic}),
+}
+
+func (st *regionState) lbs(classic bool) []loadBalancer {
+	var out []loadBalancer
+	for _, lb := range st.svc.loadBalancers {
+		if (lb.Type == "classic") == classic {
+			out = append(out, lb)
+		}
+	}
+	return out
+}
+
+type xmlLoadBalancerV2 struct {
+	LoadBalancerArn  string   `xml:"LoadBalancerArn"`
+	LoadBalancerName string   `xml:"LoadBalancerName"`
+	DNSName          string   `xml:"DNSName"`
+	Scheme           string   `xml:"Scheme"`
+	Type             string   `xml:"Type"`
+	VpcID            string   `xml:"VpcId"`
+	State            string   `xml:"State>Code"`
+	SecurityGroups   []string `xml:"SecurityGroups>member"`
+}
+
+type describeLBsV2Result struct {
+	LoadBalancers []xmlLoadBalancerV2 `xml:"LoadBalancers>member"`
+	NextMarker    string              `xml:"NextMarker,omitempty"`
+}
+
+func describeLoadBalancersV2(c *call) (any, *apiError) {
+	all := c.state.lbs(false)
+	lbs, missing := selected(all, func(l loadBalancer) string { return l.Name }, formList(c, "Names"))
+	if missing == "" {
+		lbs, missing = selected(lbs, func(l loadBalancer) string { return l.ARN }, formList(c, "LoadBalancerArns"))
+	}
+	if missing != "" {
+		return nil, notFound("LoadBalancerNotFound", "One or more load balancers not found")
+	}
+	from, to, next, err := elbPager.page(c, c.Form.Get, len(lbs))
+	if err != nil {
+		return nil, err
+	}
+	res := describeLBsV2Result{LoadBalancers: []xmlLoadBalancerV2{}, NextMarker: next}
+	for _, lb := range lbs[from:to] {
+		res.LoadBalancers = append(res.LoadBalancers, xmlLoadBalancerV2{LoadBalancerArn: lb.ARN, LoadBalancerName: lb.Name,
+			DNSName: lb.DNSName, Scheme: lb.Scheme, Type: lb.Type, VpcID: lb.VpcID, State: "active", SecurityGroups: lb.Groups})
+	}
+	return res, nil
+}
+
+type xmlTagDescription struct {
+	ResourceArn      string   `xml:"ResourceArn,omitempty"`
+	LoadBalancerName string   `xml:"LoadBalancerName,omitempty"`
+	Tags             []xmlTag `xml:"Tags>member"`
+}
+
+type xmlTag struct {
+	Key   string `xml:"Key"`
+	Value string `xml:"Value"`
+}
+
+type describeTagsResult struct {
+	TagDescriptions []xmlTagDescription `xml:"TagDescriptions>member"`
+}
+
+func xmlTags(tags []Tag) []xmlTag {
+	out := []xmlTag{}
+	for _, t := range tags {
+		out = append(out, xmlTag(t))
+	}
+	return out
+}
+
+// describeTags serves both APIs: at most 20 resources, all of which must
+// exist.
+func describeTags(c *call, param string, classic bool, key func(loadBalancer) string) (any, *apiError) {
+	keys := formList(c, param)
+	if len(keys) == 0 || len(keys) > 20 {
+		return nil, errf(http.StatusBadRequest, "ValidationError", "%s must list 1 to 20 load balancers", param)
+	}
+	lbs, missing := selected(c.state.lbs(classic), key, keys)
+	if missing != "" {
+		return nil, notFound("LoadBalancerNotFound", "Load balancer %s not found", missing)
+	}
+	res := describeTagsResult{TagDescriptions: []xmlTagDescription{}}
+	for _, lb := range lbs {
+		d := xmlTagDescription{Tags: xmlTags(lb.Tags)}
+		if classic {
+			d.LoadBalancerName = lb.Name
+		} else {
+			d.ResourceArn = lb.ARN
+		}
+		res.TagDescriptions = append(res.TagDescriptions, d)
+	}
+	return res, nil
+}
+
+func describeTagsV2(c *call) (any, *apiError) {
+	return describeTags(c, "ResourceArns", false, func(l loadBalancer) string { return l.ARN })
+}
+
+func describeTagsClassic(c *call) (any, *apiError) {
+	return describeTags(c, "LoadBalancerNames", true, func(l loadBalancer) string { return l.Name })
+}
+
+type xmlLoadBalancerClassic struct {
+	LoadBalancerName string   `xml:"LoadBalancerName"`
+	DNSName          string   `xml:"DNSName"`
+	Scheme           string   `xml:"Scheme"`
+	VPCID            string   `xml:"VPCId"`
+	SecurityGroups   []string `xml:"SecurityGroups>member"`
+}
+
+type describeLBsClassicResult struct {
+	LoadBalancerDescriptions []xmlLoadBalancerClassic `xml:"LoadBalancerDescriptions>member"`
+	NextMarker               string                   `xml:"NextMarker,omitempty"`
+}
+
+func describeLoadBalancersClassic(c *call) (any, *apiError) {
+	lbs, missing := selected(c.state.lbs(true), func(l loadBalancer) string { return l.Name }, formList(c, "LoadBalancerNames"))
+	if missing != "" {
+		return nil, notFound("LoadBalancerNotFound", "There is no ACTIVE Load Balancer named '%s'", missing)
+	}
+	from, to, next, err := elbPager.page(c, c.Form.Get, len(lbs))
+	if err != nil {
+		return nil, err
+	}
+	res := describeLBsClassicResult{LoadBalancerDescriptions: []xmlLoadBalancerClassic{}, NextMarker: next}
+	for _, lb := range lbs[from:to] {
+		res.LoadBalancerDescriptions = append(res.LoadBalancerDescriptions, xmlLoadBalancerClassic{LoadBalancerName: lb.Name,
+			DNSName: strings.ToLower(lb.DNSName), Scheme: lb.Scheme, VPCID: lb.VpcID, SecurityGroups: lb.Groups})
+	}
+	return res, nil
+}

@@ -1,0 +1,96 @@
+package sim
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// Lambda is REST-JSON: the action comes from method and path. Only
+// ListFunctions is served, which is all the usage finder reads.
+var lambdaOps = map[string]op{
+	"ListFunctions": listFunctions,
+}
+
+// lambdaREST is restJSON with Lambda's own throttling error (429).
+var lambdaREST = &protocol{
+	name: "rest-json", parse: restJSON.parse, writeResult: restJSON.writeResult, writeError: restJSON.writeError,
+	errors: func() faultErrors {
+		e := jsonErrors
+		e.throttle = apiError{http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded"}
+		return e
+	}(),
+}
+
+// lambdaRoute names the action of a Lambda request; unserved paths get a
+// name no op has, so they fail as an unknown operation.
+func lambdaRoute(r *http.Request) string {
+	p := strings.TrimSuffix(r.URL.Path, "/")
+	if r.Method == http.MethodGet && p == "/2015-03-31/functions" {
+		return "ListFunctions"
+	}
+	return r.Method + " " + r.URL.Path
+}
+
+type lambdaVpcConfig struct {
+	SubnetIDs        []string `json:"SubnetIds"`
+	SecurityGroupIDs []string `json:"SecurityGroupIds"`
+	VpcID            string   `json:"VpcId"`
+}
+
+type lambdaFunctionJSON struct {
+	FunctionName string           `json:"FunctionName"`
+	FunctionArn  string           `json:"FunctionArn"`
+	Runtime      string           `json:"Runtime"`
+	Role         string           `json:"Role"`
+	Handler      string           `json:"Handler"`
+	Version      string           `json:"Version"`
+	LastModified string           `json:"LastModified"`
+	PackageType  string           `json:"PackageType"`
+	VpcConfig    *lambdaVpcConfig `json:"VpcConfig,omitempty"`
+}
+
+func listFunctions(c *call) (any, *apiError) {
+	q := c.HTTP.URL.Query()
+	invalid := badRequest("InvalidParameterValueException")
+	all := false
+	switch v := q.Get("FunctionVersion"); v {
+	case "":
+	case "ALL":
+		all = true
+	default:
+		return nil, invalid("1 validation error detected: Value '" + v + "' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]")
+	}
+	max := 0
+	if v := q.Get("MaxItems"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, invalid("MaxItems " + v + " is not a positive integer")
+		}
+		max = min(n, 50) // Lambda returns at most 50 per page whatever is asked
+	}
+	var fns []lambdaVersion
+	for _, f := range c.state.app.functions {
+		if all || f.Version == "$LATEST" {
+			fns = append(fns, f)
+		}
+	}
+	items, next, e := pageSlice(jsonPage{def: 50, limit: 50, invalid: invalid, action: c.Action, max: max, token: q.Get("Marker")}, fns)
+	if e != nil {
+		return nil, e
+	}
+	out := struct {
+		Functions  []lambdaFunctionJSON `json:"Functions"`
+		NextMarker string               `json:"NextMarker,omitempty"`
+	}{Functions: []lambdaFunctionJSON{}, NextMarker: next}
+	for _, f := range items {
+		j := lambdaFunctionJSON{FunctionName: f.Name, FunctionArn: f.ARN, Runtime: "python3.12",
+			Role: "arn:aws:iam::" + c.Account + ":role/" + f.Name, Handler: "index.handler", Version: f.Version,
+			LastModified: "2024-01-01T00:00:00.000+0000", PackageType: "Zip"}
+		if f.Groups != nil {
+			j.VpcConfig = &lambdaVpcConfig{SubnetIDs: nonNil(f.Subnets), SecurityGroupIDs: nonNil(f.Groups), VpcID: f.VpcID}
+		}
+		out.Functions = append(out.Functions, j)
+	}
+	return out, nil
+}

@@ -1,0 +1,139 @@
+package sim
+
+// RDS (awsQuery, 2014-10-31): instances, clusters and proxies. Lists of
+// structures use the shape name as the item element (DBInstance,
+// VpcSecurityGroupMembership, Tag) except proxies, which use member.
+
+var rdsOps = map[string]op{
+	"DescribeDBInstances": describeDBInstances,
+	"DescribeDBClusters":  describeDBClusters,
+	"DescribeDBProxies":   describeDBProxies,
+}
+
+type xmlVpcSGMembership struct {
+	VpcSecurityGroupID string `xml:"VpcSecurityGroupId"`
+	Status             string `xml:"Status"`
+}
+
+type xmlRDSTag struct {
+	Key   string `xml:"Key"`
+	Value string `xml:"Value"`
+}
+
+func memberships(ids []string) []xmlVpcSGMembership {
+	out := []xmlVpcSGMembership{}
+	for _, id := range ids {
+		out = append(out, xmlVpcSGMembership{VpcSecurityGroupID: id, Status: "active"})
+	}
+	return out
+}
+
+func rdsTags(tags []Tag) []xmlRDSTag {
+	out := []xmlRDSTag{}
+	for _, t := range tags {
+		out = append(out, xmlRDSTag(t))
+	}
+	return out
+}
+
+// rdsSelect applies the identifier parameter and paging shared by the RDS
+// Describe actions.
+func rdsSelect(c *call, items []dataStore, param, notFoundCode, what string) ([]dataStore, string, *apiError) {
+	var names []string
+	if id := c.Form.Get(param); id != "" {
+		names = []string{id}
+	}
+	items, missing := selected(items, func(d dataStore) string { return d.Name }, names)
+	if missing != "" {
+		return nil, "", notFound(notFoundCode, "%s %s not found.", what, missing)
+	}
+	from, to, next, err := rdsPager.page(c, c.Form.Get, len(items))
+	if err != nil {
+		return nil, "", err
+	}
+	return items[from:to], next, nil
+}
+
+type xmlDBInstance struct {
+	DBInstanceIdentifier string               `xml:"DBInstanceIdentifier"`
+	DBInstanceArn        string               `xml:"DBInstanceArn"`
+	DBClusterIdentifier  string               `xml:"DBClusterIdentifier,omitempty"`
+	Engine               string               `xml:"Engine"`
+	DBInstanceStatus     string               `xml:"DBInstanceStatus"`
+	VpcID                string               `xml:"DBSubnetGroup>VpcId"`
+	VpcSecurityGroups    []xmlVpcSGMembership `xml:"VpcSecurityGroups>VpcSecurityGroupMembership"`
+	TagList              []xmlRDSTag          `xml:"TagList>Tag"`
+}
+
+type describeDBInstancesResult struct {
+	DBInstances []xmlDBInstance `xml:"DBInstances>DBInstance"`
+	Marker      string          `xml:"Marker,omitempty"`
+}
+
+func describeDBInstances(c *call) (any, *apiError) {
+	items, next, err := rdsSelect(c, c.state.svc.dbInstances, "DBInstanceIdentifier", "DBInstanceNotFound", "DBInstance")
+	if err != nil {
+		return nil, err
+	}
+	res := describeDBInstancesResult{DBInstances: []xmlDBInstance{}, Marker: next}
+	for _, d := range items {
+		res.DBInstances = append(res.DBInstances, xmlDBInstance{DBInstanceIdentifier: d.Name, DBInstanceArn: d.ARN,
+			DBClusterIdentifier: d.Cluster, Engine: d.Engine, DBInstanceStatus: "available", VpcID: d.VpcID,
+			VpcSecurityGroups: memberships(d.Groups), TagList: rdsTags(d.Tags)})
+	}
+	return res, nil
+}
+
+type xmlDBCluster struct {
+	DBClusterIdentifier string               `xml:"DBClusterIdentifier"`
+	DBClusterArn        string               `xml:"DBClusterArn"`
+	Engine              string               `xml:"Engine"`
+	Status              string               `xml:"Status"`
+	VpcSecurityGroups   []xmlVpcSGMembership `xml:"VpcSecurityGroups>VpcSecurityGroupMembership"`
+	TagList             []xmlRDSTag          `xml:"TagList>Tag"`
+}
+
+type describeDBClustersResult struct {
+	DBClusters []xmlDBCluster `xml:"DBClusters>DBCluster"`
+	Marker     string         `xml:"Marker,omitempty"`
+}
+
+func describeDBClusters(c *call) (any, *apiError) {
+	items, next, err := rdsSelect(c, c.state.svc.dbClusters, "DBClusterIdentifier", "DBClusterNotFoundFault", "DBCluster")
+	if err != nil {
+		return nil, err
+	}
+	res := describeDBClustersResult{DBClusters: []xmlDBCluster{}, Marker: next}
+	for _, d := range items {
+		res.DBClusters = append(res.DBClusters, xmlDBCluster{DBClusterIdentifier: d.Name, DBClusterArn: d.ARN,
+			Engine: d.Engine, Status: "available", VpcSecurityGroups: memberships(d.Groups), TagList: rdsTags(d.Tags)})
+	}
+	return res, nil
+}
+
+type xmlDBProxy struct {
+	DBProxyName         string   `xml:"DBProxyName"`
+	DBProxyArn          string   `xml:"DBProxyArn"`
+	EngineFamily        string   `xml:"EngineFamily"`
+	Status              string   `xml:"Status"`
+	VpcID               string   `xml:"VpcId"`
+	VpcSecurityGroupIDs []string `xml:"VpcSecurityGroupIds>member"`
+}
+
+type describeDBProxiesResult struct {
+	DBProxies []xmlDBProxy `xml:"DBProxies>member"`
+	Marker    string       `xml:"Marker,omitempty"`
+}
+
+func describeDBProxies(c *call) (any, *apiError) {
+	items, next, err := rdsSelect(c, c.state.svc.dbProxies, "DBProxyName", "DBProxyNotFoundFault", "DBProxy")
+	if err != nil {
+		return nil, err
+	}
+	res := describeDBProxiesResult{DBProxies: []xmlDBProxy{}, Marker: next}
+	for _, d := range items {
+		res.DBProxies = append(res.DBProxies, xmlDBProxy{DBProxyName: d.Name, DBProxyArn: d.ARN, EngineFamily: d.Engine,
+			Status: "available", VpcID: d.VpcID, VpcSecurityGroupIDs: d.Groups})
+	}
+	return res, nil
+}
