@@ -27,7 +27,7 @@ type CodeBuildFleetsAPI interface {
 var CodeBuildProjects = usage.Finder{
 	Name:    "codebuild-projects",
 	Service: "codebuild",
-	Reads:   "CodeBuild projects' vpcConfig.securityGroupIds (ListProjects, BatchGetProjects)",
+	Reads:   "CodeBuild projects' vpcConfig.securityGroupIds and environment.dockerServer.securityGroupIds (ListProjects, BatchGetProjects)",
 	IAM:     []string{"codebuild:ListProjects", "codebuild:BatchGetProjects"},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 		return findCodeBuildProjects(ctx, codebuild.NewFromConfig(cfg), t)
@@ -62,10 +62,14 @@ func findCodeBuildProjects(ctx context.Context, api CodeBuildProjectsAPI, t usag
 			return out, err
 		}
 		for _, pr := range res.Projects {
-			if pr.VpcConfig == nil {
-				continue
+			var ids []string
+			if pr.VpcConfig != nil {
+				ids = append(ids, pr.VpcConfig.SecurityGroupIds...)
 			}
-			for _, id := range matching(t, pr.VpcConfig.SecurityGroupIds) {
+			if env := pr.Environment; env != nil && env.DockerServer != nil {
+				ids = append(ids, env.DockerServer.SecurityGroupIds...) // the remote Docker server's own interfaces
+			}
+			for _, id := range matching(t, ids) {
 				out = append(out, usage.Usage{GroupID: id, Kind: usage.KindLatent, Service: "codebuild",
 					ResourceType: "CodeBuild project", ResourceID: aws.ToString(pr.Name), ARN: aws.ToString(pr.Arn),
 					Detail: "interfaces are created only while a build runs", Change: usage.ChangeInPlace})

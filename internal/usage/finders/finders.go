@@ -11,6 +11,28 @@ import "github.com/defaultsg/defaultsg/internal/usage"
 var All = []usage.Finder{
 	EC2NetworkInterfaces,
 	EC2SecurityGroupReferences,
+	EC2PeeredReferences,
+	EC2LaunchTemplates,
+	EC2VpcEndpoints,
+	EC2InstanceConnectEndpoints,
+	EC2ClientVpnEndpoints,
+	AutoScalingGroups,
+	AutoScalingLaunchConfigurations,
+	ELBv2LoadBalancers,
+	ClassicLoadBalancers,
+	RDSInstances,
+	RDSClusters,
+	RDSProxies,
+	ElastiCacheClusters,
+	RedshiftClusters,
+	EFSMountTargets,
+	EKSClusters,
+	LambdaFunctions,
+	CodeBuildProjects,
+	CodeBuildFleets,
+	ECSServices,
+	EventBridgeECSTargets,
+	GlueConnections,
 }
 
 // ByName returns the finder called name.

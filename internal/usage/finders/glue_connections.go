@@ -1,0 +1,48 @@
+package finders
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/glue"
+
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// GlueConnections finds connections whose physical connection
+// requirements name a default group. Glue creates the interfaces only
+// while a job or crawler runs, so a live sweep between runs sees nothing.
+var GlueConnections = usage.Finder{
+	Name:    "glue-connections",
+	Service: "glue",
+	Reads:   "Glue connections' PhysicalConnectionRequirements.SecurityGroupIdList (GetConnections)",
+	IAM:     []string{"glue:GetConnections"},
+	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
+		return findGlueConnections(ctx, glue.NewFromConfig(cfg), t)
+	},
+}
+
+func findGlueConnections(ctx context.Context, api glue.GetConnectionsAPIClient, t usage.Target) ([]usage.Usage, error) {
+	var out []usage.Usage
+	// HidePassword: the finder needs no credentials and should not read them.
+	p := glue.NewGetConnectionsPaginator(api, &glue.GetConnectionsInput{HidePassword: true})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return out, err
+		}
+		for _, c := range page.ConnectionList {
+			req := c.PhysicalConnectionRequirements
+			if req == nil {
+				continue
+			}
+			for _, id := range matching(t, req.SecurityGroupIdList) {
+				out = append(out, usage.Usage{GroupID: id, Kind: usage.KindLatent, Service: "glue",
+					ResourceType: "Glue connection", ResourceID: aws.ToString(c.Name),
+					Detail: "interfaces exist only while a job or crawler runs (subnet " + aws.ToString(req.SubnetId) + ")",
+					Change: usage.ChangeInPlace})
+			}
+		}
+	}
+	return out, nil
+}
