@@ -205,3 +205,34 @@ func TestRollbackRestoresMembershipsExactly(t *testing.T) {
 		t.Fatalf("apply after rollback: exit %d, want 2\n%s", r.Code, r.Stderr)
 	}
 }
+
+func TestVerifyProvesEquivalenceAndCatchesALostFlow(t *testing.T) {
+	ep := startSim(t, planScenario)
+	dir := t.TempDir()
+	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes"); r.Code != 0 {
+		t.Fatalf("apply: %d\n%s", r.Code, r.Stderr)
+	}
+	r := run(t, ep, dir, nil, "verify", "plan.json")
+	// The stack-managed instance is still on its default group: exit 3, and
+	// the moved one is equivalent.
+	if r.Code != 3 {
+		t.Fatalf("verify: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	mustContain(t, "verify", r.Stdout, "equivalent", "i-0aaaaaaaaaaaaaaa1", "Still on a default group", "i-0bbbbbbbbbbbbbbb2")
+	if strings.Contains(r.Stdout, "DIFFERENT") {
+		t.Fatalf("a correct migration shows a difference:\n%s", r.Stdout)
+	}
+	// Break the replacement: remove its outbound rule. verify must see the lost flow.
+	repl := replacements(t, ep, "eu-west-1")[0]
+	c := ec2Client(ep, "eu-west-1")
+	if _, err := c.RevokeSecurityGroupEgress(ctx(t), &ec2.RevokeSecurityGroupEgressInput{GroupId: repl.GroupId,
+		IpPermissions: repl.IpPermissionsEgress}); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, ep, dir, nil, "verify", "plan.json")
+	if r.Code != 6 {
+		t.Fatalf("verify after breaking the replacement: exit %d\n%s", r.Code, r.Stdout)
+	}
+	mustContain(t, "verify", r.Stdout, "DIFFERENT", "outbound all traffic 0.0.0.0/0")
+}
