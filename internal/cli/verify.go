@@ -36,7 +36,9 @@ and lists every user still on a default group and why. Read-only.
 Exit codes: 0 no flow lost and no user left, 3 users still on a default group,
 6 some flow lost, 4 usage unknown somewhere, 2 usage error.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runVerify(cmd.Context(), f, args[0], journalPath) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runVerify(cmd.Context(), f, args[0], journalPath)
+		},
 	}
 	cmd.Flags().StringVar(&journalPath, "journal", "", "apply's journal (default: PLAN.journal)")
 	return cmd
