@@ -35,9 +35,9 @@ func Steps(dir string) []Step {
 		{"Step 4 · apply: create the replacements and move the users",
 			"Journaled step by step; re-running it resumes. Moves this version does not automate are\nlisted as manual steps.",
 			[]string{"apply", planFile, "--yes"}},
-		{"Step 5 · usage again",
-			"The moved instance no longer uses its default group; what is left is listed with why.",
-			[]string{"usage", "--regions", regions}},
+		{"Step 5 · verify: did the moved users keep exactly their connectivity?",
+			"Compares, per moved interface, the traffic its groups allowed before and after the move;\nthen lists who is still on a default group (the CodeBuild project is a manual step).",
+			[]string{"verify", planFile}},
 		{"Step 6 · close, dry run: permission check only",
 			"Every revoke call is made with DryRun=true; nothing changes.",
 			[]string{"close", "--regions", regions, "--dry-run"}},
@@ -63,5 +63,5 @@ const NextSteps = `
   defaultsg close --dry-run            # permission check, then: defaultsg close
   defaultsg iam-policy --for close     # the least-privilege policy to run it
   defaultsg plan -o plan.json && defaultsg apply plan.json   # move users onto replacement groups
-Verification of connectivity equivalence and rollback of an apply are not built yet.
+  defaultsg verify plan.json           # nothing lost?   (defaultsg rollback plan.json.journal undoes apply)
 `

@@ -28,7 +28,6 @@ type Interface struct {
 	Gained      []Flow `json:"gained"`
 	Equivalent  bool   `json:"equivalent"`
 	GroupsNow   string `json:"groups_now"`
-	GroupsAfter string `json:"-"`
 }
 
 // Compare computes the flows of before and after and their differences.
