@@ -20,14 +20,14 @@ type Flow string
 
 // Interface is one moved interface and what changed for it.
 type Interface struct {
-	Account     string `json:"account"`
-	Region      string `json:"region"`
-	Resource    string `json:"resource"`
-	Interface   string `json:"interface"`
-	Lost        []Flow `json:"lost"`
-	Gained      []Flow `json:"gained"`
-	Equivalent  bool   `json:"equivalent"`
-	GroupsNow   string `json:"groups_now"`
+	Account    string `json:"account"`
+	Region     string `json:"region"`
+	Resource   string `json:"resource"`
+	Interface  string `json:"interface"`
+	Lost       []Flow `json:"lost"`
+	Gained     []Flow `json:"gained"`
+	Equivalent bool   `json:"equivalent"`
+	GroupsNow  string `json:"groups_now"`
 }
 
 // Compare computes the flows of before and after and their differences.
