@@ -51,16 +51,16 @@ func OrgScope(ctx context.Context, base aws.Config, o OrgOptions) (Scope, error)
 	if o.SessionName == "" {
 		o.SessionName = "defaultsg"
 	}
+	if o.Concurrency <= 0 {
+		// One unit per account: every unit hits different throttling buckets.
+		o.Concurrency = AutoConcurrency(len(ids))
+	}
 	stsClient := sts.NewFromConfig(base)
 	units := make([]Unit, len(ids))
 	for i, id := range ids {
 		units[i] = Unit{Account: id, Task: "assume-role"}
 	}
-	type res struct {
-		acct    *Account
-		problem *Problem
-	}
-	results, err := Run(ctx, o.Concurrency, units, func(ctx context.Context, _ int, u Unit) (res, error) {
+	results, err := Run(ctx, o.Concurrency, units, func(ctx context.Context, _ int, u Unit) (orgResult, error) {
 		cfg := base.Copy()
 		if u.Account != caller {
 			roleARN := fmt.Sprintf("arn:%s:iam::%s:role/%s", partition(base.Region), u.Account, o.RoleName)
@@ -73,16 +73,18 @@ func OrgScope(ctx context.Context, base aws.Config, o OrgOptions) (Scope, error)
 					ao.Duration = o.Duration
 				}
 			}))
+			// Assume first, on its own: otherwise a refused role surfaces
+			// inside the next call and is reported as that call's failure.
+			if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
+				op := "sts:AssumeRole " + roleARN
+				return orgProblem(ctx, ProblemOf(u.Account, base.Region, op, Wrap(u.Account, base.Region, op, err)))
+			}
 		}
 		a, err := accountOf(ctx, cfg, u.Account, o.Regions)
 		if err != nil {
-			if ctx.Err() != nil {
-				return res{}, ctx.Err()
-			}
-			p := ProblemOf(u.Account, base.Region, "sts:AssumeRole "+o.RoleName, err)
-			return res{problem: &p}, nil
+			return orgProblem(ctx, ProblemOf(u.Account, base.Region, "sts:GetCallerIdentity", err))
 		}
-		return res{acct: &a}, nil
+		return orgResult{acct: &a}, nil
 	})
 	if err != nil {
 		return Scope{}, err
@@ -96,6 +98,20 @@ func OrgScope(ctx context.Context, base aws.Config, o OrgOptions) (Scope, error)
 		}
 	}
 	return s, nil
+}
+
+type orgResult struct {
+	acct    *Account
+	problem *Problem
+}
+
+// orgProblem turns one member account's failure into a Problem, so the
+// other accounts go on; cancellation still stops the run.
+func orgProblem(ctx context.Context, p Problem) (orgResult, error) {
+	if ctx.Err() != nil {
+		return orgResult{}, ctx.Err()
+	}
+	return orgResult{problem: &p}, nil
 }
 
 // ProfilesScope resolves one account per shared-config profile, for users

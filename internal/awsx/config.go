@@ -7,6 +7,7 @@ package awsx
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 )
@@ -40,6 +42,7 @@ func LoadBase(ctx context.Context, o Options) (aws.Config, error) {
 	}
 	loadOpts := []func(*config.LoadOptions) error{
 		config.WithRetryer(func() aws.Retryer { return newRetryer(maxAttempts) }),
+		config.WithHTTPClient(newHTTPClient()),
 	}
 	if o.Profile != "" {
 		loadOpts = append(loadOpts, config.WithSharedConfigProfile(o.Profile))
@@ -86,6 +89,19 @@ func newRetryer(maxAttempts int) aws.Retryer {
 	})
 }
 
+// newHTTPClient is the SDK's client with an idle pool as large as the work
+// pool. The SDK keeps 10 idle connections per host: with more calls than
+// that in flight to one endpoint (STS, or a busy region's EC2 in an org run)
+// every call beyond 10 opened a new connection (a TLS handshake on AWS) and
+// closed it after; a 500-account run left thousands in TIME_WAIT.
+func newHTTPClient() *awshttp.BuildableClient {
+	return awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
+		// Audit units issue two calls at once, hence twice the pool.
+		t.MaxIdleConns = 2 * MaxAutoConcurrency
+		t.MaxIdleConnsPerHost = 2 * MaxAutoConcurrency
+	})
+}
+
 // StaticConfig builds a configuration with fixed credentials for an endpoint,
 // ignoring the environment and shared config: the sandbox and tests use it
 // so that no real AWS profile can ever be picked up.
@@ -95,6 +111,7 @@ func StaticConfig(endpoint, region, accessKeyID, secret string) aws.Config {
 		Credentials:  credentials.NewStaticCredentialsProvider(accessKeyID, secret, ""),
 		BaseEndpoint: aws.String(endpoint),
 		Retryer:      func() aws.Retryer { return newRetryer(10) },
+		HTTPClient:   newHTTPClient(),
 	}
 }
 

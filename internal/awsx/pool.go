@@ -13,9 +13,22 @@ type Unit struct {
 	Task    string
 }
 
-// DefaultConcurrency bounds in-flight AWS calls across the whole run. Work is
-// I/O bound, so this is about API politeness, not CPU.
+// DefaultConcurrency bounds in-flight AWS calls in a one-account run. Work is
+// I/O bound, so this is about API politeness, not CPU: AWS throttles per
+// account and region, and 32 units over 17 regions is about two per region.
 const DefaultConcurrency = 32
+
+// MaxAutoConcurrency caps AutoConcurrency.
+const MaxAutoConcurrency = 128
+
+// AutoConcurrency is the bound when --concurrency is not given: 32 per
+// account, at most 128. Units run account by account, so more accounts
+// spread the same per-region pressure over more throttling buckets; with
+// 32 in total a 500-account run waited on latency, not on AWS (see
+// docs/PERFORMANCE.md, "Organization scale").
+func AutoConcurrency(accounts int) int {
+	return min(MaxAutoConcurrency, DefaultConcurrency*max(1, accounts))
+}
 
 // Run executes fn for every unit with at most limit running at once. Results
 // land in their own slot (same index as the unit), so output is deterministic

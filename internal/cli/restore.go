@@ -32,7 +32,9 @@ func newCmdRestore(f *Factory) *cobra.Command {
 		Long: `Re-authorizes every rule saved in a backup written by 'defaultsg close', descriptions
 included. --regions restores only those regions' groups. Rules already present are skipped, so restore can be re-run safely. A rule whose
 referenced group no longer exists is reported on its own; the others are still restored.
-The backup must belong to the caller's account (--force overrides).
+The backup must belong to the caller's account (--force overrides). With --org or --profiles,
+a multi-account backup is restored in the accounts those flags select, each group only in its
+own account; a group of an account outside that selection is refused and reported.
 
 Exit codes: 0 everything restored or present, 6 some rules failed, 2 usage error or invalid
 backup, 1 other error.`,
@@ -60,21 +62,13 @@ func runRestore(cmd *cobra.Command, f *Factory, opts *restoreOptions, path strin
 		return err
 	}
 	ctx := cmd.Context()
-	cfg, err := f.AWSConfig(ctx)
+	scope, err := restoreScope(ctx, f, doc, opts.Force)
 	if err != nil {
-		return err
-	}
-	caller, err := awsx.CallerAccount(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	if err := retargetBackup(doc, caller, opts.Force); err != nil {
 		return err
 	}
 	if only := awsx.ParseRegions(f.Global.Regions); len(only) > 0 {
 		doc.Groups = slices.DeleteFunc(doc.Groups, func(g backup.Group) bool { return !slices.Contains(only, g.Region) })
 	}
-	scope := awsx.Scope{Accounts: []awsx.Account{{ID: caller, Base: cfg}}}
 	newAPI := func(c aws.Config) restore.API { return ec2.NewFromConfig(c) }
 	plans, err := restore.Prepare(ctx, scope, doc, f.Global.Concurrency, newAPI)
 	if err != nil {

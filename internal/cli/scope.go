@@ -37,6 +37,10 @@ func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
 	if errors.As(err, &re) {
 		return awsx.Scope{}, exitcode.Usagef(err)
 	}
+	// --concurrency 0 (the default) is sized now that the accounts are known.
+	if g.Concurrency == 0 {
+		g.Concurrency = awsx.AutoConcurrency(len(scope.Accounts))
+	}
 	return scope, err
 }
 

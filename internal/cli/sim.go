@@ -78,9 +78,15 @@ func runSim(cmd *cobra.Command, f *Factory, opts *simOptions) error {
 	}
 	defer srv.Close()
 	fmt.Fprintf(f.IO.Out, "defaultsg simulator listening on %s\n", url)
-	for _, a := range sc.Accounts() {
+	accounts := sc.Accounts()
+	for i, a := range accounts {
+		if i == 5 && len(accounts) > 6 { // generated organizations have thousands
+			fmt.Fprintf(f.IO.Out, "  ... and %d more accounts (AWS_ACCESS_KEY_ID=AKIASIMX<account id>)\n", len(accounts)-i)
+			break
+		}
 		fmt.Fprintf(f.IO.Out, "  account %s: AWS_ACCESS_KEY_ID=%s (any secret)\n", a, srv.AccessKeyFor(a))
 	}
+	fmt.Fprintf(f.IO.Out, "Call statistics: curl %s/_sim/stats\n", url)
 	fmt.Fprintf(f.IO.Out, "Try: AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=x defaultsg --endpoint-url %s audit\n", srv.AccessKeyFor(sc.Accounts()[0]), url)
 	<-cmd.Context().Done()
 	return nil

@@ -43,7 +43,7 @@ func Prepare(ctx context.Context, scope awsx.Scope, doc *backup.Document, concur
 		gp := GroupPlan{Group: g}
 		cfg, ok := scope.Config(g.Account, g.Region)
 		if !ok {
-			gp.Err = fmt.Errorf("account %s is not the caller's account: refusing to apply it elsewhere", g.Account)
+			gp.Err = fmt.Errorf("account %s is not in scope (the caller's account, or the --org/--profiles selection): refusing to apply it elsewhere", g.Account)
 			return gp, nil
 		}
 		cur, err := current(ctx, newEC2(cfg), g.GroupID)
