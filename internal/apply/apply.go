@@ -120,11 +120,16 @@ func (r *runner) step(ctx context.Context, id, account, region string, blocked e
 	if ctx.Err() != nil {
 		return Result{Step: id, Status: StatusNotReady, Detail: "cancelled"}
 	}
+	cfg, inScope := r.scope.Config(account, region)
+	if !inScope {
+		// Never apply an item to another account than the one it names.
+		return Result{Step: id, Status: StatusFailed, Detail: fmt.Sprintf(
+			"account %s is not in this run's accounts: run with the same --org/--profiles as plan", account)}
+	}
 	if err := r.j.Append(Record{Step: id, Phase: "start"}); err != nil {
 		return Result{Step: id, Status: StatusFailed, Detail: err.Error()}
 	}
 	crashpoint.Hit("apply:after-start")
-	cfg, _ := r.scope.Config(account, region)
 	data, err := do(ctx, r.o.NewEC2(cfg))
 	crashpoint.Hit("apply:after-call")
 	if err != nil {

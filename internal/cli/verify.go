@@ -136,7 +136,10 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 	sort.Slice(all, func(a, b int) bool { return all[a].eni < all[b].eni })
 	var out []verify.Interface
 	for _, m := range all {
-		cfg, _ := scope.Config(m.account, m.region)
+		cfg, ok := scope.Config(m.account, m.region)
+		if !ok {
+			return nil, fmt.Errorf("account %s of a moved interface is not in this run's accounts: run with the same --org/--profiles as plan", m.account)
+		}
 		api := ec2.NewFromConfig(cfg)
 		eni, err := api.DescribeNetworkInterfaces(ctx, &ec2.DescribeNetworkInterfacesInput{NetworkInterfaceIds: []string{m.eni}})
 		if err != nil {
