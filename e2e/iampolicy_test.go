@@ -44,6 +44,9 @@ func TestIAMPolicyCoversEveryCallMade(t *testing.T) {
 			t.Fatalf("%s made no call", c.command)
 		}
 		for _, call := range calls {
+			if (c.command == "audit" || c.command == "usage" || c.command == "plan") && call.Mutating {
+				t.Errorf("%s is read-only but called %s:%s", c.command, call.Service, call.Action)
+			}
 			action := call.Service + ":" + call.Action
 			if !slices.Contains(allowed, action) {
 				t.Errorf("%s called %s, which its IAM policy does not grant", c.command, action)

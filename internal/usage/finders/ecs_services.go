@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
@@ -27,9 +28,13 @@ var ECSServices = usage.Finder{
 	Name:    "ecs-services",
 	Service: "ecs",
 	Reads:   "ECS services' awsvpcConfiguration.securityGroups, with every deployment and task set (ListClusters, ListServices, DescribeServices)",
-	IAM:     []string{"ecs:ListClusters", "ecs:ListServices", "ecs:DescribeServices"},
+	IAM:     []string{"ecs:ListClusters", "ecs:ListServices", "ecs:DescribeServices", "ec2:DescribeSubnets"},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
-		return findECSServices(ctx, ecs.NewFromConfig(cfg), t)
+		us, err := findECSServices(ctx, ecs.NewFromConfig(cfg), t)
+		if err != nil {
+			return withoutNoGroup(us), err
+		}
+		return resolveNoGroup(ctx, ec2.NewFromConfig(cfg), t, us)
 	},
 }
 
@@ -74,7 +79,11 @@ func ecsServiceUsages(t usage.Target, s types.Service) []usage.Usage {
 		if nc == nil || nc.AwsvpcConfiguration == nil {
 			return
 		}
-		for _, id := range matching(t, nc.AwsvpcConfiguration.SecurityGroups) {
+		ids := matching(t, nc.AwsvpcConfiguration.SecurityGroups)
+		if len(nc.AwsvpcConfiguration.SecurityGroups) == 0 {
+			ids = []string{noGroupID(nc.AwsvpcConfiguration.Subnets)}
+		}
+		for _, id := range ids {
 			if where[id] == nil {
 				order = append(order, id)
 			}

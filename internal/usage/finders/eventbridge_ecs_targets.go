@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
@@ -25,9 +26,13 @@ var EventBridgeECSTargets = usage.Finder{
 	Name:    "eventbridge-ecs-targets",
 	Service: "events",
 	Reads:   "ECS RunTask targets of EventBridge rules on every bus: EcsParameters.NetworkConfiguration.awsvpcConfiguration.SecurityGroups (ListEventBuses, ListRules, ListTargetsByRule)",
-	IAM:     []string{"events:ListEventBuses", "events:ListRules", "events:ListTargetsByRule"},
+	IAM:     []string{"events:ListEventBuses", "events:ListRules", "events:ListTargetsByRule", "ec2:DescribeSubnets"},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
-		return findEventBridgeTargets(ctx, eventbridge.NewFromConfig(cfg), t)
+		us, err := findEventBridgeTargets(ctx, eventbridge.NewFromConfig(cfg), t)
+		if err != nil {
+			return withoutNoGroup(us), err
+		}
+		return resolveNoGroup(ctx, ec2.NewFromConfig(cfg), t, us)
 	},
 }
 
@@ -109,7 +114,12 @@ func eventTargetUsages(t usage.Target, bus string, r types.Rule, tg types.Target
 		id = bus + "/" + id
 	}
 	var out []usage.Usage
-	for _, g := range matching(t, p.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups) {
+	vpc := p.NetworkConfiguration.AwsvpcConfiguration
+	ids := matching(t, vpc.SecurityGroups)
+	if len(vpc.SecurityGroups) == 0 {
+		ids = []string{noGroupID(vpc.Subnets)}
+	}
+	for _, g := range ids {
 		out = append(out, usage.Usage{GroupID: g, Kind: usage.KindLatent, Service: "events",
 			ResourceType: "EventBridge rule", ResourceID: id, ARN: aws.ToString(r.Arn),
 			Detail: "target " + aws.ToString(tg.Id) + " runs an ECS task in " + aws.ToString(tg.Arn) + " when the rule fires",
