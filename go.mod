@@ -13,10 +13,21 @@ require (
 )
 
 require (
+	github.com/aws/aws-sdk-go-v2/service/apprunner v1.40.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/batch v1.65.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/databasemigrationservice v1.75.9 // indirect
 	github.com/aws/aws-sdk-go-v2/service/eks v1.105.6 // indirect
 	github.com/aws/aws-sdk-go-v2/service/elasticache v1.65.0 // indirect
+	github.com/aws/aws-sdk-go-v2/service/elasticbeanstalk v1.35.0 // indirect
 	github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing v1.42.0 // indirect
+	github.com/aws/aws-sdk-go-v2/service/emr v1.71.3 // indirect
+	github.com/aws/aws-sdk-go-v2/service/kafka v1.65.12 // indirect
+	github.com/aws/aws-sdk-go-v2/service/mwaa v1.41.0 // indirect
+	github.com/aws/aws-sdk-go-v2/service/opensearch v1.70.2 // indirect
+	github.com/aws/aws-sdk-go-v2/service/pipes v1.24.2 // indirect
 	github.com/aws/aws-sdk-go-v2/service/redshift v1.62.10 // indirect
+	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.290.0 // indirect
+	github.com/aws/aws-sdk-go-v2/service/scheduler v1.18.2 // indirect
 	github.com/google/go-cmp v0.6.0 // indirect
 )
 

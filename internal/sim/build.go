@@ -79,7 +79,13 @@ func (b *builder) build() error {
 	if err := b.addServices(); err != nil {
 		return err
 	}
-	return b.addApps()
+	if err := b.addApps(); err != nil {
+		return err
+	}
+	if err := b.addJobs(); err != nil {
+		return err
+	}
+	return b.addAnalytics()
 }
 
 func (b *builder) addVPC(v VPCSpec, at, groupAt path) error {

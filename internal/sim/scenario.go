@@ -88,6 +88,20 @@ type RegionResources struct {
 	InstanceConnectEndpoints []EndpointSpec         `yaml:"instance_connect_endpoints"`
 	ClientVPNEndpoints       []EndpointSpec         `yaml:"client_vpn_endpoints"`
 	PeeredReferences         []PeeredReferenceSpec  `yaml:"peered_references"`
+
+	// Scheduled and batch workloads (scenario_jobs.go).
+	Schedules                  []ScheduleSpec                `yaml:"schedules"`
+	Pipes                      []PipeSpec                    `yaml:"pipes"`
+	BatchComputeEnvironments   []BatchComputeEnvironmentSpec `yaml:"batch_compute_environments"`
+	SageMakerNotebookInstances []SageMakerNotebookSpec       `yaml:"sagemaker_notebook_instances"`
+
+	// Analytics and migration services (scenario_analytics.go).
+	OpenSearchDomains       []VPCResourceSpec          `yaml:"opensearch_domains"`
+	DMSReplicationInstances []VPCResourceSpec          `yaml:"dms_replication_instances"`
+	BeanstalkEnvironments   []BeanstalkEnvironmentSpec `yaml:"beanstalk_environments"`
+	MSKClusters             []MSKClusterSpec           `yaml:"msk_clusters"`
+	MWAAEnvironments        []VPCResourceSpec          `yaml:"mwaa_environments"`
+	AppRunnerVPCConnectors  []VPCResourceSpec          `yaml:"apprunner_vpc_connectors"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -23,6 +23,16 @@ var services = []service{
 	{name: "ecs", protocol: json11, ops: ecsOps, regional: true},
 	{name: "events", protocol: json11, ops: eventsOps, regional: true},
 	{name: "glue", protocol: json11, ops: glueOps, regional: true},
+	{name: "scheduler", protocol: restJSON, ops: schedulerOps, regional: true, route: schedulerRoute},
+	{name: "pipes", protocol: restJSON, ops: pipesOps, regional: true, route: pipesRoute},
+	{name: "batch", protocol: restJSON, ops: batchOps, regional: true, route: batchRoute},
+	{name: "sagemaker", protocol: json11, ops: sagemakerOps, regional: true},
+	{name: "es", protocol: restJSON, ops: openSearchOps, regional: true, route: openSearchRoute},
+	{name: "dms", protocol: json11, ops: dmsOps, regional: true},
+	{name: "elasticbeanstalk", protocol: awsQuery("http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/"), ops: beanstalkOps, regional: true},
+	{name: "kafka", protocol: restJSON, ops: kafkaOps, regional: true, route: kafkaRoute},
+	{name: "airflow", protocol: restJSON, ops: mwaaOps, regional: true, route: mwaaRoute},
+	{name: "apprunner", protocol: json10, ops: apprunnerOps, regional: true},
 	{name: "organizations", protocol: json11, ops: orgOps},
 }
 

@@ -105,6 +105,11 @@ type regionState struct {
 	// app holds the JSON services' resources and EC2 configurations
 	// (app_state.go), equally read-only.
 	app *appResources
+	// jobs holds the scheduled and batch workloads (jobs_state.go).
+	jobs *jobResources
+	// analytics holds OpenSearch, DMS, Beanstalk, MSK, MWAA and App Runner
+	// (analytics_state.go).
+	analytics *analyticsResources
 }
 
 func newRegionState(account, region string) *regionState {

@@ -32,7 +32,17 @@ var All = []usage.Finder{
 	CodeBuildFleets,
 	ECSServices,
 	EventBridgeECSTargets,
+	SchedulerSchedules,
+	EventBridgePipes,
+	BatchComputeEnvironments,
+	SageMakerNotebookInstances,
 	GlueConnections,
+	OpenSearchDomains,
+	DMSReplicationInstances,
+	BeanstalkEnvironments,
+	MSKClusters,
+	MWAAEnvironments,
+	AppRunnerVPCConnectors,
 }
 
 // ByName returns the finder called name.

@@ -1,0 +1,64 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/sim"
+)
+
+// jobFinderCases: scheduled and batch workloads (EventBridge Scheduler,
+// Pipes, Batch). For each, a resource on a default group (present), the
+// same resource on "web" or without a network configuration (absent), and
+// the call to deny.
+var jobFinderCases = []struct {
+	name, finder, present, absent, want string
+	deny                                sim.DenyRule
+}{
+	{"schedule", "scheduler-schedules",
+		"        schedules: [{name: nightly, group: ops, cluster: main, groups: [web, default]}]",
+		"        schedules: [{name: nightly, groups: [web]}, {name: ping, target: lambda}]",
+		"sg-0def latent ops/nightly", sim.DenyRule{Service: "scheduler", Action: "GetSchedule"}},
+	{"schedule-no-group", "scheduler-schedules",
+		"        schedules: [{name: nightly, vpc: data}]", // no groups: the subnets' default group
+		"        schedules: [{name: nightly, groups: [web]}]",
+		"sg-0ded latent nightly", sim.DenyRule{Service: "scheduler", Action: "ListSchedules"}},
+	{"pipe", "eventbridge-pipes",
+		"        pipes: [{name: orders, groups: [default]}]",
+		"        pipes: [{name: orders, groups: [web]}, {name: to-lambda, target: lambda}]",
+		"sg-0def latent orders", sim.DenyRule{Service: "pipes", Action: "DescribePipe"}},
+	{"pipe-no-group", "eventbridge-pipes",
+		"        pipes: [{name: orders, vpc: prod}]",
+		"        pipes: [{name: orders, target: lambda}]",
+		"sg-0dee latent orders", sim.DenyRule{Service: "pipes", Action: "*"}},
+	{"batch", "batch-compute-environments",
+		"        batch_compute_environments: [{name: gpu, vpc: data, launch_template: batch-lt, groups: [default]}]",
+		"        batch_compute_environments: [{name: gpu, groups: [web]}, {name: unmanaged}]",
+		"sg-0ded latent gpu", sim.DenyRule{Service: "batch", Action: "DescribeComputeEnvironments"}},
+	{"sagemaker-notebook", "sagemaker-notebook-instances",
+		"        sagemaker_notebook_instances: [{name: lab, vpc: prod, groups: [default]}]",
+		"        sagemaker_notebook_instances: [{name: lab, groups: [web]}, {name: no-vpc}]",
+		"sg-0dee live lab", sim.DenyRule{Service: "sagemaker", Action: "DescribeNotebookInstance"}},
+}
+
+func TestUsageJobFindersPresentAbsentDenied(t *testing.T) {
+	for _, tc := range jobFinderCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rep, r := appUsageRun(t, startSim(t, appScenario(tc.present)), "--regions", "us-east-1")
+			if got := strings.Join(rep.found(tc.finder), "; "); got != tc.want || r.Code != 3 {
+				t.Errorf("present: exit %d, users %q, want exit 3 and %q\n%s", r.Code, got, tc.want, r.Stderr)
+			}
+			ep := startSim(t, appScenario(tc.absent))
+			rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
+			if got := rep.found(tc.finder); len(got) != 0 || r.Code != 0 || rep.status("", tc.finder) != "checked" {
+				t.Errorf("absent: exit %d, users %q, coverage %s; want exit 0, none, checked\n%s", r.Code, got, rep.status("", tc.finder), r.Stderr)
+			}
+			ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{tc.deny}})
+			rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
+			if r.Code != 4 || rep.status("", tc.finder) != "unknown" {
+				t.Errorf("denied: exit %d, coverage %s; want exit 4, unknown\n%s", r.Code, rep.status("", tc.finder), r.Stderr)
+			}
+		})
+	}
+}

@@ -1,0 +1,90 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/sim"
+)
+
+// moreFinderCases are the analytics, migration and application platform
+// finders (OpenSearch, DMS, Elastic Beanstalk, MSK, MWAA, App Runner), run like queryServiceCases: found
+// when present, denied makes coverage unknown, absent when on "web".
+var moreFinderCases = []struct {
+	finder, present, absent string
+	deny                    sim.DenyRule
+	want                    string // the one user expected with present
+}{
+	{"opensearch-domains",
+		`        opensearch_domains: [{name: logs}]`,
+		`        opensearch_domains: [{name: logs, groups: [web]}]`,
+		sim.DenyRule{Service: "es", Action: "DescribeDomains"},
+		"sg-0def opensearch-domains live logs"},
+	{"opensearch-domains",
+		// Six domains: the sixth, in the second DescribeDomains batch.
+		`        opensearch_domains: [{name: a, groups: [web]}, {name: b, groups: [web]}, {name: c, groups: [web]},
+          {name: d, groups: [web]}, {name: e, groups: [web]}, {name: f, groups: [web, default]}]`,
+		`        opensearch_domains: [{name: a, groups: [web]}, {name: f, groups: [web]}]`,
+		sim.DenyRule{Service: "es", Action: "ListDomainNames"},
+		"sg-0def opensearch-domains live f"},
+	{"dms-replication-instances",
+		`        dms_replication_instances: [{name: migrate}]`,
+		`        dms_replication_instances: [{name: migrate, groups: [web]}]`,
+		sim.DenyRule{Service: "dms", Action: "DescribeReplicationInstances"},
+		"sg-0def dms-replication-instances live migrate"},
+	{"beanstalk-environments",
+		`        beanstalk_environments: [{name: web-prod, instance_groups: [web, default], lb_groups: [web]}]`,
+		`        beanstalk_environments: [{name: web-prod, instance_groups: [web], lb_groups: [web]}]`,
+		sim.DenyRule{Service: "elasticbeanstalk", Action: "DescribeConfigurationSettings"},
+		"sg-0def beanstalk-environments latent web-prod elasticbeanstalk:web-prod"},
+	{"beanstalk-environments",
+		`        beanstalk_environments: [{name: api, lb_type: classic, instance_groups: [web], lb_groups: [sg-0def]}]`,
+		`        beanstalk_environments: [{name: api, lb_type: classic, instance_groups: [web], lb_groups: [web]}]`,
+		sim.DenyRule{Service: "elasticbeanstalk", Action: "DescribeEnvironments"},
+		"sg-0def beanstalk-environments latent api elasticbeanstalk:api"},
+	{"msk-clusters",
+		`        msk_clusters: [{name: events, tags: {aws:cloudformation:stack-name: streaming}}]`,
+		`        msk_clusters: [{name: events, groups: [web]}]`,
+		sim.DenyRule{Service: "kafka", Action: "ListClustersV2"},
+		"sg-0def msk-clusters live events cloudformation:streaming"},
+	{"msk-clusters",
+		`        msk_clusters: [{name: sls, type: serverless, groups: [web, default]}]`,
+		`        msk_clusters: [{name: sls, type: serverless, groups: [web]}]`,
+		sim.DenyRule{Service: "kafka", Action: "*"},
+		"sg-0def msk-clusters live sls"},
+	{"mwaa-environments",
+		`        mwaa_environments: [{name: etl, groups: [default]}]`,
+		`        mwaa_environments: [{name: etl, groups: [web]}]`,
+		sim.DenyRule{Service: "airflow", Action: "GetEnvironment"},
+		"sg-0def mwaa-environments latent etl"},
+	{"apprunner-vpc-connectors",
+		`        apprunner_vpc_connectors: [{name: egress}]`,
+		`        apprunner_vpc_connectors: [{name: egress, groups: [web]}]`,
+		sim.DenyRule{Service: "apprunner", Action: "ListVpcConnectors"},
+		"sg-0def apprunner-vpc-connectors latent egress"},
+}
+
+func TestUsageMoreFinders(t *testing.T) {
+	for _, c := range moreFinderCases {
+		t.Run(c.finder+"/"+strings.Fields(c.want)[3], func(t *testing.T) {
+			t.Parallel()
+			ep := startSim(t, queryScenario(c.present))
+			rep, r := usageReport(t, ep)
+			if r.Code != 3 || strings.Join(rep.users(c.finder), "|") != c.want {
+				t.Fatalf("present: exit %d, users %q, want %q\n%s", r.Code, rep.users(c.finder), c.want, r.Stderr)
+			}
+
+			ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{c.deny}})
+			rep, r = usageReport(t, ep)
+			if r.Code != 4 || rep.coverage(c.finder) != "unknown" || len(rep.users(c.finder)) != 0 || rep.Groups[0].State != "usage unknown" {
+				t.Fatalf("denied: exit %d, coverage %s, users %q\n%s", r.Code, rep.coverage(c.finder), rep.users(c.finder), r.Stderr)
+			}
+
+			ep = startSim(t, queryScenario(c.absent))
+			rep, r = usageReport(t, ep)
+			if r.Code != 0 || len(rep.users(c.finder)) != 0 || rep.coverage(c.finder) != "checked" {
+				t.Fatalf("absent: exit %d, users %q, coverage %s\n%s", r.Code, rep.users(c.finder), rep.coverage(c.finder), r.Stderr)
+			}
+		})
+	}
+}

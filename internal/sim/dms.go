@@ -1,0 +1,62 @@
+package sim
+
+import "slices"
+
+// AWS DMS (JSON 1.1, target prefix AmazonDMSv20160101):
+// DescribeReplicationInstances, paged by Marker.
+
+var dmsOps = map[string]op{
+	"DescribeReplicationInstances": describeDMSReplicationInstances,
+}
+
+func describeDMSReplicationInstances(c *call) (any, *apiError) {
+	var req struct {
+		Filters []struct {
+			Name   string   `json:"Name"`
+			Values []string `json:"Values"`
+		} `json:"Filters"`
+		Marker     string `json:"Marker"`
+		MaxRecords int    `json:"MaxRecords"`
+	}
+	if e := decodeJSON(c, &req); e != nil {
+		return nil, e
+	}
+	var match []vpcResource
+	for _, r := range c.state.analytics.dmsInstances {
+		ok := true
+		for _, f := range req.Filters {
+			switch f.Name {
+			case "replication-instance-id":
+				ok = ok && slices.Contains(f.Values, r.Name)
+			case "replication-instance-arn":
+				ok = ok && slices.Contains(f.Values, r.ARN)
+			default:
+				return nil, badRequest("InvalidParameterValueException")("unsupported filter " + f.Name)
+			}
+		}
+		if ok {
+			match = append(match, r)
+		}
+	}
+	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: badRequest("InvalidParameterValueException"),
+		action: c.Action, max: req.MaxRecords, token: req.Marker}, match)
+	if e != nil {
+		return nil, e
+	}
+	out := []map[string]any{}
+	for _, r := range items {
+		sgs := []map[string]string{}
+		for _, g := range r.Groups {
+			sgs = append(sgs, map[string]string{"VpcSecurityGroupId": g, "Status": "active"})
+		}
+		subnets := []map[string]any{}
+		for _, s := range r.Subnets {
+			subnets = append(subnets, map[string]any{"SubnetIdentifier": s, "SubnetStatus": "Active"})
+		}
+		out = append(out, map[string]any{"ReplicationInstanceIdentifier": r.Name, "ReplicationInstanceArn": r.ARN,
+			"ReplicationInstanceClass": "dms.t3.medium", "ReplicationInstanceStatus": "available",
+			"VpcSecurityGroups": sgs, "ReplicationSubnetGroup": map[string]any{
+				"ReplicationSubnetGroupIdentifier": "default-" + r.VpcID, "VpcId": r.VpcID, "Subnets": subnets}})
+	}
+	return withNext(map[string]any{"ReplicationInstances": out}, "Marker", next), nil
+}

@@ -1,0 +1,116 @@
+package sim
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// EventBridge Scheduler (REST-JSON, signing name scheduler): ListSchedules
+// and GetSchedule. Pipes (pipes.go) shares the target shapes.
+
+var schedulerOps = map[string]op{
+	"ListSchedules": listSchedules,
+	"GetSchedule":   getSchedule,
+}
+
+var schedulerInvalid = badRequest("ValidationException")
+
+// restGetRoute names the List action of GET prefix and the Get action of
+// GET prefix/{name}.
+func restGetRoute(prefix, list, get string) func(r *http.Request) string {
+	return func(r *http.Request) string {
+		if r.Method != http.MethodGet {
+			return ""
+		}
+		rest, ok := strings.CutPrefix(r.URL.EscapedPath(), prefix)
+		switch {
+		case !ok:
+			return ""
+		case rest == "" || rest == "/":
+			return list
+		case rest[0] == '/' && !strings.Contains(rest[1:], "/"):
+			return get
+		}
+		return ""
+	}
+}
+
+var schedulerRoute = restGetRoute("/schedules", "ListSchedules", "GetSchedule")
+
+// queryInt reads an optional integer query parameter (0 when absent).
+func queryInt(c *call, name string, invalid func(string) *apiError) (int, *apiError) {
+	v := c.HTTP.URL.Query().Get(name)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, invalid(name + " is not an integer")
+	}
+	return n, nil
+}
+
+// pathName is the unescaped last path segment after prefix + "/".
+func pathName(c *call, prefix string, invalid func(string) *apiError) (string, *apiError) {
+	name, err := url.PathUnescape(strings.TrimPrefix(c.HTTP.URL.EscapedPath(), prefix+"/"))
+	if err != nil || name == "" {
+		return "", invalid("bad name in path")
+	}
+	return name, nil
+}
+
+func listSchedules(c *call) (any, *apiError) {
+	q := c.HTTP.URL.Query()
+	max, e := queryInt(c, "MaxResults", schedulerInvalid)
+	if e != nil {
+		return nil, e
+	}
+	var items []jobTarget
+	for _, s := range c.state.jobs.schedules {
+		if (q.Get("ScheduleGroup") == "" || q.Get("ScheduleGroup") == s.Group) && strings.HasPrefix(s.Name, q.Get("NamePrefix")) {
+			items = append(items, s)
+		}
+	}
+	page, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: schedulerInvalid, action: c.Action, max: max, token: q.Get("NextToken")}, items)
+	if e != nil {
+		return nil, e
+	}
+	out := []map[string]any{}
+	for _, s := range page {
+		out = append(out, map[string]any{"Name": s.Name, "GroupName": s.Group, "Arn": s.ARN, "State": "ENABLED",
+			"Target": map[string]any{"Arn": s.TargetARN}})
+	}
+	return withNext(map[string]any{"Schedules": out}, "NextToken", next), nil
+}
+
+// awsvpcJSON is an ECS awsvpcConfiguration as Scheduler and Pipes write it.
+func awsvpcJSON(n *awsvpc) map[string]any {
+	return map[string]any{"awsvpcConfiguration": map[string]any{
+		"Subnets": n.Subnets, "SecurityGroups": append([]string{}, n.Groups...), "AssignPublicIp": "DISABLED"}}
+}
+
+func getSchedule(c *call) (any, *apiError) {
+	name, e := pathName(c, "/schedules", schedulerInvalid)
+	if e != nil {
+		return nil, e
+	}
+	group := c.HTTP.URL.Query().Get("groupName")
+	if group == "" {
+		group = "default"
+	}
+	for _, s := range c.state.jobs.schedules {
+		if s.Name != name || s.Group != group {
+			continue
+		}
+		target := map[string]any{"Arn": s.TargetARN, "RoleArn": "arn:aws:iam::" + c.Account + ":role/scheduler"}
+		if s.Net != nil {
+			target["EcsParameters"] = map[string]any{"TaskDefinitionArn": "arn:aws:ecs:" + c.Region + ":" + c.Account + ":task-definition/" + s.Name + ":1",
+				"LaunchType": "FARGATE", "TaskCount": 1, "NetworkConfiguration": awsvpcJSON(s.Net)}
+		}
+		return map[string]any{"Name": s.Name, "GroupName": s.Group, "Arn": s.ARN, "State": "ENABLED",
+			"ScheduleExpression": "rate(1 day)", "FlexibleTimeWindow": map[string]any{"Mode": "OFF"}, "Target": target}, nil
+	}
+	return nil, errf(http.StatusNotFound, "ResourceNotFoundException", "Schedule %s does not exist.", name)
+}

@@ -1,0 +1,47 @@
+package finders
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	dms "github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
+
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// DMSReplicationInstances finds DMS replication instances in a default
+// group. ModifyReplicationInstance moves them in place.
+var DMSReplicationInstances = usage.Finder{
+	Name:    "dms-replication-instances",
+	Service: "dms",
+	Reads:   "replication instances' VpcSecurityGroups (DescribeReplicationInstances)",
+	IAM:     []string{"dms:DescribeReplicationInstances"},
+	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
+		return findDMSReplicationInstances(ctx, dms.NewFromConfig(cfg), t)
+	},
+}
+
+func findDMSReplicationInstances(ctx context.Context, api dms.DescribeReplicationInstancesAPIClient, t usage.Target) ([]usage.Usage, error) {
+	var out []usage.Usage
+	p := dms.NewDescribeReplicationInstancesPaginator(api, &dms.DescribeReplicationInstancesInput{MaxRecords: aws.Int32(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return out, err
+		}
+		for _, r := range page.ReplicationInstances {
+			ids := make([]string, 0, len(r.VpcSecurityGroups))
+			for _, g := range r.VpcSecurityGroups {
+				ids = append(ids, aws.ToString(g.VpcSecurityGroupId))
+			}
+			detail := "replication instance"
+			if sg := r.ReplicationSubnetGroup; sg != nil {
+				detail += " in " + aws.ToString(sg.VpcId)
+			}
+			out = append(out, users(t, ids, usage.Usage{Kind: usage.KindLive, Service: "dms",
+				ResourceType: "DMS replication instance", ResourceID: aws.ToString(r.ReplicationInstanceIdentifier),
+				ARN: aws.ToString(r.ReplicationInstanceArn), Detail: detail, Change: usage.ChangeInPlace})...)
+		}
+	}
+	return out, nil
+}

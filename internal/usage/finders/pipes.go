@@ -1,0 +1,63 @@
+package finders
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/pipes"
+
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// PipesAPI is what the EventBridge Pipes finder calls.
+type PipesAPI interface {
+	pipes.ListPipesAPIClient
+	DescribePipe(ctx context.Context, in *pipes.DescribePipeInput, opts ...func(*pipes.Options)) (*pipes.DescribePipeOutput, error)
+}
+
+// EventBridgePipes finds pipes whose ECS task target runs in a default
+// group, named or (an empty list) as the subnets' VPC default. The task
+// exists only while the pipe delivers events.
+var EventBridgePipes = usage.Finder{
+	Name:    "eventbridge-pipes",
+	Service: "pipes",
+	Reads:   "ECS targets of EventBridge pipes: TargetParameters.EcsTaskParameters.NetworkConfiguration.awsvpcConfiguration.SecurityGroups (ListPipes, DescribePipe)",
+	IAM:     []string{"pipes:ListPipes", "pipes:DescribePipe", "ec2:DescribeSubnets"},
+	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
+		us, err := findPipes(ctx, pipes.NewFromConfig(cfg), t)
+		if err != nil {
+			return withoutNoGroup(us), err
+		}
+		return resolveNoGroup(ctx, ec2.NewFromConfig(cfg), t, us)
+	},
+}
+
+func findPipes(ctx context.Context, api PipesAPI, t usage.Target) ([]usage.Usage, error) {
+	var out []usage.Usage
+	p := pipes.NewListPipesPaginator(api, &pipes.ListPipesInput{Limit: aws.Int32(100)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return out, err
+		}
+		for _, s := range page.Pipes {
+			res, err := api.DescribePipe(ctx, &pipes.DescribePipeInput{Name: s.Name})
+			if err != nil {
+				return out, err
+			}
+			tp := res.TargetParameters
+			if tp == nil || tp.EcsTaskParameters == nil || tp.EcsTaskParameters.NetworkConfiguration == nil ||
+				tp.EcsTaskParameters.NetworkConfiguration.AwsvpcConfiguration == nil {
+				continue
+			}
+			vpc := tp.EcsTaskParameters.NetworkConfiguration.AwsvpcConfiguration
+			base := usage.Usage{Kind: usage.KindLatent, Service: "pipes", ResourceType: "EventBridge pipe",
+				ResourceID: aws.ToString(res.Name), ARN: aws.ToString(res.Arn),
+				Detail:    "runs an ECS task in " + aws.ToString(res.Target) + " for each batch of events",
+				ManagedBy: managedBy(tagsFromMap(res.Tags)), Change: usage.ChangeInPlace}
+			out = append(out, awsvpcUsers(t, vpc.SecurityGroups, vpc.Subnets, base)...)
+		}
+	}
+	return out, nil
+}
