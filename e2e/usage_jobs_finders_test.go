@@ -39,6 +39,18 @@ var jobFinderCases = []struct {
 		"        sagemaker_notebook_instances: [{name: lab, vpc: prod, groups: [default]}]",
 		"        sagemaker_notebook_instances: [{name: lab, groups: [web]}, {name: no-vpc}]",
 		"sg-0dee live lab", sim.DenyRule{Service: "sagemaker", Action: "DescribeNotebookInstance"}},
+	{"sagemaker-model", "sagemaker-models",
+		"        sagemaker_models: [{name: churn, vpc: data, groups: [default]}]",
+		"        sagemaker_models: [{name: churn, groups: [web]}, {name: no-vpc}]",
+		"sg-0ded latent churn", sim.DenyRule{Service: "sagemaker", Action: "ListModels"}},
+	{"sagemaker-domain", "sagemaker-domains",
+		"        sagemaker_domains: [{name: studio, vpc: prod, space_groups: [default]}]",
+		"        sagemaker_domains: [{name: studio, groups: [web]}]",
+		"sg-0dee latent studio", sim.DenyRule{Service: "sagemaker", Action: "DescribeDomain"}},
+	{"emr", "emr-clusters",
+		"        emr_clusters: [{name: etl, vpc: data, groups: [default]}]",
+		"        emr_clusters: [{name: etl, groups: [web]}]",
+		"sg-0ded live etl", sim.DenyRule{Service: "elasticmapreduce", Action: "DescribeCluster"}},
 }
 
 func TestUsageJobFindersPresentAbsentDenied(t *testing.T) {

@@ -7,6 +7,21 @@ type jobResources struct {
 	pipes     []jobTarget
 	batchEnvs []batchEnv
 	notebooks []batchEnv // SageMaker notebook instances (nil Groups: no VPC)
+	emr       []emrCluster
+	models    []batchEnv // SageMaker models (nil Groups: no VpcConfig)
+	domains   []sageMakerDomain
+}
+
+type sageMakerDomain struct {
+	ID, Name, ARN, VpcID string
+	Subnets              []string
+	User, Space, Domain  []string
+}
+
+type emrCluster struct {
+	ID, Name, ARN, Subnet        string
+	Master, Slave, ServiceAccess string
+	Additional                   []string
 }
 
 // jobTarget is a schedule or pipe. Net is nil for a target without an

@@ -8,6 +8,10 @@ import "net/http"
 var sagemakerOps = map[string]op{
 	"ListNotebookInstances":    listNotebookInstances,
 	"DescribeNotebookInstance": describeNotebookInstance,
+	"ListModels":               listSageMakerModels,
+	"DescribeModel":            describeSageMakerModel,
+	"ListDomains":              listSageMakerDomains,
+	"DescribeDomain":           describeSageMakerDomain,
 }
 
 var sagemakerInvalid = badRequest("ValidationException")

@@ -94,6 +94,9 @@ type RegionResources struct {
 	Pipes                      []PipeSpec                    `yaml:"pipes"`
 	BatchComputeEnvironments   []BatchComputeEnvironmentSpec `yaml:"batch_compute_environments"`
 	SageMakerNotebookInstances []SageMakerNotebookSpec       `yaml:"sagemaker_notebook_instances"`
+	EMRClusters                []EMRClusterSpec              `yaml:"emr_clusters"`
+	SageMakerModels            []SageMakerNotebookSpec       `yaml:"sagemaker_models"`
+	SageMakerDomains           []SageMakerDomainSpec         `yaml:"sagemaker_domains"`
 
 	// Analytics and migration services (scenario_analytics.go).
 	OpenSearchDomains       []VPCResourceSpec          `yaml:"opensearch_domains"`

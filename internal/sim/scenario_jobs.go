@@ -35,6 +35,30 @@ type SageMakerNotebookSpec struct {
 	Placement `yaml:",inline"`
 }
 
+// EMRClusterSpec is an active (WAITING) EMR cluster (emr_clusters). Its
+// groups are the EMR-managed primary group and, second, the core/task
+// group (omitted = the primary one); omitted groups: the VPC's default
+// group for both.
+type EMRClusterSpec struct {
+	Name      string `yaml:"name"`
+	Placement `yaml:",inline"`
+	// ServiceAccess is the service access group (private subnets).
+	ServiceAccess string `yaml:"service_access"`
+	// AdditionalMaster are further groups of the primary instances.
+	AdditionalMaster []string `yaml:"additional_master"`
+}
+
+// SageMakerDomainSpec is a SageMaker Studio domain (sagemaker_domains):
+// groups are DefaultUserSettings.SecurityGroups, space_groups
+// DefaultSpaceSettings.SecurityGroups, domain_groups
+// DomainSettings.SecurityGroupIds; omitted lists are empty.
+type SageMakerDomainSpec struct {
+	Name         string `yaml:"name"`
+	Placement    `yaml:",inline"`
+	SpaceGroups  []string `yaml:"space_groups"`
+	DomainGroups []string `yaml:"domain_groups"`
+}
+
 // BatchComputeEnvironmentSpec is an AWS Batch compute environment
 // (batch_compute_environments). Omitted groups: an UNMANAGED environment
 // (no computeResources).

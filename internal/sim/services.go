@@ -27,6 +27,7 @@ var services = []service{
 	{name: "pipes", protocol: restJSON, ops: pipesOps, regional: true, route: pipesRoute},
 	{name: "batch", protocol: restJSON, ops: batchOps, regional: true, route: batchRoute},
 	{name: "sagemaker", protocol: json11, ops: sagemakerOps, regional: true},
+	{name: "elasticmapreduce", protocol: json11, ops: emrOps, regional: true},
 	{name: "es", protocol: restJSON, ops: openSearchOps, regional: true, route: openSearchRoute},
 	{name: "dms", protocol: json11, ops: dmsOps, regional: true},
 	{name: "elasticbeanstalk", protocol: awsQuery("http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/"), ops: beanstalkOps, regional: true},
