@@ -15,14 +15,16 @@ type Unit struct {
 
 // DefaultConcurrency bounds in-flight AWS calls in a one-account run. Work is
 // I/O bound, so this is about API politeness, not CPU: AWS throttles per
-// account and region, and 32 units over 17 regions is about two per region.
-const DefaultConcurrency = 32
+// account, region and service, and 128 units over 17 regions and ~37
+// finders' services is a handful per bucket (EC2's Describe bucket holds 100).
+// 32 left usage and close waiting on latency (docs/PERFORMANCE.md).
+const DefaultConcurrency = 128
 
 // MaxAutoConcurrency caps AutoConcurrency.
 const MaxAutoConcurrency = 128
 
-// AutoConcurrency is the bound when --concurrency is not given: 32 per
-// account, at most 128. Units run account by account, so more accounts
+// AutoConcurrency is the bound when --concurrency is not given: 128, for
+// one account or many. Units run account by account, so more accounts
 // spread the same per-region pressure over more throttling buckets; with
 // 32 in total a 500-account run waited on latency, not on AWS (see
 // docs/PERFORMANCE.md, "Organization scale").

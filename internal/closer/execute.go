@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
@@ -162,38 +163,44 @@ func acceptedNames(plan Plan) []string {
 // revokeGroup revokes the backed-up rules of g by rule id, ingress then
 // egress. Rules added after the backup are not touched (and then reported as
 // remaining). A rule already gone counts as revoked.
-func revokeGroup(ctx context.Context, api RevokeAPI, g inventory.Group, dryRun bool) (int, error) {
+func revokeGroup(ctx context.Context, api RevokeAPI, grp inventory.Group, dryRun bool) (int, error) {
 	var in, eg []string
-	for _, r := range g.Rules {
+	for _, r := range grp.Rules {
 		if r.Egress {
 			eg = append(eg, r.RuleID)
 		} else {
 			in = append(in, r.RuleID)
 		}
 	}
-	n := 0
-	for _, side := range []struct {
-		egress bool
-		ids    []string
-	}{{false, in}, {true, eg}} {
-		if len(side.ids) == 0 {
-			continue
-		}
-		k, err := revokeSide(ctx, api, g, side.egress, side.ids, dryRun)
-		n += k
-		if err != nil {
-			return n, err
-		}
-		if !side.egress {
-			crashpoint.Hit("close:after-ingress")
-		}
+	// Inbound and outbound are independent calls: make them together.
+	var nIn, nEg int
+	calls, cctx := errgroup.WithContext(ctx)
+	if len(in) > 0 {
+		calls.Go(func() (err error) {
+			nIn, err = revokeSide(cctx, api, grp, false, in, dryRun)
+			if err == nil {
+				crashpoint.Hit("close:after-ingress")
+			}
+			return err
+		})
+	}
+	if len(eg) > 0 {
+		calls.Go(func() (err error) {
+			nEg, err = revokeSide(cctx, api, grp, true, eg, dryRun)
+			return err
+		})
+	}
+	err := calls.Wait()
+	n := nIn + nEg
+	if err != nil {
+		return n, err
 	}
 	if dryRun {
 		return 0, nil
 	}
-	left, err := currentRules(ctx, api, g.GroupID)
+	left, err := currentRules(ctx, api, grp.GroupID)
 	if err != nil {
-		return n, awsx.Wrap(g.Account, g.Region, "ec2:DescribeSecurityGroupRules", err)
+		return n, awsx.Wrap(grp.Account, grp.Region, "ec2:DescribeSecurityGroupRules", err)
 	}
 	if len(left) > 0 {
 		return n, fmt.Errorf("%d rules remain after revoking (added since the backup was taken?): re-run close", len(left))

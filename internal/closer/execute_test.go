@@ -2,7 +2,9 @@ package closer
 
 import (
 	"context"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -16,6 +18,7 @@ import (
 
 // fakeEC2 holds one group's rules and fails on anything unexpected.
 type fakeEC2 struct {
+	mu      sync.Mutex // inbound and outbound are revoked concurrently
 	t       *testing.T
 	rules   map[string]bool // rule id → egress
 	calls   []string
@@ -23,6 +26,8 @@ type fakeEC2 struct {
 }
 
 func (f *fakeEC2) revoke(ids []string, egress, dry bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if dry {
 		f.calls = append(f.calls, "dry")
 		if f.denyDry {
@@ -51,6 +56,8 @@ func (f *fakeEC2) RevokeSecurityGroupEgress(_ context.Context, in *ec2.RevokeSec
 }
 
 func (f *fakeEC2) DescribeSecurityGroupRules(_ context.Context, in *ec2.DescribeSecurityGroupRulesInput, _ ...func(*ec2.Options)) (*ec2.DescribeSecurityGroupRulesOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	out := &ec2.DescribeSecurityGroupRulesOutput{}
 	for id, eg := range f.rules {
 		out.SecurityGroupRules = append(out.SecurityGroupRules, types.SecurityGroupRule{
@@ -71,9 +78,15 @@ func TestRevokeGroupByRuleIDs(t *testing.T) {
 	if err != nil || n != 3 || len(f.rules) != 0 {
 		t.Fatalf("n=%d err=%v left=%v", n, err, f.rules)
 	}
-	if got := strings.Join(f.calls, " | "); got != "in-1,in-2 | eg-1" {
+	if got := sortedCalls(f); got != "eg-1 | in-1,in-2" {
 		t.Fatalf("calls %q", got)
 	}
+}
+
+func sortedCalls(f *fakeEC2) string {
+	c := append([]string(nil), f.calls...)
+	sort.Strings(c)
+	return strings.Join(c, " | ")
 }
 
 func TestRevokeGroupAfterPartialRunRevokesOnlyWhatIsLeft(t *testing.T) {
@@ -83,7 +96,7 @@ func TestRevokeGroupAfterPartialRunRevokesOnlyWhatIsLeft(t *testing.T) {
 	if err != nil || len(f.rules) != 0 {
 		t.Fatalf("err=%v left=%v", err, f.rules)
 	}
-	if got := strings.Join(f.calls, " | "); got != "in-1,in-2 | in-2 | eg-1" {
+	if got := sortedCalls(f); got != "eg-1 | in-1,in-2 | in-2" {
 		t.Fatalf("calls %q", got)
 	}
 }
@@ -109,7 +122,7 @@ func TestRevokeGroupDryRun(t *testing.T) {
 	}
 	f.denyDry = true
 	_, err := revokeGroup(context.Background(), f, group(), true)
-	if err == nil || !strings.Contains(err.Error(), "UnauthorizedOperation") || !strings.Contains(err.Error(), "ec2:RevokeSecurityGroupIngress") {
+	if err == nil || !strings.Contains(err.Error(), "UnauthorizedOperation") || !strings.Contains(err.Error(), "ec2:RevokeSecurityGroup") {
 		t.Fatalf("err = %v", err)
 	}
 }
