@@ -1,13 +1,20 @@
 package sim
 
 // codeBuildOps is CodeBuild (JSON 1.1, target prefix CodeBuild_20161006):
-// the project and fleet reads the usage finders make.
+// the project and fleet reads the usage finders make and the updates apply
+// makes (codebuild_update.go), all under the region lock.
 var codeBuildOps = map[string]op{
-	"ListProjects":     listCodeBuild(func(a *appResources) []codeBuildProject { return a.projects }, "projects"),
-	"BatchGetProjects": batchGetCodeBuild(func(a *appResources) []codeBuildProject { return a.projects }, "projects", "projectsNotFound"),
-	"ListFleets":       listCodeBuild(func(a *appResources) []codeBuildProject { return a.fleets }, "fleets"),
-	"BatchGetFleets":   batchGetCodeBuild(func(a *appResources) []codeBuildProject { return a.fleets }, "fleets", "fleetsNotFound"),
+	"ListProjects":     regionLocked(listCodeBuild(projectsOf, "projects")),
+	"BatchGetProjects": regionLocked(batchGetCodeBuild(projectsOf, "projects", "projectsNotFound")),
+	"UpdateProject":    regionLocked(updateCodeBuild(projectsOf, "project")),
+	"ListFleets":       regionLocked(listCodeBuild(fleetsOf, "fleets")),
+	"BatchGetFleets":   regionLocked(batchGetCodeBuild(fleetsOf, "fleets", "fleetsNotFound")),
+	"UpdateFleet":      regionLocked(updateCodeBuild(fleetsOf, "fleet")),
 }
+
+func projectsOf(a *appResources) []codeBuildProject { return a.projects }
+
+func fleetsOf(a *appResources) []codeBuildProject { return a.fleets }
 
 var codeBuildInvalid = badRequest("InvalidInputException")
 
@@ -58,30 +65,41 @@ func batchGetCodeBuild(list func(*appResources) []codeBuildProject, key, notFoun
 		}
 		found, missing := []map[string]any{}, []string{}
 		for _, n := range req.Names {
-			var hit *codeBuildProject
-			for i, p := range list(c.state.app) {
-				if p.Name == n || p.ARN == n {
-					hit = &list(c.state.app)[i]
-				}
-			}
+			hit := findCodeBuild(list(c.state.app), n)
 			if hit == nil {
 				missing = append(missing, n)
 				continue
 			}
-			v := map[string]any{"name": hit.Name, "arn": hit.ARN, "created": orgJoined}
-			if key == "fleets" {
-				v["id"] = hit.ARN
-				v["status"] = map[string]any{"statusCode": "ACTIVE"}
-			} else {
-				v["source"] = map[string]any{"type": "NO_SOURCE"}
-				v["artifacts"] = map[string]any{"type": "NO_ARTIFACTS"}
-				v["serviceRole"] = "arn:aws:iam::" + c.Account + ":role/codebuild-" + hit.Name
-			}
-			if hit.Groups != nil {
-				v["vpcConfig"] = codeBuildVpcConfig{VpcID: hit.VpcID, Subnets: nonNil(hit.Subnets), SecurityGroupIDs: nonNil(hit.Groups)}
-			}
-			found = append(found, v)
+			found = append(found, codeBuildJSON(c, hit, key == "fleets"))
 		}
 		return map[string]any{key: found, notFoundKey: missing}, nil
 	}
+}
+
+// findCodeBuild finds a project or fleet by name or ARN; the pointer is
+// into the list, so changes stick.
+func findCodeBuild(list []codeBuildProject, ref string) *codeBuildProject {
+	for i := range list {
+		if list[i].Name == ref || list[i].ARN == ref {
+			return &list[i]
+		}
+	}
+	return nil
+}
+
+// codeBuildJSON is a Project or a Fleet.
+func codeBuildJSON(c *call, p *codeBuildProject, fleet bool) map[string]any {
+	v := map[string]any{"name": p.Name, "arn": p.ARN, "created": orgJoined}
+	if fleet {
+		v["id"] = p.ARN
+		v["status"] = map[string]any{"statusCode": "ACTIVE"}
+	} else {
+		v["source"] = map[string]any{"type": "NO_SOURCE"}
+		v["artifacts"] = map[string]any{"type": "NO_ARTIFACTS"}
+		v["serviceRole"] = "arn:aws:iam::" + c.Account + ":role/codebuild-" + p.Name
+	}
+	if p.Groups != nil {
+		v["vpcConfig"] = codeBuildVpcConfig{VpcID: p.VpcID, Subnets: nonNil(p.Subnets), SecurityGroupIDs: nonNil(p.Groups)}
+	}
+	return v
 }

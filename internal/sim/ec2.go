@@ -35,7 +35,10 @@ var ec2Ops = map[string]op{
 	// Configurations and references (ec2_launch_templates.go, ec2_endpoints.go, ec2_references.go).
 	"DescribeLaunchTemplates":          locked(describeLaunchTemplates),
 	"DescribeLaunchTemplateVersions":   locked(describeLaunchTemplateVersions),
+	"CreateLaunchTemplateVersion":      locked(createLaunchTemplateVersion),
+	"ModifyLaunchTemplate":             locked(modifyLaunchTemplate),
 	"DescribeVpcEndpoints":             locked(describeVpcEndpoints),
+	"ModifyVpcEndpoint":                locked(modifyVpcEndpoint),
 	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
 	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
 	"DescribeSecurityGroupReferences":  locked(describeSecurityGroupReferences),

@@ -1,7 +1,14 @@
 package sim
 
+import (
+	"net/http"
+	"slices"
+	"strings"
+)
+
 // VPC endpoints, EC2 Instance Connect endpoints and Client VPN endpoints:
-// read-only resources that carry security groups (reference table A).
+// resources that carry security groups (reference table A). Only a VPC
+// endpoint's groups change (ModifyVpcEndpoint); the others are read-only.
 
 type xVpcEndpoint struct {
 	VpcEndpointID     string                  `xml:"vpcEndpointId"`
@@ -54,6 +61,52 @@ func describeVpcEndpoints(c *call, st *regionState) (any, *apiError) {
 		out.Endpoints.Item = append(out.Endpoints.Item, x)
 	}
 	return out, nil
+}
+
+// modifyVpcEndpoint adds and removes an interface endpoint's groups
+// (AddSecurityGroupId.N, RemoveSecurityGroupId.N) and moves its
+// interfaces: those whose description names the endpoint ("VPC Endpoint
+// Interface vpce-..."). The other changes ModifyVpcEndpoint can make
+// (subnets, route tables, policy, DNS) are accepted and not simulated.
+func modifyVpcEndpoint(c *call, st *regionState) (any, *apiError) {
+	id := c.Form.Get("VpcEndpointId")
+	if id == "" {
+		return nil, missingParameter("VpcEndpointId")
+	}
+	ep := st.app.endpoints[id]
+	if ep == nil {
+		return nil, notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist", id)
+	}
+	add, remove := list(c.Form, "AddSecurityGroupId"), list(c.Form, "RemoveSecurityGroupId")
+	if len(add)+len(remove) == 0 {
+		return &ec2Return{Return: true}, nil
+	}
+	if ep.Type != "Interface" {
+		return nil, errf(http.StatusBadRequest, "InvalidParameter",
+			"Security groups are supported only for Interface endpoints; %s is a %s endpoint.", id, ep.Type)
+	}
+	for _, gid := range append(slices.Clone(add), remove...) {
+		g, e := st.group(gid)
+		if e != nil {
+			return nil, e
+		}
+		if g.VpcID != ep.VpcID {
+			return nil, notFound("InvalidGroup.NotFound", "The security group '%s' does not exist in VPC '%s'", gid, ep.VpcID)
+		}
+	}
+	next := []string{}
+	for _, gid := range append(slices.Clone(ep.Groups), add...) {
+		if !slices.Contains(remove, gid) && !slices.Contains(next, gid) {
+			next = append(next, gid)
+		}
+	}
+	if len(next) > maxGroupsPerInterface {
+		return nil, errf(http.StatusBadRequest, "SecurityGroupsPerInterfaceLimitExceeded",
+			"You have exceeded the maximum number of security groups allowed per network interface.")
+	}
+	st.retarget(func(n *NetworkInterface) bool { return slices.Contains(strings.Fields(n.Description), id) }, next)
+	ep.Groups = next
+	return &ec2Return{Return: true}, nil
 }
 
 func (st *regionState) groupName(id string) string {

@@ -39,6 +39,7 @@ type xTemplateVersion struct {
 	LaunchTemplateData xTemplateData `xml:"launchTemplateData"`
 	LaunchTemplateID   string        `xml:"launchTemplateId"`
 	LaunchTemplateName string        `xml:"launchTemplateName"`
+	VersionDescription string        `xml:"versionDescription,omitempty"`
 	VersionNumber      int64         `xml:"versionNumber"`
 }
 
@@ -89,33 +90,37 @@ func describeLaunchTemplates(c *call, st *regionState) (any, *apiError) {
 	}{NextToken: next}
 	out.Templates.Item = []xLaunchTemplate{}
 	for _, id := range ids {
-		t := all[id]
-		out.Templates.Item = append(out.Templates.Item, xLaunchTemplate{CreateTime: ec2Created,
-			CreatedBy: "arn:aws:iam::" + st.account + ":user/sim", DefaultVersionNumber: t.DefaultVersion,
-			LatestVersionNumber: int64(len(t.Versions)), LaunchTemplateID: t.ID, LaunchTemplateName: t.Name, TagSet: xTags(t.Tags)})
+		out.Templates.Item = append(out.Templates.Item, st.xTemplate(all[id]))
 	}
 	return out, nil
+}
+
+func (st *regionState) xTemplate(t *launchTemplate) xLaunchTemplate {
+	return xLaunchTemplate{CreateTime: ec2Created, CreatedBy: "arn:aws:iam::" + st.account + ":user/sim",
+		DefaultVersionNumber: t.DefaultVersion, LatestVersionNumber: int64(len(t.Versions)),
+		LaunchTemplateID: t.ID, LaunchTemplateName: t.Name, TagSet: xTags(t.Tags)}
+}
+
+// xVersion is version n (1-based) of t.
+func (st *regionState) xVersion(t *launchTemplate, n int64) xTemplateVersion {
+	d := t.Versions[n-1]
+	x := xTemplateVersion{CreateTime: ec2Created, CreatedBy: "arn:aws:iam::" + st.account + ":user/sim",
+		DefaultVersion: n == t.DefaultVersion, LaunchTemplateID: t.ID, LaunchTemplateName: t.Name, VersionNumber: n,
+		VersionDescription: d.Description,
+		LaunchTemplateData: xTemplateData{SecurityGroupIDs: items[string]{Item: d.GroupIDs}, SecurityGroups: items[string]{Item: d.GroupNames}}}
+	for i, groups := range d.Interfaces {
+		x.LaunchTemplateData.Interfaces.Item = append(x.LaunchTemplateData.Interfaces.Item, xTemplateInterface{DeviceIndex: i, Groups: groups})
+	}
+	return x
 }
 
 // describeLaunchTemplateVersions serves one template's versions (by id or
 // name), optionally limited by LaunchTemplateVersion.N ($Latest, $Default
 // or numbers) and Min/MaxVersion, paged in version order.
 func describeLaunchTemplateVersions(c *call, st *regionState) (any, *apiError) {
-	id, name := c.Form.Get("LaunchTemplateId"), c.Form.Get("LaunchTemplateName")
-	var t *launchTemplate
-	switch {
-	case id != "" && name != "":
-		return nil, invalidParameterCombination("Specify either a launch template ID or a launch template name, not both.")
-	case id != "":
-		if t = st.app.templates[id]; t == nil {
-			return nil, templateNotFound(id)
-		}
-	case name != "":
-		if t = st.app.templateByName(name); t == nil {
-			return nil, notFound("InvalidLaunchTemplateName.NotFoundException", "The specified launch template, with template name %s, does not exist.", name)
-		}
-	default:
-		return nil, missingParameter("LaunchTemplateId")
+	t, e := st.templateParam(c)
+	if e != nil {
+		return nil, e
 	}
 	if e := (filterer[int]{fields: fields[int]{}}).check(filters(c.Form)); e != nil {
 		return nil, e
@@ -141,14 +146,7 @@ func describeLaunchTemplateVersions(c *call, st *regionState) (any, *apiError) {
 	out.Versions.Item = []xTemplateVersion{}
 	for _, k := range keys {
 		n, _ := strconv.ParseInt(k, 10, 64)
-		d := t.Versions[n-1]
-		x := xTemplateVersion{CreateTime: ec2Created, CreatedBy: "arn:aws:iam::" + st.account + ":user/sim",
-			DefaultVersion: n == t.DefaultVersion, LaunchTemplateID: t.ID, LaunchTemplateName: t.Name, VersionNumber: n,
-			LaunchTemplateData: xTemplateData{SecurityGroupIDs: items[string]{Item: d.GroupIDs}, SecurityGroups: items[string]{Item: d.GroupNames}}}
-		for i, groups := range d.Interfaces {
-			x.LaunchTemplateData.Interfaces.Item = append(x.LaunchTemplateData.Interfaces.Item, xTemplateInterface{DeviceIndex: i, Groups: groups})
-		}
-		out.Versions.Item = append(out.Versions.Item, x)
+		out.Versions.Item = append(out.Versions.Item, st.xVersion(t, n))
 	}
 	return out, nil
 }

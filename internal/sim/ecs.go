@@ -7,11 +7,13 @@ import (
 )
 
 // ecsOps is ECS (JSON 1.1, AmazonEC2ContainerServiceV20141113): clusters,
-// services and their network configurations.
+// services and their network configurations, which UpdateService changes
+// (ecs_update.go); every op runs under the region lock.
 var ecsOps = map[string]op{
-	"ListClusters":     listECSClusters,
-	"ListServices":     listECSServices,
-	"DescribeServices": describeECSServices,
+	"ListClusters":     regionLocked(listECSClusters),
+	"ListServices":     regionLocked(listECSServices),
+	"DescribeServices": regionLocked(describeECSServices),
+	"UpdateService":    regionLocked(updateECSService),
 }
 
 var ecsInvalid = badRequest("InvalidParameterException")
@@ -31,6 +33,9 @@ func ecsNet(n *awsvpc) *ecsNetJSON {
 	j := &ecsNetJSON{}
 	j.AwsvpcConfiguration.Subnets, j.AwsvpcConfiguration.SecurityGroups = nonNil(n.Subnets), nonNil(n.Groups)
 	j.AwsvpcConfiguration.AssignPublicIP = "DISABLED"
+	if n.PublicIP {
+		j.AwsvpcConfiguration.AssignPublicIP = "ENABLED"
+	}
 	return j
 }
 
@@ -104,12 +109,7 @@ func describeECSServices(c *call) (any, *apiError) {
 	}
 	services, failures := []map[string]any{}, []map[string]any{}
 	for _, ref := range req.Services {
-		var s *ecsService
-		for i := range cl.Services {
-			if cl.Services[i].Name == ref || cl.Services[i].ARN == ref {
-				s = &cl.Services[i]
-			}
-		}
+		s := cl.service(ref)
 		if s == nil {
 			arn := ref
 			if !strings.HasPrefix(ref, "arn:") {
@@ -118,29 +118,36 @@ func describeECSServices(c *call) (any, *apiError) {
 			failures = append(failures, map[string]any{"arn": arn, "reason": "MISSING"})
 			continue
 		}
-		services = append(services, ecsServiceJSON(cl, s))
+		services = append(services, ecsServiceJSON(cl, s, true))
 	}
 	return map[string]any{"services": services, "failures": failures}, nil
 }
 
-func ecsServiceJSON(cl *ecsCluster, s *ecsService) map[string]any {
+// service finds a service of the cluster by name or ARN; the pointer is
+// into the cluster, so changes stick.
+func (cl *ecsCluster) service(ref string) *ecsService {
+	for i := range cl.Services {
+		if cl.Services[i].Name == ref || cl.Services[i].ARN == ref {
+			return &cl.Services[i]
+		}
+	}
+	return nil
+}
+
+// ecsServiceJSON is a Service. count counts it as one of the reads that
+// show an update rolling out (ecs_update.go).
+func ecsServiceJSON(cl *ecsCluster, s *ecsService, count bool) map[string]any {
 	v := map[string]any{"serviceArn": s.ARN, "serviceName": s.Name, "clusterArn": cl.ARN, "status": "ACTIVE",
 		"launchType": "FARGATE", "desiredCount": 1, "runningCount": 1, "pendingCount": 0, "createdAt": orgJoined,
 		"schedulingStrategy": "REPLICA"}
 	if s.Net != nil {
 		v["networkConfiguration"] = ecsNet(s.Net)
 	}
-	deps, sets := []map[string]any{}, []map[string]any{}
-	for i, d := range s.Deployments {
-		dep := map[string]any{"id": fmt.Sprintf("ecs-svc/%s-%d", s.Name, i+1), "status": "ACTIVE", "createdAt": orgJoined}
-		if i == 0 {
-			dep["status"] = "PRIMARY"
-		}
-		if d != nil {
-			dep["networkConfiguration"] = ecsNet(d)
-		}
-		deps = append(deps, dep)
+	v["deployments"] = s.deploymentsJSON()
+	if count {
+		s.countRead()
 	}
+	sets := []map[string]any{}
 	for i, t := range s.TaskSets {
 		id := fmt.Sprintf("ecs-svc/%s-ts%d", s.Name, i+1)
 		set := map[string]any{"id": id, "taskSetArn": strings.Replace(s.ARN, ":service/", ":task-set/", 1) + "/" + id,
@@ -150,7 +157,7 @@ func ecsServiceJSON(cl *ecsCluster, s *ecsService) map[string]any {
 		}
 		sets = append(sets, set)
 	}
-	v["deployments"], v["taskSets"] = deps, sets
+	v["taskSets"] = sets
 	return v
 }
 

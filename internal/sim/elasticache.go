@@ -1,9 +1,16 @@
 package sim
 
-// ElastiCache (awsQuery, 2015-02-02): node-based cache clusters.
+import (
+	"net/http"
+	"strings"
+)
+
+// ElastiCache (awsQuery, 2015-02-02): node-based cache clusters and their
+// group changes (ModifyCacheCluster SecurityGroupIds.SecurityGroupId.N).
 
 var elasticacheOps = map[string]op{
-	"DescribeCacheClusters": describeCacheClusters,
+	"DescribeCacheClusters": regionLocked(describeCacheClusters),
+	"ModifyCacheCluster":    regionLocked(modifyCacheCluster),
 }
 
 type xmlCacheSG struct {
@@ -40,11 +47,67 @@ func describeCacheClusters(c *call) (any, *apiError) {
 	}
 	res := describeCacheClustersResult{CacheClusters: []xmlCacheCluster{}, Marker: next}
 	for _, d := range items[from:to] {
-		x := xmlCacheCluster{CacheClusterID: d.Name, ARN: d.ARN, Engine: d.Engine, CacheClusterStatus: "available", NumCacheNodes: 1}
-		for _, g := range d.Groups {
-			x.SecurityGroups = append(x.SecurityGroups, xmlCacheSG{SecurityGroupID: g, Status: "active"})
-		}
-		res.CacheClusters = append(res.CacheClusters, x)
+		res.CacheClusters = append(res.CacheClusters, cacheClusterXML(storeNamed(c.state.svc.cacheClusters, d.Name), true))
 	}
 	return res, nil
+}
+
+// cacheClusterXML is d as ElastiCache shows it; count counts a Describe.
+func cacheClusterXML(d *dataStore, count bool) xmlCacheCluster {
+	status, groups := d.view(count)
+	x := xmlCacheCluster{CacheClusterID: d.Name, ARN: d.ARN, Engine: d.Engine, CacheClusterStatus: status, NumCacheNodes: 1}
+	for _, g := range groups {
+		x.SecurityGroups = append(x.SecurityGroups, xmlCacheSG{SecurityGroupID: g.ID, Status: g.Status})
+	}
+	return x
+}
+
+// modifyCacheCluster changes a cluster's groups. ApplyImmediately is
+// accepted and ignored: the cluster is "modifying" for the next Describe
+// that includes it, then "available"; its nodes' interfaces ("ElastiCache
+// <cluster>" or "ElastiCache <cluster>-<node>") move at once.
+func modifyCacheCluster(c *call) (any, *apiError) {
+	st, name := c.state, c.Form.Get("CacheClusterId")
+	d := storeNamed(st.svc.cacheClusters, name)
+	if d == nil {
+		return nil, notFound("CacheClusterNotFound", "CacheCluster not found: %s", name)
+	}
+	if next := groupList(c, "SecurityGroupIds.SecurityGroupId"); len(next) > 0 {
+		if d.busy() {
+			return nil, errf(http.StatusBadRequest, "InvalidCacheClusterState", "Cache cluster %s is not in available state.", name)
+		}
+		switch id, inVpc := st.badGroup(d.VpcID, next); {
+		case id != "" && inVpc == "":
+			return nil, errf(http.StatusBadRequest, "InvalidParameterValue", "The security group %s does not exist.", id)
+		case id != "":
+			return nil, errf(http.StatusBadRequest, "InvalidVPCNetworkStateFault",
+				"The security group %s is in %s, not in the cache cluster's VPC %s.", id, inVpc, d.VpcID)
+		}
+		if !sameSet(d.Groups, next) {
+			st.retarget(func(n *NetworkInterface) bool { return st.cacheClusterOf(n.Description) == name }, next)
+			d.setGroups(next)
+		}
+	}
+	return struct {
+		CacheCluster xmlCacheCluster `xml:"CacheCluster"`
+	}{cacheClusterXML(d, false)}, nil
+}
+
+// cacheClusterOf names the cluster an interface description belongs to:
+// "ElastiCache <cluster>" or "ElastiCache <cluster>-<node>", the node being
+// dash-separated digits. When two clusters could claim it ("redis" and
+// "redis-2" for "ElastiCache redis-2"), the longer name wins.
+func (st *regionState) cacheClusterOf(desc string) string {
+	owner := ""
+	for _, d := range st.svc.cacheClusters {
+		rest, ok := strings.CutPrefix(desc, "ElastiCache "+d.Name)
+		if !ok || len(d.Name) <= len(owner) {
+			continue
+		}
+		node, dashed := strings.CutPrefix(rest, "-")
+		if rest == "" || (dashed && node != "" && strings.Trim(node, "0123456789-") == "") {
+			owner = d.Name
+		}
+	}
+	return owner
 }

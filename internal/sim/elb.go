@@ -9,8 +9,11 @@ import (
 // share the signing name and action names; byVersion picks the API.
 
 var elbOps = map[string]op{
-	"DescribeLoadBalancers": byVersion(map[string]op{"2015-12-01": describeLoadBalancersV2, "2012-06-01": describeLoadBalancersClassic}),
-	"DescribeTags":          byVersion(map[string]op{"2015-12-01": describeTagsV2, "2012-06-01": describeTagsClassic}),
+	"DescribeLoadBalancers": regionLocked(byVersion(map[string]op{"2015-12-01": describeLoadBalancersV2, "2012-06-01": describeLoadBalancersClassic})),
+	"DescribeTags":          regionLocked(byVersion(map[string]op{"2015-12-01": describeTagsV2, "2012-06-01": describeTagsClassic})),
+	// elb_security_groups.go
+	"SetSecurityGroups":                 regionLocked(byVersion(map[string]op{"2015-12-01": setSecurityGroups})),
+	"ApplySecurityGroupsToLoadBalancer": regionLocked(byVersion(map[string]op{"2012-06-01": applySecurityGroupsToLoadBalancer})),
 }
 
 func (st *regionState) lbs(classic bool) []loadBalancer {

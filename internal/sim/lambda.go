@@ -6,10 +6,14 @@ import (
 	"strings"
 )
 
-// Lambda is REST-JSON: the action comes from method and path. Only
-// ListFunctions is served, which is all the usage finder reads.
+// Lambda is REST-JSON: the action comes from method and path. The usage
+// finder lists functions; apply reads and updates one function's
+// configuration (lambda_update.go). Updates change functions, so every op
+// runs under the region lock.
 var lambdaOps = map[string]op{
-	"ListFunctions": listFunctions,
+	"ListFunctions":               regionLocked(listFunctions),
+	"GetFunctionConfiguration":    regionLocked(getFunctionConfiguration),
+	"UpdateFunctionConfiguration": regionLocked(updateFunctionConfiguration),
 }
 
 // lambdaREST is restJSON with Lambda's own throttling error (429).
@@ -29,7 +33,30 @@ func lambdaRoute(r *http.Request) string {
 	if r.Method == http.MethodGet && p == "/2015-03-31/functions" {
 		return "ListFunctions"
 	}
+	if _, ok := lambdaConfigPath(p); ok {
+		switch r.Method {
+		case http.MethodGet:
+			return "GetFunctionConfiguration"
+		case http.MethodPut:
+			return "UpdateFunctionConfiguration"
+		}
+	}
 	return r.Method + " " + r.URL.Path
+}
+
+// lambdaConfigPath returns the FunctionName of a
+// /2015-03-31/functions/{FunctionName}/configuration path (decoded: an ARN
+// arrives with its colons escaped).
+func lambdaConfigPath(p string) (string, bool) {
+	rest, ok := strings.CutPrefix(p, "/2015-03-31/functions/")
+	if !ok {
+		return "", false
+	}
+	name, ok := strings.CutSuffix(rest, "/configuration")
+	if !ok || name == "" || strings.Contains(name, "/") {
+		return "", false
+	}
+	return name, true
 }
 
 type lambdaVpcConfig struct {
@@ -48,6 +75,23 @@ type lambdaFunctionJSON struct {
 	LastModified string           `json:"LastModified"`
 	PackageType  string           `json:"PackageType"`
 	VpcConfig    *lambdaVpcConfig `json:"VpcConfig,omitempty"`
+	// Get/UpdateFunctionConfiguration only, as ListFunctions omits them.
+	State            string `json:"State,omitempty"`
+	LastUpdateStatus string `json:"LastUpdateStatus,omitempty"`
+}
+
+// lambdaJSON is the configuration of one function version.
+func lambdaJSON(account string, f *lambdaVersion) lambdaFunctionJSON {
+	j := lambdaFunctionJSON{FunctionName: f.Name, FunctionArn: f.ARN, Runtime: "python3.12",
+		Role: "arn:aws:iam::" + account + ":role/" + f.Name, Handler: "index.handler", Version: f.Version,
+		LastModified: "2024-01-01T00:00:00.000+0000", PackageType: "Zip"}
+	if f.LastModified != "" {
+		j.LastModified = f.LastModified
+	}
+	if f.Groups != nil {
+		j.VpcConfig = &lambdaVpcConfig{SubnetIDs: nonNil(f.Subnets), SecurityGroupIDs: nonNil(f.Groups), VpcID: f.VpcID}
+	}
+	return j
 }
 
 func listFunctions(c *call) (any, *apiError) {
@@ -83,14 +127,8 @@ func listFunctions(c *call) (any, *apiError) {
 		Functions  []lambdaFunctionJSON `json:"Functions"`
 		NextMarker string               `json:"NextMarker,omitempty"`
 	}{Functions: []lambdaFunctionJSON{}, NextMarker: next}
-	for _, f := range items {
-		j := lambdaFunctionJSON{FunctionName: f.Name, FunctionArn: f.ARN, Runtime: "python3.12",
-			Role: "arn:aws:iam::" + c.Account + ":role/" + f.Name, Handler: "index.handler", Version: f.Version,
-			LastModified: "2024-01-01T00:00:00.000+0000", PackageType: "Zip"}
-		if f.Groups != nil {
-			j.VpcConfig = &lambdaVpcConfig{SubnetIDs: nonNil(f.Subnets), SecurityGroupIDs: nonNil(f.Groups), VpcID: f.VpcID}
-		}
-		out.Functions = append(out.Functions, j)
+	for i := range items {
+		out.Functions = append(out.Functions, lambdaJSON(c.Account, &items[i]))
 	}
 	return out, nil
 }

@@ -5,9 +5,13 @@ package sim
 // VpcSecurityGroupMembership, Tag) except proxies, which use member.
 
 var rdsOps = map[string]op{
-	"DescribeDBInstances": describeDBInstances,
-	"DescribeDBClusters":  describeDBClusters,
-	"DescribeDBProxies":   describeDBProxies,
+	"DescribeDBInstances": regionLocked(describeDBInstances),
+	"DescribeDBClusters":  regionLocked(describeDBClusters),
+	"DescribeDBProxies":   regionLocked(describeDBProxies),
+	// rds_modify.go
+	"ModifyDBInstance": regionLocked(modifyDBInstance),
+	"ModifyDBCluster":  regionLocked(modifyDBCluster),
+	"ModifyDBProxy":    regionLocked(modifyDBProxy),
 }
 
 type xmlVpcSGMembership struct {
@@ -20,10 +24,10 @@ type xmlRDSTag struct {
 	Value string `xml:"Value"`
 }
 
-func memberships(ids []string) []xmlVpcSGMembership {
+func memberships(groups []groupStatus) []xmlVpcSGMembership {
 	out := []xmlVpcSGMembership{}
-	for _, id := range ids {
-		out = append(out, xmlVpcSGMembership{VpcSecurityGroupID: id, Status: "active"})
+	for _, g := range groups {
+		out = append(out, xmlVpcSGMembership{VpcSecurityGroupID: g.ID, Status: g.Status})
 	}
 	return out
 }
@@ -77,11 +81,17 @@ func describeDBInstances(c *call) (any, *apiError) {
 	}
 	res := describeDBInstancesResult{DBInstances: []xmlDBInstance{}, Marker: next}
 	for _, d := range items {
-		res.DBInstances = append(res.DBInstances, xmlDBInstance{DBInstanceIdentifier: d.Name, DBInstanceArn: d.ARN,
-			DBClusterIdentifier: d.Cluster, Engine: d.Engine, DBInstanceStatus: "available", VpcID: d.VpcID,
-			VpcSecurityGroups: memberships(d.Groups), TagList: rdsTags(d.Tags)})
+		res.DBInstances = append(res.DBInstances, dbInstanceXML(storeNamed(c.state.svc.dbInstances, d.Name), true))
 	}
 	return res, nil
+}
+
+// dbInstanceXML is d as RDS shows it; count counts a Describe (view).
+func dbInstanceXML(d *dataStore, count bool) xmlDBInstance {
+	status, groups := d.view(count)
+	return xmlDBInstance{DBInstanceIdentifier: d.Name, DBInstanceArn: d.ARN, DBClusterIdentifier: d.Cluster,
+		Engine: d.Engine, DBInstanceStatus: status, VpcID: d.VpcID, VpcSecurityGroups: memberships(groups),
+		TagList: rdsTags(d.Tags)}
 }
 
 type xmlDBCluster struct {
@@ -105,10 +115,15 @@ func describeDBClusters(c *call) (any, *apiError) {
 	}
 	res := describeDBClustersResult{DBClusters: []xmlDBCluster{}, Marker: next}
 	for _, d := range items {
-		res.DBClusters = append(res.DBClusters, xmlDBCluster{DBClusterIdentifier: d.Name, DBClusterArn: d.ARN,
-			Engine: d.Engine, Status: "available", VpcSecurityGroups: memberships(d.Groups), TagList: rdsTags(d.Tags)})
+		res.DBClusters = append(res.DBClusters, dbClusterXML(storeNamed(c.state.svc.dbClusters, d.Name), true))
 	}
 	return res, nil
+}
+
+func dbClusterXML(d *dataStore, count bool) xmlDBCluster {
+	status, groups := d.view(count)
+	return xmlDBCluster{DBClusterIdentifier: d.Name, DBClusterArn: d.ARN, Engine: d.Engine, Status: status,
+		VpcSecurityGroups: memberships(groups), TagList: rdsTags(d.Tags)}
 }
 
 type xmlDBProxy struct {
@@ -132,8 +147,15 @@ func describeDBProxies(c *call) (any, *apiError) {
 	}
 	res := describeDBProxiesResult{DBProxies: []xmlDBProxy{}, Marker: next}
 	for _, d := range items {
-		res.DBProxies = append(res.DBProxies, xmlDBProxy{DBProxyName: d.Name, DBProxyArn: d.ARN, EngineFamily: d.Engine,
-			Status: "available", VpcID: d.VpcID, VpcSecurityGroupIDs: d.Groups})
+		res.DBProxies = append(res.DBProxies, dbProxyXML(storeNamed(c.state.svc.dbProxies, d.Name), true))
 	}
 	return res, nil
+}
+
+// dbProxyXML lists a proxy's groups as ids only: while modifying, the new
+// ones.
+func dbProxyXML(d *dataStore, count bool) xmlDBProxy {
+	status, _ := d.view(count)
+	return xmlDBProxy{DBProxyName: d.Name, DBProxyArn: d.ARN, EngineFamily: d.Engine, Status: status,
+		VpcID: d.VpcID, VpcSecurityGroupIDs: d.Groups}
 }

@@ -1,18 +1,23 @@
 package sim
 
-// Redshift (awsQuery, 2012-12-01): provisioned clusters.
+import "net/http"
+
+// Redshift (awsQuery, 2012-12-01): provisioned clusters and their group
+// changes (ModifyCluster VpcSecurityGroupIds.VpcSecurityGroupId.N).
 
 var redshiftOps = map[string]op{
-	"DescribeClusters": describeRedshiftClusters,
+	"DescribeClusters": regionLocked(describeRedshiftClusters),
+	"ModifyCluster":    regionLocked(modifyRedshiftCluster),
 }
 
 type xmlRedshiftCluster struct {
-	ClusterIdentifier string               `xml:"ClusterIdentifier"`
-	ClusterStatus     string               `xml:"ClusterStatus"`
-	NodeType          string               `xml:"NodeType"`
-	VpcID             string               `xml:"VpcId"`
-	VpcSecurityGroups []xmlVpcSGMembership `xml:"VpcSecurityGroups>VpcSecurityGroup"`
-	Tags              []xmlRDSTag          `xml:"Tags>Tag"`
+	ClusterIdentifier         string               `xml:"ClusterIdentifier"`
+	ClusterStatus             string               `xml:"ClusterStatus"`
+	ClusterAvailabilityStatus string               `xml:"ClusterAvailabilityStatus"`
+	NodeType                  string               `xml:"NodeType"`
+	VpcID                     string               `xml:"VpcId"`
+	VpcSecurityGroups         []xmlVpcSGMembership `xml:"VpcSecurityGroups>VpcSecurityGroup"`
+	Tags                      []xmlRDSTag          `xml:"Tags>Tag"`
 }
 
 type describeRedshiftClustersResult struct {
@@ -35,8 +40,50 @@ func describeRedshiftClusters(c *call) (any, *apiError) {
 	}
 	res := describeRedshiftClustersResult{Clusters: []xmlRedshiftCluster{}, Marker: next}
 	for _, d := range items[from:to] {
-		res.Clusters = append(res.Clusters, xmlRedshiftCluster{ClusterIdentifier: d.Name, ClusterStatus: "available",
-			NodeType: "ra3.xlplus", VpcID: d.VpcID, VpcSecurityGroups: memberships(d.Groups), Tags: rdsTags(d.Tags)})
+		res.Clusters = append(res.Clusters, redshiftClusterXML(storeNamed(c.state.svc.redshift, d.Name), true))
 	}
 	return res, nil
+}
+
+// redshiftClusterXML is d as Redshift shows it; count counts a Describe.
+func redshiftClusterXML(d *dataStore, count bool) xmlRedshiftCluster {
+	status, groups := d.view(count)
+	avail := "Available"
+	if status == "modifying" {
+		avail = "Modifying"
+	}
+	return xmlRedshiftCluster{ClusterIdentifier: d.Name, ClusterStatus: status, ClusterAvailabilityStatus: avail,
+		NodeType: "ra3.xlplus", VpcID: d.VpcID, VpcSecurityGroups: memberships(groups), Tags: rdsTags(d.Tags)}
+}
+
+// modifyRedshiftCluster changes a cluster's groups, which AWS applies
+// "asynchronously as soon as possible": the cluster is "modifying" for the
+// next Describe that includes it, then "available"; its interfaces
+// (RedshiftNetworkInterface in its VPC with its old groups) move at once.
+func modifyRedshiftCluster(c *call) (any, *apiError) {
+	st, name := c.state, c.Form.Get("ClusterIdentifier")
+	d := storeNamed(st.svc.redshift, name)
+	if d == nil {
+		return nil, notFound("ClusterNotFound", "Cluster %s not found.", name)
+	}
+	if next := groupList(c, "VpcSecurityGroupIds.VpcSecurityGroupId"); len(next) > 0 {
+		if d.busy() {
+			return nil, errf(http.StatusBadRequest, "InvalidClusterState",
+				"There is an operation running on the Cluster. Please try to modify it later.")
+		}
+		if id, inVpc := st.badGroup(d.VpcID, next); id != "" {
+			where := "does not exist"
+			if inVpc != "" {
+				where = "is in " + inVpc
+			}
+			return nil, errf(http.StatusBadRequest, "InvalidParameterValue",
+				"The security group %s %s; the cluster is in %s.", id, where, d.VpcID)
+		}
+		if !sameSet(d.Groups, next) {
+			st.moveByGroups(d, "RedshiftNetworkInterface", next)
+		}
+	}
+	return struct {
+		Cluster xmlRedshiftCluster `xml:"Cluster"`
+	}{redshiftClusterXML(d, false)}, nil
 }

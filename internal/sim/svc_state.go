@@ -1,10 +1,14 @@
 package sim
 
 // svcResources are the resources of the non-EC2 services of one
-// account-region. They are built once from the scenario and never change
-// (the simulator serves only their Describe/List actions), so handlers read
-// them without the region lock. Every list is in scenario order, which is
-// also the paging order.
+// account-region, built from the scenario. Load balancers, databases,
+// caches, Redshift clusters and mount targets change (SetSecurityGroups,
+// ModifyDBInstance, ...), so every op of those services runs under the
+// region lock (regionLocked), reads included; a change replaces a Groups
+// slice rather than writing into it, so a result still being encoded keeps
+// the slice it was built with. Auto Scaling and EKS stay read-only and are
+// read without the lock. Every list is in scenario order, which is also the
+// paging order.
 type svcResources struct {
 	launchConfigs []launchConfig
 	asgs          []autoScalingGroup
@@ -34,6 +38,9 @@ type loadBalancer struct {
 	Name, ARN, Type, Scheme, VpcID, DNSName string
 	Groups                                  []string
 	Tags                                    []Tag
+	// PrivateLinkRules is a network load balancer's
+	// EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic once set ("" = on).
+	PrivateLinkRules string
 }
 
 // dataStore is an RDS instance, cluster or proxy, an ElastiCache cluster
@@ -42,6 +49,11 @@ type dataStore struct {
 	Name, ARN, Engine, Cluster, VpcID string
 	Groups                            []string
 	Tags                              []Tag
+	// A change of groups leaves the resource "modifying" for the next
+	// Pending Describes that include it; Previous are the groups it had
+	// before, shown as "removing" meanwhile (svc_modify.go).
+	Pending  int
+	Previous []string
 }
 
 type fileSystem struct {
