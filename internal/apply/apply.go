@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 
+	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/crashpoint"
 	"github.com/defaultsg/defaultsg/internal/plan"
@@ -35,6 +37,7 @@ const (
 	StatusManual   Status = "manual"
 	StatusFailed   Status = "failed"
 	StatusNotReady Status = "not run" // a step it depends on failed
+	StatusPending  Status = "pending" // made, but the service has not finished applying it
 )
 
 // Result is the outcome of one step.
@@ -47,6 +50,15 @@ type Result struct {
 // Options tune Execute.
 type Options struct {
 	NewEC2 func(aws.Config) EC2API
+	// Wait bounds how long apply waits for asynchronous moves (RDS
+	// modifications, ECS deployments) to take effect; what is still in
+	// progress then is reported as pending. Zero reports without waiting.
+	Wait time.Duration
+	// Poll is the interval between checks (default 5s).
+	Poll time.Duration
+	// Progress, when set, is told how many asynchronous moves are still
+	// settling each time they are checked.
+	Progress func(pending, total int)
 }
 
 type runner struct {
@@ -55,6 +67,8 @@ type runner struct {
 	o     Options
 	// replacement group id by account/region/default group id
 	repl map[string]string
+	// cfg is the configuration of the step being run.
+	cfg aws.Config
 }
 
 func key(account, region, id string) string { return account + "/" + region + "/" + id }
@@ -80,19 +94,26 @@ func Execute(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, o 
 				return addReference(ctx, api, rr, id)
 			}))
 	}
+	var settling []plan.Move
 	for _, m := range p.Moves {
 		id := r.repl[key(m.Account, m.Region, m.DefaultGroupID)]
 		step := "move:" + key(m.Account, m.Region, m.ResourceID)
-		if !strings.HasPrefix(m.API, "ec2:ModifyNetworkInterfaceAttribute") {
+		mv, ok := movers.For(m.ResourceType)
+		if !ok {
 			out = append(out, Result{Step: step, Status: StatusManual,
-				Detail: fmt.Sprintf("%s %s: apply does not call %s yet; move it by hand to the replacement group", m.ResourceType, m.ResourceID, m.API)})
+				Detail: fmt.Sprintf("%s %s: this version of apply has no mover for it; call %s by hand", m.ResourceType, m.ResourceID, m.API)})
 			continue
 		}
-		out = append(out, r.step(ctx, step, m.Account, m.Region, needs(id),
-			func(ctx context.Context, api EC2API) (map[string]string, error) {
-				return r.moveInterfaces(ctx, api, m, id)
-			}))
+		res := r.step(ctx, step, m.Account, m.Region, needs(id),
+			func(ctx context.Context, _ EC2API) (map[string]string, error) {
+				return r.move(ctx, mv, m, id)
+			})
+		out = append(out, res)
+		if mv.Settled != nil && (res.Status == StatusDone || res.Status == StatusResumed) {
+			settling = append(settling, m)
+		}
 	}
+	out = append(out, r.wait(ctx, settling)...)
 	for _, m := range p.Manual {
 		out = append(out, Result{Step: "manual:" + key(m.Account, m.Region, m.ResourceID), Status: StatusManual, Detail: m.Instructions})
 	}
@@ -130,6 +151,7 @@ func (r *runner) step(ctx context.Context, id, account, region string, blocked e
 		return Result{Step: id, Status: StatusFailed, Detail: err.Error()}
 	}
 	crashpoint.Hit("apply:after-start")
+	r.cfg = cfg
 	data, err := do(ctx, r.o.NewEC2(cfg))
 	crashpoint.Hit("apply:after-call")
 	if err != nil {
@@ -151,7 +173,7 @@ func (r *runner) remember(step string, data map[string]string) {
 
 func describe(data map[string]string) string {
 	var parts []string
-	for _, k := range []string{"group_id", "reused", "interfaces"} {
+	for _, k := range []string{"group_id", "reused", "moved"} {
 		if v := data[k]; v != "" {
 			parts = append(parts, k+"="+v)
 		}

@@ -2,13 +2,14 @@ package apply
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 
+	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/inventory"
 	"github.com/defaultsg/defaultsg/internal/plan"
@@ -25,22 +26,18 @@ type RollbackAPI interface {
 // groups are revoked, then replacement groups are deleted (a group still in
 // use is reported and kept). Each undo is journaled like apply's steps, so
 // rollback too can be re-run after an interruption.
-func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, newEC2 func(aws.Config) RollbackAPI) []Result {
+func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, newEC2 func(aws.Config) RollbackAPI, o Options) []Result {
 	var out []Result
+	// The first intent of a move is the state before any change: a move
+	// resumed after a crash records another intent, of a state already
+	// partly moved.
 	intents := map[string]map[string]string{}
 	for _, rec := range j.Records() {
-		if rec.Phase == "intent" || rec.Phase == "done" {
-			if strings.HasPrefix(rec.Step, "move:") && len(rec.Data) > 0 {
-				if intents[rec.Step] == nil {
-					intents[rec.Step] = map[string]string{}
-				}
-				for k, v := range rec.Data {
-					intents[rec.Step][k] = v
-				}
-			}
+		if rec.Phase == "intent" && strings.HasPrefix(rec.Step, "move:") && intents[rec.Step] == nil {
+			intents[rec.Step] = rec.Data
 		}
 	}
-	r := &runner{scope: scope, j: j, repl: map[string]string{}}
+	r := &runner{scope: scope, j: j, repl: map[string]string{}, o: o}
 	for _, rp := range p.Replacements {
 		if rec, ok := j.Done("create:" + key(rp.Account, rp.Region, rp.DefaultGroupID)); ok {
 			r.repl[key(rp.Account, rp.Region, rp.DefaultGroupID)] = rec.Data["group_id"]
@@ -51,18 +48,29 @@ func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, n
 		return newEC2(cfg)
 	}
 	r.o.NewEC2 = func(c aws.Config) EC2API { return newEC2(c) }
-	moves := make([]string, 0, len(intents))
-	for step := range intents {
-		moves = append(moves, step)
-	}
-	sort.Strings(moves)
-	for _, step := range moves {
-		acct, region := splitKey(strings.TrimPrefix(step, "move:"))
-		data := intents[step]
-		out = append(out, r.step(ctx, "rollback:"+step, acct, region, nil, func(ctx context.Context, _ EC2API) (map[string]string, error) {
-			return nil, restoreInterfaces(ctx, api(acct, region), acct, region, data)
+	var undone []plan.Move
+	for _, m := range p.Moves {
+		step := "move:" + key(m.Account, m.Region, m.ResourceID)
+		data, ok := intents[step]
+		mv, known := movers.For(m.ResourceType)
+		if !ok || !known {
+			continue
+		}
+		if mv.Settled != nil {
+			// A service refuses a change while the last one is in progress.
+			if res := r.wait(ctx, []plan.Move{m}); len(res) > 0 {
+				out = append(out, res...)
+				continue
+			}
+		}
+		out = append(out, r.step(ctx, "rollback:"+step, m.Account, m.Region, nil, func(ctx context.Context, _ EC2API) (map[string]string, error) {
+			return nil, r.restore(ctx, mv, m, data)
 		}))
+		if mv.Settled != nil {
+			undone = append(undone, m)
+		}
 	}
+	out = append(out, r.wait(ctx, undone)...)
 	for i, rr := range p.ReferenceRules {
 		id := r.repl[key(rr.Account, rr.Region, rr.DefaultGroupID)]
 		step := fmt.Sprintf("reference:%s/%d", key(rr.Account, rr.Region, rr.GroupID), i)
@@ -90,27 +98,15 @@ func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, n
 	return out
 }
 
-func splitKey(k string) (account, region string) {
-	parts := strings.SplitN(k, "/", 3)
-	if len(parts) < 2 {
-		return "", ""
+// restore puts every target of a move back as its first intent recorded.
+func (r *runner) restore(ctx context.Context, mv movers.Mover, m plan.Move, data map[string]string) error {
+	var targets []movers.Target
+	if err := json.Unmarshal([]byte(data["targets"]), &targets); err != nil {
+		return fmt.Errorf("journal record of %s: %w", m.ResourceID, err)
 	}
-	return parts[0], parts[1]
-}
-
-func restoreInterfaces(ctx context.Context, api RollbackAPI, account, region string, data map[string]string) error {
-	var enis []string
-	for k := range data {
-		if strings.HasPrefix(k, "previous:") {
-			enis = append(enis, k)
-		}
-	}
-	sort.Strings(enis)
-	for _, k := range enis {
-		eni := strings.TrimPrefix(k, "previous:")
-		if _, err := api.ModifyNetworkInterfaceAttribute(ctx, &ec2.ModifyNetworkInterfaceAttributeInput{
-			NetworkInterfaceId: aws.String(eni), Groups: strings.Split(data[k], ",")}); err != nil {
-			return awsx.Wrap(account, region, "ec2:ModifyNetworkInterfaceAttribute", fmt.Errorf("%s: %w", eni, err))
+	for _, t := range targets {
+		if err := mv.Restore(ctx, r.cfg, resource(m), t); err != nil {
+			return locate(m.Account, m.Region, err)
 		}
 	}
 	return nil

@@ -2,8 +2,6 @@ package apply
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -116,58 +114,4 @@ func addReference(ctx context.Context, api EC2API, rr plan.RefRule, replacement 
 		return nil, awsx.Wrap(rr.Account, rr.Region, "ec2:AuthorizeSecurityGroup", err)
 	}
 	return map[string]string{"group_id": rr.GroupID, "peer": replacement}, nil
-}
-
-// moveInterfaces replaces the default group by the replacement on every
-// interface of the resource that carries it, keeping its other groups. The
-// previous group lists are journaled (in the done record) for rollback.
-func (r *runner) moveInterfaces(ctx context.Context, api EC2API, m plan.Move, replacement string) (map[string]string, error) {
-	filters := []types.Filter{{Name: aws.String("group-id"), Values: []string{m.DefaultGroupID}}}
-	if strings.HasPrefix(m.ResourceID, "eni-") {
-		filters = append(filters, types.Filter{Name: aws.String("network-interface-id"), Values: []string{m.ResourceID}})
-	} else {
-		filters = append(filters, types.Filter{Name: aws.String("attachment.instance-id"), Values: []string{m.ResourceID}})
-	}
-	out, err := api.DescribeNetworkInterfaces(ctx, &ec2.DescribeNetworkInterfacesInput{Filters: filters})
-	if err != nil {
-		return nil, awsx.Wrap(m.Account, m.Region, "ec2:DescribeNetworkInterfaces", err)
-	}
-	data := map[string]string{}
-	var moved []string
-	type change struct {
-		eni        string
-		prev, next []string
-	}
-	var changes []change
-	for _, eni := range out.NetworkInterfaces {
-		var prev, next []string
-		seen := map[string]bool{}
-		for _, g := range eni.Groups {
-			id := aws.ToString(g.GroupId)
-			prev = append(prev, id)
-			if id == m.DefaultGroupID {
-				id = replacement
-			}
-			if !seen[id] {
-				seen[id] = true
-				next = append(next, id)
-			}
-		}
-		changes = append(changes, change{aws.ToString(eni.NetworkInterfaceId), prev, next})
-		data["previous:"+aws.ToString(eni.NetworkInterfaceId)] = strings.Join(prev, ",")
-	}
-	// The previous group lists are journaled before any change, so a
-	// rollback after a crash in the middle still knows them.
-	if err := r.j.Append(Record{Step: "move:" + key(m.Account, m.Region, m.ResourceID), Phase: "intent", Data: data}); err != nil {
-		return nil, err
-	}
-	for _, c := range changes {
-		if _, err := api.ModifyNetworkInterfaceAttribute(ctx, &ec2.ModifyNetworkInterfaceAttributeInput{
-			NetworkInterfaceId: aws.String(c.eni), Groups: c.next}); err != nil {
-			return nil, awsx.Wrap(m.Account, m.Region, "ec2:ModifyNetworkInterfaceAttribute", fmt.Errorf("%s: %w", c.eni, err))
-		}
-		moved = append(moved, c.eni)
-	}
-	data["interfaces"] = strings.Join(moved, ",")
-	return data, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -14,6 +15,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/usage"
@@ -21,8 +23,11 @@ import (
 
 type applyOptions struct {
 	Yes     bool
+	DryRun  bool
 	Journal string
 	Output  string
+	Wait    time.Duration
+	Poll    time.Duration
 }
 
 func newCmdApply(f *Factory) *cobra.Command {
@@ -37,14 +42,25 @@ copied rules to referencing groups, move users — journaling each step durably 
 after its call in PLAN.journal. After a crash or Ctrl-C, run apply again: it resumes from
 the journal without repeating done steps.
 
-This version moves EC2 network interfaces (instances, unattached interfaces); other users'
-moves are listed as manual steps with the API to call.
+Users move through their own service's API (instances and interfaces, launch templates,
+VPC endpoints, Lambda, CodeBuild, ECS, load balancers, RDS, EFS, ElastiCache, Redshift),
+keeping their other groups; the previous groups are journaled before each change, for
+rollback. Where AWS applies a change asynchronously (RDS, ElastiCache, Redshift, ECS
+deployments, Lambda), apply waits up to --wait, showing progress, then reports what is
+still pending instead of blocking. Manual steps are listed with exact instructions.
 
-Exit codes: 0 all automated steps done, 5 stale plan, 6 some step failed, 2 usage/invalid plan.`,
+--dry-run changes nothing and writes no journal: EC2 calls are made with DryRun (AWS checks
+permissions), other services' resources are read and the change they would get is shown.
+
+Exit codes: 0 all automated steps done, 4 done but some changes still settling,
+5 stale plan, 6 some step failed, 2 usage/invalid plan.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error { return runApply(cmd.Context(), f, opts, args[0]) },
 	}
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "check every step (EC2 DryRun, reads elsewhere) and change nothing")
+	cmd.Flags().DurationVar(&opts.Wait, "wait", 15*time.Minute, "how long to wait for asynchronous changes (RDS, ECS…) to take effect; 0 reports without waiting")
+	cmd.Flags().DurationVar(&opts.Poll, "poll", 5*time.Second, "interval between checks while waiting")
 	cmd.Flags().StringVar(&opts.Journal, "journal", "", "journal file (default: PLAN.journal)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
 	return cmd
@@ -68,15 +84,22 @@ func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) 
 	if opts.Journal == "" {
 		opts.Journal = path + ".journal"
 	}
+	scope, err := resolveScope(ctx, f)
+	if err != nil {
+		return err
+	}
+	ao := apply.Options{NewEC2: func(c aws.Config) apply.EC2API { return ec2.NewFromConfig(c) }, Wait: opts.Wait, Poll: opts.Poll}
+	if opts.DryRun {
+		if err := checkFresh(ctx, f, scope, p); err != nil {
+			return err
+		}
+		return writeStepResults(f, format, apply.DryRun(ctx, scope, p, ao), "dry run: %d steps would fail")
+	}
 	j, err := apply.OpenJournal(opts.Journal)
 	if err != nil {
 		return err
 	}
 	defer j.Close()
-	scope, err := resolveScope(ctx, f)
-	if err != nil {
-		return err
-	}
 	for _, rec := range j.Records() {
 		if strings.HasPrefix(rec.Step, "rollback:") {
 			return exitcode.Usagef(fmt.Errorf("journal %s records a rollback of this plan: make a new plan; nothing changed", opts.Journal))
@@ -103,18 +126,38 @@ func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) 
 	} else {
 		f.IO.Infof("Resuming from journal %s (steps already done are skipped)\n", opts.Journal)
 	}
-	results, err := apply.Execute(ctx, scope, p, j, apply.Options{NewEC2: func(c aws.Config) apply.EC2API { return ec2.NewFromConfig(c) }})
+	var bar *iostreams.Progress
+	ao.Progress = func(pending, total int) {
+		if bar == nil {
+			bar = f.IO.StartProgress(total, "waiting for changes to take effect")
+		}
+		bar.Set(total - pending)
+	}
+	results, err := apply.Execute(ctx, scope, p, j, ao)
+	if bar != nil {
+		bar.Finish()
+	}
 	if err != nil {
 		return err
 	}
-	failed := 0
+	return writeStepResults(f, format, results, "%d steps failed or could not run; fix the cause and run apply again (it resumes)")
+}
+
+// writeStepResults prints apply's, dry run's or rollback's steps and turns
+// them into the exit status: failed steps first, then changes still settling.
+func writeStepResults(f *Factory, format report.Format, results []apply.Result, failedMsg string) error {
+	failed, pending := 0, 0
 	t := report.Table{Headers: []string{"STEP", "STATUS", "DETAIL"}}
 	for _, r := range results {
-		if r.Status == apply.StatusFailed || r.Status == apply.StatusNotReady {
+		switch r.Status {
+		case apply.StatusFailed, apply.StatusNotReady:
 			failed++
+		case apply.StatusPending:
+			pending++
 		}
 		t.Rows = append(t.Rows, []string{r.Step, string(r.Status), r.Detail})
 	}
+	var err error
 	if format == report.FormatJSON {
 		err = report.WriteJSON(f.IO.Out, results)
 	} else {
@@ -124,7 +167,10 @@ func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) 
 		return err
 	}
 	if failed > 0 {
-		return exitcode.NewStatus(exitcode.Failed, fmt.Sprintf("%d steps failed or could not run; fix the cause and run apply again (it resumes)", failed))
+		return exitcode.NewStatus(exitcode.Failed, fmt.Sprintf(failedMsg, failed))
+	}
+	if pending > 0 {
+		return exitcode.NewStatus(exitcode.Incomplete, fmt.Sprintf("%d changes are still taking effect; run verify once they are done", pending))
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -19,11 +20,13 @@ import (
 func newCmdRollback(f *Factory) *cobra.Command {
 	var planPath string
 	var yes bool
+	var wait, poll time.Duration
 	cmd := &cobra.Command{
 		Use:   "rollback JOURNAL",
 		Short: "Undo an apply: move users back, remove the added rules and replacement groups",
-		Long: `Reads apply's journal (PLAN.journal) and undoes, newest first, what it records: moved
-interfaces get their previous groups back, the rules apply added to referencing groups are
+		Long: `Reads apply's journal (PLAN.journal) and undoes, newest first, what it records: every moved
+user gets back exactly the groups recorded before its move, through the same service API
+(a launch template gets its previous default version back), the rules apply added to referencing groups are
 revoked, then the replacement groups are deleted (one still in use is reported and kept).
 Each undo is journaled, so rollback can be re-run after an interruption. After a rollback,
 make a new plan before applying again.
@@ -31,15 +34,17 @@ make a new plan before applying again.
 Exit codes: 0 everything undone, 6 something could not be undone, 2 usage/invalid plan.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runRollback(cmd.Context(), f, args[0], planPath, yes)
+			return runRollback(cmd.Context(), f, args[0], planPath, yes, apply.Options{Wait: wait, Poll: poll})
 		},
 	}
 	cmd.Flags().StringVar(&planPath, "plan", "", "the plan the journal belongs to (default: JOURNAL without .journal)")
 	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask for confirmation")
+	cmd.Flags().DurationVar(&wait, "wait", 15*time.Minute, "how long to wait for asynchronous changes (RDS, ECS…) before and after undoing them")
+	cmd.Flags().DurationVar(&poll, "poll", 5*time.Second, "interval between checks while waiting")
 	return cmd
 }
 
-func runRollback(ctx context.Context, f *Factory, journalPath, planPath string, yes bool) error {
+func runRollback(ctx context.Context, f *Factory, journalPath, planPath string, yes bool, o apply.Options) error {
 	if planPath == "" {
 		planPath = strings.TrimSuffix(journalPath, ".journal")
 	}
@@ -68,20 +73,6 @@ func runRollback(ctx context.Context, f *Factory, journalPath, planPath string, 
 	if err := confirm(f, yes, "Undo the apply recorded in "+journalPath+"?"); err != nil {
 		return err
 	}
-	results := apply.Rollback(ctx, scope, p, j, func(c aws.Config) apply.RollbackAPI { return ec2.NewFromConfig(c) })
-	failed := 0
-	t := report.Table{Headers: []string{"STEP", "STATUS", "DETAIL"}}
-	for _, r := range results {
-		if r.Status == apply.StatusFailed {
-			failed++
-		}
-		t.Rows = append(t.Rows, []string{r.Step, string(r.Status), r.Detail})
-	}
-	if err := report.WriteTable(f.IO.Out, report.FormatTable, t); err != nil {
-		return err
-	}
-	if failed > 0 {
-		return exitcode.NewStatus(exitcode.Failed, fmt.Sprintf("%d undo steps failed; fix the cause and run rollback again", failed))
-	}
-	return nil
+	results := apply.Rollback(ctx, scope, p, j, func(c aws.Config) apply.RollbackAPI { return ec2.NewFromConfig(c) }, o)
+	return writeStepResults(f, report.FormatTable, results, "%d undo steps failed; fix the cause and run rollback again")
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/apply"
+	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
@@ -27,7 +29,7 @@ func newCmdVerify(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "verify PLAN",
 		Short: "Prove the moved users lost no connectivity, and list who still uses a default group",
-		Long: `For every interface apply moved (from PLAN.journal), compares the traffic its groups allowed
+		Long: `For every resource apply moved (from PLAN.journal), compares the traffic its groups allowed
 before the move (the default group's rules as the plan recorded them, with the other groups it
 kept) with what its groups allow now, and reports any flow allowed before and not now (lost) and
 the reverse (gained). A correct migration shows none. Then re-runs usage over the plan's scope
@@ -106,8 +108,10 @@ func joinFlows(fs []verify.Flow) string {
 	return strings.Join(s, "\n")
 }
 
-// compareMoved reads, per account-region, the moved interfaces' current
-// groups and every involved group's rules, and compares flows.
+// compareMoved compares, for every target of every move the journal
+// records (an instance's interfaces, a function's configuration…), the flows
+// its groups allowed before the move — as the first intent recorded them —
+// with the flows of its groups now, read again through its service.
 func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.Journal) ([]verify.Interface, error) {
 	replacementOf := map[string]string{}
 	planned := map[string][]plan.Rule{}
@@ -117,47 +121,56 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 		}
 		planned[rp.DefaultGroupID] = rp.Rules
 	}
-	type moved struct {
-		account, region, resource, eni string
-		before                         []string
-	}
-	var all []moved
+	intents := map[string]map[string]string{}
 	for _, rec := range j.Records() {
-		if rec.Phase != "done" || !strings.HasPrefix(rec.Step, "move:") {
+		if rec.Phase == "intent" && intents[rec.Step] == nil {
+			intents[rec.Step] = rec.Data
+		}
+	}
+	var out []verify.Interface
+	for _, m := range p.Moves {
+		step := "move:" + m.Account + "/" + m.Region + "/" + m.ResourceID
+		if _, done := j.Done(step); !done {
 			continue
 		}
-		parts := strings.SplitN(strings.TrimPrefix(rec.Step, "move:"), "/", 3)
-		for k, v := range rec.Data {
-			if eni, ok := strings.CutPrefix(k, "previous:"); ok && len(parts) == 3 {
-				all = append(all, moved{parts[0], parts[1], parts[2], eni, strings.Split(v, ",")})
+		mv, ok := movers.For(m.ResourceType)
+		if !ok {
+			continue
+		}
+		var before []movers.Target
+		if err := json.Unmarshal([]byte(intents[step]["targets"]), &before); err != nil {
+			return nil, fmt.Errorf("journal record of %s: %w", step, err)
+		}
+		cfg, ok := scope.Config(m.Account, m.Region)
+		if !ok {
+			return nil, fmt.Errorf("account %s of a moved resource is not in this run's accounts: run with the same --org/--profiles as plan", m.Account)
+		}
+		res := movers.Resource{Type: m.ResourceType, ID: m.ResourceID, ARN: m.ARN}
+		now := map[string][]string{}
+		for _, g := range []string{replacementOf[m.DefaultGroupID], m.DefaultGroupID} {
+			ts, err := mv.Targets(ctx, cfg, res, g)
+			if err != nil && !errors.Is(err, movers.ErrNotFound) {
+				return nil, awsx.Wrap(m.Account, m.Region, "reading "+m.ResourceType, err)
+			}
+			for _, t := range ts {
+				if _, seen := now[t.ID]; !seen {
+					now[t.ID] = t.Groups
+				}
 			}
 		}
-	}
-	sort.Slice(all, func(a, b int) bool { return all[a].eni < all[b].eni })
-	var out []verify.Interface
-	for _, m := range all {
-		cfg, ok := scope.Config(m.account, m.region)
-		if !ok {
-			return nil, fmt.Errorf("account %s of a moved interface is not in this run's accounts: run with the same --org/--profiles as plan", m.account)
-		}
 		api := ec2.NewFromConfig(cfg)
-		eni, err := api.DescribeNetworkInterfaces(ctx, &ec2.DescribeNetworkInterfacesInput{NetworkInterfaceIds: []string{m.eni}})
-		if err != nil {
-			return nil, awsx.Wrap(m.account, m.region, "ec2:DescribeNetworkInterfaces", err)
+		for _, t := range before {
+			after := now[t.ID]
+			rules, err := inventory.Rules(ctx, api, append(append([]string{}, t.Groups...), after...))
+			if err != nil {
+				return nil, awsx.Wrap(m.Account, m.Region, "ec2:DescribeSecurityGroupRules", err)
+			}
+			lost, gained := verify.Compare(t.Groups, after, func(g string) []sgrule.Rule { return rules[g] }, planned, replacementOf)
+			out = append(out, verify.Interface{Account: m.Account, Region: m.Region, Resource: m.ResourceType + " " + m.ResourceID, Interface: t.ID,
+				Lost: lost, Gained: gained, Equivalent: len(lost) == 0 && len(gained) == 0, GroupsNow: strings.Join(after, ",")})
 		}
-		var after []string
-		for _, n := range eni.NetworkInterfaces {
-			after = append(after, groupIDs(n.Groups)...)
-		}
-		ids := append(append([]string{}, m.before...), after...)
-		rules, err := inventory.Rules(ctx, api, ids)
-		if err != nil {
-			return nil, awsx.Wrap(m.account, m.region, "ec2:DescribeSecurityGroupRules", err)
-		}
-		lost, gained := verify.Compare(m.before, after, func(g string) []sgrule.Rule { return rules[g] }, planned, replacementOf)
-		out = append(out, verify.Interface{Account: m.account, Region: m.region, Resource: m.resource, Interface: m.eni,
-			Lost: lost, Gained: gained, Equivalent: len(lost) == 0 && len(gained) == 0, GroupsNow: strings.Join(after, ",")})
 	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Resource+out[a].Interface < out[b].Resource+out[b].Interface })
 	return out, nil
 }
 

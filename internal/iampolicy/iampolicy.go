@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -20,7 +21,8 @@ var (
 	revoke    = []string{"ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"}
 	authorize = []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:DescribeSecurityGroupRules"}
 	// apply creates tagged replacement groups, gives them exactly the
-	// planned rules, copies references and moves interfaces.
+	// planned rules and copies references; the movers add what moving
+	// users through their services calls.
 	migrate = []string{"ec2:CreateSecurityGroup", "ec2:CreateTags", "ec2:AuthorizeSecurityGroupIngress",
 		"ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
 		"ec2:DescribeNetworkInterfaces", "ec2:ModifyNetworkInterfaceAttribute"}
@@ -48,9 +50,9 @@ func Actions(command string, finders []usage.Finder) ([]string, error) {
 	case "plan":
 		groups = [][]string{identity, inventory, finderActions()}
 	case "apply":
-		groups = [][]string{identity, inventory, finderActions(), migrate}
+		groups = [][]string{identity, inventory, finderActions(), migrate, movers.IAM()}
 	case "all":
-		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate}
+		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate, movers.IAM(), {"ec2:DeleteSecurityGroup"}}
 	default:
 		return nil, fmt.Errorf("no policy for %q (want one of %s)", command, strings.Join(Commands, ", "))
 	}

@@ -60,3 +60,13 @@ func (p *Progress) Finish() {
 	defer p.mu.Unlock()
 	_ = p.bar.Finish()
 }
+
+// Set shows n units done (for work measured by polling, not counted).
+func (p *Progress) Set(n int) {
+	if p.bar == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_ = p.bar.Set(n)
+}

@@ -42,21 +42,25 @@ func Build(in Input) *Plan {
 			continue
 		}
 		p.Replacements = append(p.Replacements, replacementFor(g, tmpl, in.Tags))
-		latent := map[string]bool{}
-		for _, u := range v.Users {
-			if u.Kind != usage.KindLive {
-				latent[u.Service] = true
-			}
-		}
+		seen := map[string]bool{}
 		for _, u := range v.Users {
 			switch {
 			case u.Kind == usage.KindReference:
 				p.ReferenceRules = append(p.ReferenceRules, refRules(g, u, in.Referencing[u.ResourceID])...)
-			case u.Kind == usage.KindLive && u.Service != "ec2" && latent[u.Service]:
-				// The owning resource is moved through its service (its latent
-				// usage); its interfaces follow.
+			case coveredByService(u, v.Users):
+				// The owning resource is moved through its service (or is a
+				// manual step of its own); its interfaces follow.
 			default:
-				if m, ok := moveFor(u); ok {
+				m, ok := moveFor(u)
+				id := u.ResourceType + "/" + u.ResourceID
+				if !ok {
+					id += "/" + u.Detail
+				}
+				if seen[id] {
+					continue // one resource, several usages: one step
+				}
+				seen[id] = true
+				if ok {
 					p.Moves = append(p.Moves, m)
 				} else {
 					p.Manual = append(p.Manual, manualFor(u))

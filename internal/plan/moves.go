@@ -4,57 +4,62 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
-// moveAPIs says, by resource type, which call of the owning service moves a
-// resource to another group while keeping its other groups (reference
-// tables A and B, "Change API").
-var moveAPIs = map[string]string{
-	"EC2 instance":                   "ec2:ModifyNetworkInterfaceAttribute",
-	"Network interface (unattached)": "ec2:ModifyNetworkInterfaceAttribute",
-	"Lambda function":                "lambda:UpdateFunctionConfiguration",
-	"CodeBuild project":              "codebuild:UpdateProject",
-	"CodeBuild fleet":                "codebuild:UpdateFleet",
-	"Launch template":                "ec2:CreateLaunchTemplateVersion + ec2:ModifyLaunchTemplate (new default version)",
-	"Application Load Balancer":      "elasticloadbalancing:SetSecurityGroups",
-	"Network Load Balancer":          "elasticloadbalancing:SetSecurityGroups",
-	"Classic Load Balancer":          "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer",
-	"RDS DB instance":                "rds:ModifyDBInstance",
-	"RDS DB cluster":                 "rds:ModifyDBCluster",
-	"RDS Proxy":                      "rds:ModifyDBProxy",
-	"EFS mount target":               "elasticfilesystem:ModifyMountTargetSecurityGroups",
-	"VPC endpoint":                   "ec2:ModifyVpcEndpoint",
-	"ElastiCache cluster":            "elasticache:ModifyCacheCluster",
-	"Redshift cluster":               "redshift:ModifyCluster",
-	"ECS service":                    "ecs:UpdateService (starts a deployment)",
-	"Auto Scaling group":             "autoscaling:UpdateAutoScalingGroup (instance refresh offered, not started)",
-	"Glue connection":                "glue:UpdateConnection",
-	"EventBridge ECS target":         "events:PutTargets",
-	"EKS cluster":                    "eks:UpdateClusterConfig",
-	"EC2 Instance Connect Endpoint":  "ec2:ModifyInstanceConnectEndpoint",
-	"Client VPN endpoint":            "ec2:ModifyClientVpnEndpoint",
+// manualAPIs name, for users apply does not move itself, the call of the
+// owning service that would (reference tables A and B, "Change API"); the
+// manual step quotes it.
+var manualAPIs = map[string]string{
+	"RDS Proxy":                     "rds:ModifyDBProxy",
+	"Auto Scaling group":            "autoscaling:UpdateAutoScalingGroup (after its launch template moves; an instance refresh replaces running instances)",
+	"Glue connection":               "glue:UpdateConnection",
+	"EventBridge ECS target":        "events:PutTargets",
+	"EKS cluster":                   "eks:UpdateClusterConfig",
+	"EC2 Instance Connect Endpoint": "ec2:ModifyInstanceConnectEndpoint",
+	"Client VPN endpoint":           "ec2:ModifyClientVpnEndpoint",
+	"DMS replication instance":      "dms:ModifyReplicationInstance",
+	"OpenSearch domain":             "es:UpdateDomainConfig",
+	"MSK cluster":                   "kafka:UpdateSecurity is not available for groups: recreate the cluster",
+	"Batch compute environment":     "batch:UpdateComputeEnvironment",
+	"MWAA environment":              "airflow:UpdateEnvironment",
 }
 
 // moveFor returns the in-place move of a user, or false when the user must
 // be moved by hand: managed by a stack/Beanstalk/EKS (the stack would revert
-// it), immutable, unattributed, or of a kind without a move API.
+// it), immutable, unattributed, an old launch template version, or of a
+// kind apply has no mover for.
 func moveFor(u usage.Usage) (Move, bool) {
-	api, ok := moveAPIs[u.ResourceType]
+	mv, ok := movers.For(u.ResourceType)
 	if !ok || u.ManagedBy != "" || u.Unattributed || u.Change == usage.ChangeReplacement || u.Change == usage.ChangeUnknown {
 		return Move{}, false
 	}
-	if !Automated(api) {
+	if u.ResourceType == "Launch template" && !strings.Contains(u.Detail, "(default)") {
 		return Move{}, false
 	}
 	return Move{Account: u.Account, Region: u.Region, DefaultGroupID: u.GroupID, Service: u.Service,
-		ResourceType: u.ResourceType, ResourceID: u.ResourceID, Detail: u.Detail, API: api, Change: u.Change}, true
+		ResourceType: u.ResourceType, ResourceID: u.ResourceID, ARN: u.ARN, Detail: u.Detail, API: mv.API, Change: u.Change}, true
 }
 
-// Automated reports whether apply performs moves through api itself. This
-// version moves EC2 network interfaces; other services' moves are manual
-// steps that name the exact call.
-func Automated(api string) bool { return api == "ec2:ModifyNetworkInterfaceAttribute" }
+// coveredByService reports whether an interface's owner is also found by its
+// service's own finder for the same group: the owner is moved through its
+// service (or listed once as a manual step), and its interfaces follow.
+func coveredByService(u usage.Usage, users []usage.Usage) bool {
+	if u.Finder != "ec2-network-interfaces" || u.Unattributed ||
+		u.ResourceType == "EC2 instance" || u.ResourceType == "Network interface (unattached)" {
+		return false
+	}
+	for _, o := range users {
+		if o.Finder == u.Finder || o.Service != u.Service || o.Kind == usage.KindReference {
+			continue
+		}
+		if u.Service != "ec2" || o.ResourceID == u.ResourceID {
+			return true
+		}
+	}
+	return false
+}
 
 func manualFor(u usage.Usage) Manual {
 	m := Manual{Account: u.Account, Region: u.Region, DefaultGroupID: u.GroupID, ResourceType: u.ResourceType,
@@ -72,9 +77,12 @@ func manualFor(u usage.Usage) Manual {
 		m.Instructions = fmt.Sprintf("Managed by %s: change the security group of %s %s there.", u.ManagedBy, u.ResourceType, u.ResourceID)
 	case u.Unattributed:
 		m.Instructions = "Owner of the interface unknown (" + u.Detail + "): find the resource, move it, and re-run usage."
-	case moveAPIs[u.ResourceType] != "" && u.Change != usage.ChangeReplacement && u.Change != usage.ChangeUnknown:
-		m.Instructions = fmt.Sprintf("Call %s to replace %s by the replacement group in %s %s's groups, keeping its other groups (apply automates only EC2 interface moves in this version).",
-			moveAPIs[u.ResourceType], u.GroupID, u.ResourceType, u.ResourceID)
+	case u.ResourceType == "Launch template":
+		m.Instructions = fmt.Sprintf("Launch template %s %s is not the default version and versions are immutable: once no Auto Scaling group or user launches it, delete it (ec2:DeleteLaunchTemplateVersions); apply moves the default version.",
+			u.ResourceID, u.Detail)
+	case manualAPIs[u.ResourceType] != "" && u.Change != usage.ChangeReplacement && u.Change != usage.ChangeUnknown:
+		m.Instructions = fmt.Sprintf("Call %s to replace %s by the replacement group in %s %s's groups, keeping its other groups.",
+			manualAPIs[u.ResourceType], u.GroupID, u.ResourceType, u.ResourceID)
 	case u.Change == usage.ChangeReplacement:
 		m.Instructions = fmt.Sprintf("%s cannot change its security groups in place: recreate it with the replacement group.", u.ResourceType)
 	case u.Change == usage.ChangeDeployment:

@@ -78,6 +78,7 @@ type Move struct {
 	Service        string       `json:"service"`
 	ResourceType   string       `json:"resource_type"`
 	ResourceID     string       `json:"resource_id"`
+	ARN            string       `json:"arn,omitempty"`
 	Detail         string       `json:"detail,omitempty"`
 	API            string       `json:"api"`
 	Change         usage.Change `json:"change"`

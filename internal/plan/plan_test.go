@@ -22,8 +22,12 @@ func fixture() Input {
 	}}
 	unused := inventory.Group{Account: "1", Region: "eu-west-1", VpcID: "vpc-2", GroupID: "sg-unused"}
 	u := func(kind usage.Kind, svc, typ, id, managed string, ch usage.Change) usage.Usage {
-		return usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: kind, Service: svc, ResourceType: typ,
-			ResourceID: id, ManagedBy: managed, Change: ch}
+		finder := svc + "-finder"
+		if kind == usage.KindLive {
+			finder = "ec2-network-interfaces"
+		}
+		return usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: kind, Finder: finder, Service: svc,
+			ResourceType: typ, ResourceID: id, ManagedBy: managed, Change: ch}
 	}
 	return Input{
 		Groups: []inventory.Group{def, unused},
@@ -60,13 +64,13 @@ func TestBuild(t *testing.T) {
 		t.Fatalf("reference rules %+v", p.ReferenceRules)
 	}
 	// The instance moves by its interface; the Lambda ENI is covered by the
-	// function, whose move (an API apply does not call yet) is a manual step
-	// naming the call; the stack-managed project is manual.
-	if len(p.Moves) != 1 || p.Moves[0].ResourceID != "i-1" || p.Moves[0].API != "ec2:ModifyNetworkInterfaceAttribute" {
+	// function, which moves once through Lambda; the stack-managed project
+	// is manual.
+	if len(p.Moves) != 2 || p.Moves[0].ResourceID != "api" || p.Moves[0].API != "lambda:UpdateFunctionConfiguration" ||
+		p.Moves[1].ResourceID != "i-1" || p.Moves[1].API != "ec2:ModifyNetworkInterfaceAttribute" {
 		t.Fatalf("moves %+v", p.Moves)
 	}
-	if len(p.Manual) != 2 || !strings.Contains(p.Manual[0].Instructions, "lambda:UpdateFunctionConfiguration") ||
-		!strings.Contains(p.Manual[1].Instructions, `stack "ci"`) {
+	if len(p.Manual) != 1 || !strings.Contains(p.Manual[0].Instructions, `stack "ci"`) {
 		t.Fatalf("manual %+v", p.Manual)
 	}
 	var out bytes.Buffer
@@ -75,7 +79,7 @@ func TestBuild(t *testing.T) {
 	}
 	for _, want := range []string{`+ create security group "prod-default-replacement"`, "all traffic from self (rewritten",
 		"~ add to sg-db", "tcp/5432 from prod-default-replacement", "~ move EC2 instance i-1", "! manual: CodeBuild project deploy",
-		"Plan: 1 groups to create, 1 rules to add to referencing groups, 1 users to move, 2 manual steps."} {
+		"Plan: 1 groups to create, 1 rules to add to referencing groups, 2 users to move, 1 manual steps."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("rendering lacks %q:\n%s", want, out.String())
 		}
