@@ -2,8 +2,8 @@ package sim
 
 // Scenario specs of the resources that hold a security group in their
 // configuration and that the JSON services (Lambda, CodeBuild, ECS,
-// EventBridge, Glue) serve. Like the other services' resources they are
-// read-only: the usage finders only list them. Groups resolve like an
+// EventBridge, Glue) serve. The finders list them; apply changes the groups
+// of Lambda, CodeBuild and ECS ones (svc_update.go). Groups resolve like an
 // interface's ("default" is the VPC's default group, "vpc/name", or a
 // literal sg- id), through Placement.
 
