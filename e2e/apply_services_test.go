@@ -185,3 +185,47 @@ func TestApplyReportsChangesStillTakingEffect(t *testing.T) {
 		}
 	}
 }
+
+// A kill between a move's journaled intent and its call, or between the
+// call and its done record, then apply again: the run converges, and the
+// rollback still restores every membership exactly (from the first intent,
+// the state before any change).
+func TestApplyServicesCrashThenResumeThenRollback(t *testing.T) {
+	for _, spec := range []string{"apply:after-intent:1", "apply:after-intent:6", "apply:after-intent:11",
+		"apply:after-call:6", "apply:after-call:10", "apply:after-call:15"} {
+		t.Run(strings.ReplaceAll(spec, ":", "_"), func(t *testing.T) {
+			ep := startSim(t, servicesScenario)
+			dir := t.TempDir()
+			enisBefore, usersBefore := memberships(t, ep, dir)
+			run(t, ep, dir, nil, "plan", "-o", "plan.json")
+			if r := run(t, ep, dir, []string{"DEFAULTSG_CRASHPOINT=" + spec}, "apply", "plan.json", "--yes", "--poll", "10ms"); r.Code != -1 {
+				t.Fatalf("not killed at %s: exit %d\n%s", spec, r.Code, r.Stderr)
+			}
+			if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms"); r.Code != 0 {
+				t.Fatalf("resume: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+			}
+			if n := len(replacements(t, ep, "eu-west-1")) + len(replacements(t, ep, "us-east-1")); n != 2 {
+				t.Fatalf("%d replacement groups, want 2", n)
+			}
+			_, usersAfter := memberships(t, ep, dir)
+			for _, u := range usersAfter {
+				if !strings.Contains(u, "i-0bbbbbbbbbbbbbbb2") && !strings.Contains(u, "lab") && !strings.Contains(u, "Launch template") &&
+					!strings.Contains(u, "Security group rule") {
+					t.Errorf("still on a default group after resume: %s", u)
+				}
+			}
+			if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
+				t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+			}
+			enisBack, usersBack := memberships(t, ep, dir)
+			if !reflect.DeepEqual(usersBack, usersBefore) {
+				t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
+			}
+			for id, groups := range enisBefore {
+				if !reflect.DeepEqual(sortedCopy(enisBack[id]), sortedCopy(groups)) {
+					t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
+				}
+			}
+		})
+	}
+}

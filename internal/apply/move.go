@@ -10,6 +10,7 @@ import (
 
 	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/crashpoint"
 	"github.com/defaultsg/defaultsg/internal/plan"
 )
 
@@ -35,6 +36,7 @@ func (r *runner) move(ctx context.Context, mv movers.Mover, m plan.Move, replace
 	if err := r.j.Append(Record{Step: "move:" + key(m.Account, m.Region, m.ResourceID), Phase: "intent", Data: data}); err != nil {
 		return nil, err
 	}
+	crashpoint.Hit("apply:after-intent")
 	var moved []string
 	for _, t := range targets {
 		if err := mv.Move(ctx, r.cfg, res, t, m.DefaultGroupID, replacement); err != nil {
