@@ -94,3 +94,33 @@ func TestPlanCloudFormationPassesCfnLint(t *testing.T) {
 	tf := run(t, ep, dir, nil, "plan", "--format", "terraform")
 	mustContain(t, "terraform", tf.Stdout, `resource "aws_security_group"`, "referenced_security_group_id = aws_security_group.")
 }
+
+// With a scan result, the manual step of a stack-managed user names the
+// template line that puts it in the default group.
+func TestPlanManualStepNamesTheTemplateLineFromAScan(t *testing.T) {
+	ep := startSim(t, planScenario)
+	dir := t.TempDir()
+	tmpl := "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n" +
+		"  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      SecurityGroupIds:\n        - !GetAtt Vpc.DefaultSecurityGroup\n"
+	if err := os.MkdirAll(filepath.Join(dir, "stacks"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "stacks", "web-stack.yaml"), []byte(tmpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scan := run(t, ep, dir, nil, "scan", "stacks", "-o", "json")
+	if scan.Code != 3 {
+		t.Fatalf("scan: exit %d\n%s", scan.Code, scan.Stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "scan.json"), []byte(scan.Stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--iac-scan", "scan.json")
+	if r.Code != 0 {
+		t.Fatalf("plan: exit %d\n%s", r.Code, r.Stderr)
+	}
+	mustContain(t, "plan", r.Stdout, `stack "web-stack"`, "template: stacks/web-stack.yaml:12 Web SecurityGroupIds[0] (DSG002)")
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--iac-scan", "plan_test.go"); r.Code != 2 {
+		t.Fatalf("plan with a file that is no scan result: exit %d, want 2", r.Code)
+	}
+}

@@ -20,6 +20,7 @@ type planOptions struct {
 	Out           string
 	Format        string
 	NameTemplate  string
+	IaCScan       string
 	Tags          map[string]string
 	VpcIDs        []string
 	GroupIDs      []string
@@ -46,6 +47,7 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Out, "out", "o", "", "write the plan file here (JSON, schema defaultsg.plan/v1)")
 	fl.StringVar(&opts.Format, "format", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform to commit instead of letting apply create them")
+	fl.StringVar(&opts.IaCScan, "iac-scan", "", "a scan result (`FILE` from defaultsg scan -o json): manual steps of stack-managed users name the template lines to change")
 	fl.StringVar(&opts.NameTemplate, "name-template", plan.DefaultNameTemplate, "replacement group name; {vpc}, {vpc_id}, {region}, {group_id}")
 	fl.StringToStringVar(&opts.Tags, "tags", nil, "extra tags for replacement groups, k=v,k2=v2")
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
@@ -67,6 +69,12 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 	if err != nil {
 		return err
 	}
+	var findings []plan.ScanFinding
+	if opts.IaCScan != "" {
+		if findings, err = plan.LoadScan(opts.IaCScan); err != nil {
+			return exitcode.Usagef(err)
+		}
+	}
 	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
 	if err != nil {
 		return err
@@ -85,6 +93,7 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 		return err
 	}
 	p := plan.Build(in)
+	plan.AddTemplateLocations(p, findings)
 	p.ToolVersion, p.CreatedAt = buildinfo.String(), f.Now().UTC()
 	p.Regions, p.VpcIDs, p.GroupIDs = awsx.ParseRegions(f.Global.Regions), opts.VpcIDs, opts.GroupIDs
 	if opts.Out != "" {

@@ -93,6 +93,9 @@ type Manual struct {
 	ResourceID     string `json:"resource_id"`
 	ManagedBy      string `json:"managed_by,omitempty"`
 	Instructions   string `json:"instructions"`
+	// Locations are the template lines that reference the default group
+	// (from `plan --iac-scan`), as "file:line resource path (rule)".
+	Locations []string `json:"locations,omitempty"`
 }
 
 // Fingerprint hashes the state a plan depends on: every default group's

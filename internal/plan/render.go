@@ -37,6 +37,9 @@ func WriteText(w io.Writer, p *Plan) error {
 	}
 	for _, m := range p.Manual {
 		fmt.Fprintf(&b, "! manual: %s %s (%s): %s\n", m.ResourceType, m.ResourceID, m.Region, m.Instructions)
+		for _, loc := range m.Locations {
+			fmt.Fprintf(&b, "    template: %s\n", loc)
+		}
 	}
 	fmt.Fprintf(&b, "\nPlan: %d groups to create, %d rules to add to referencing groups, %d users to move, %d manual steps.\n",
 		len(p.Replacements), len(p.ReferenceRules), len(p.Moves), len(p.Manual))
