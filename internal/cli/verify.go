@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/spf13/cobra"
@@ -26,6 +27,8 @@ import (
 
 func newCmdVerify(f *Factory) *cobra.Command {
 	var journalPath string
+	var configRule string
+	var withConfig bool
 	cmd := &cobra.Command{
 		Use:   "verify PLAN",
 		Short: "Prove the moved users lost no connectivity, and list who still uses a default group",
@@ -33,20 +36,28 @@ func newCmdVerify(f *Factory) *cobra.Command {
 before the move (the default group's rules as the plan recorded them, with the other groups it
 kept) with what its groups allow now, and reports any flow allowed before and not now (lost) and
 the reverse (gained). A correct migration shows none. Then re-runs usage over the plan's scope
-and lists every user still on a default group and why. Read-only.
+and lists every user still on a default group and why. With --config, also shows AWS Config's
+last evaluation of vpc-default-security-group-closed (Security Hub EC2.2) for every default group
+next to its rules now, and where they disagree (Config re-evaluates on its own schedule). Read-only.
 
 Exit codes: 0 no flow lost and no user left, 3 users still on a default group,
 6 some flow lost, 4 usage unknown somewhere, 2 usage error.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runVerify(cmd.Context(), f, args[0], journalPath)
+			rule := ""
+			if withConfig {
+				rule = configRule
+			}
+			return runVerify(cmd.Context(), f, args[0], journalPath, rule)
 		},
 	}
 	cmd.Flags().StringVar(&journalPath, "journal", "", "apply's journal (default: PLAN.journal)")
+	cmd.Flags().BoolVar(&withConfig, "config", false, "also show AWS Config's last evaluation of each default group and where it disagrees")
+	cmd.Flags().StringVar(&configRule, "config-rule", verify.ClosedRule, "the name of the Config rule (the managed rule VPC_DEFAULT_SECURITY_GROUP_CLOSED) in your accounts")
 	return cmd
 }
 
-func runVerify(ctx context.Context, f *Factory, planPath, journalPath string) error {
+func runVerify(ctx context.Context, f *Factory, planPath, journalPath, configRule string) error {
 	p, err := plan.Load(planPath)
 	if err != nil {
 		if errors.Is(err, plan.ErrInvalid) {
@@ -94,10 +105,63 @@ func runVerify(ctx context.Context, f *Factory, planPath, journalPath string) er
 	if err := writeUsage(f, report.FormatTable, rep); err != nil {
 		return err
 	}
+	if configRule != "" {
+		if err := writeConfigViews(ctx, f, scope, rep, configRule); err != nil {
+			return err
+		}
+	}
 	if lost > 0 {
 		return exitcode.NewStatus(exitcode.Failed, fmt.Sprintf("%d flows allowed before the move are not allowed now (listed above): fix the replacement group or run rollback", lost))
 	}
 	return usageStatus(rep)
+}
+
+// writeConfigViews puts AWS Config's last evaluation of every default group
+// next to its rules now. Config evaluates on its own schedule, so right after
+// close it still reports NON_COMPLIANT: the hint says how to re-evaluate
+// (verify itself stays read-only).
+func writeConfigViews(ctx context.Context, f *Factory, scope awsx.Scope, rep UsageReport, rule string) error {
+	t := report.Table{Title: "AWS Config (" + rule + ") vs the groups now:", Headers: []string{"ACCOUNT", "REGION", "GROUP", "CONFIG", "NOW", "AGREE"}}
+	evaluations := map[string]map[string]string{}
+	disagree := 0
+	for _, g := range rep.Groups {
+		k := g.Account + "/" + g.Region
+		if _, read := evaluations[k]; !read {
+			cfg, _ := scope.Config(g.Account, g.Region)
+			ev, err := verify.ReadConfig(ctx, configservice.NewFromConfig(cfg), g.Account, g.Region, rule)
+			if err != nil && !errors.Is(err, verify.ErrRuleNotDeployed) {
+				return err
+			}
+			evaluations[k] = ev // nil: not deployed
+		}
+		v := verify.ConfigView{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: len(g.Rules) == 0}
+		switch ev := evaluations[k]; {
+		case ev == nil:
+			v.Config = "rule not deployed"
+		case ev[g.GroupID] == "":
+			v.Config = "not evaluated"
+		default:
+			v.Config = ev[g.GroupID]
+		}
+		v = verify.CompareConfig(v)
+		now, agree := "NON_COMPLIANT", "yes"
+		if v.Compliant {
+			now = "COMPLIANT"
+		}
+		if !v.Agree {
+			agree = "NO"
+			disagree++
+		}
+		t.Rows = append(t.Rows, []string{v.Account, v.Region, v.GroupID, v.Config, now, agree})
+	}
+	if err := report.WriteTable(f.IO.Out, report.FormatTable, t); err != nil {
+		return err
+	}
+	if disagree > 0 {
+		fmt.Fprintf(f.IO.Out, "%d groups where Config's last evaluation differs from now: Config re-evaluates on a configuration change or its schedule;\n"+
+			"to re-evaluate now: aws configservice start-config-rules-evaluation --config-rule-names %s (per region)\n", disagree, rule)
+	}
+	return nil
 }
 
 func joinFlows(fs []verify.Flow) string {

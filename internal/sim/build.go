@@ -85,7 +85,10 @@ func (b *builder) build() error {
 	if err := b.addJobs(); err != nil {
 		return err
 	}
-	return b.addAnalytics()
+	if err := b.addAnalytics(); err != nil {
+		return err
+	}
+	return b.addConfigRules()
 }
 
 func (b *builder) addVPC(v VPCSpec, at, groupAt path) error {

@@ -105,6 +105,10 @@ type RegionResources struct {
 	MSKClusters             []MSKClusterSpec           `yaml:"msk_clusters"`
 	MWAAEnvironments        []VPCResourceSpec          `yaml:"mwaa_environments"`
 	AppRunnerVPCConnectors  []VPCResourceSpec          `yaml:"apprunner_vpc_connectors"`
+
+	// ConfigRules are the AWS Config rules deployed in the region
+	// (config.go), e.g. vpc-default-security-group-closed.
+	ConfigRules []string `yaml:"config_rules"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -34,6 +34,7 @@ var services = []service{
 	{name: "kafka", protocol: restJSON, ops: kafkaOps, regional: true, route: kafkaRoute},
 	{name: "airflow", protocol: restJSON, ops: mwaaOps, regional: true, route: mwaaRoute},
 	{name: "apprunner", protocol: json10, ops: apprunnerOps, regional: true},
+	{name: "config", protocol: json11, ops: configOps, regional: true},
 	{name: "organizations", protocol: json11, ops: orgOps},
 }
 

@@ -110,6 +110,8 @@ type regionState struct {
 	// analytics holds OpenSearch, DMS, Beanstalk, MSK, MWAA and App Runner
 	// (analytics_state.go).
 	analytics *analyticsResources
+	// configRules are the AWS Config rules' last evaluations (config.go).
+	configRules map[string]*configRule
 }
 
 func newRegionState(account, region string) *regionState {

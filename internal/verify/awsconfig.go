@@ -1,0 +1,73 @@
+package verify
+
+import (
+	"context"
+	"errors"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/configservice/types"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+)
+
+// ClosedRule is the AWS Config managed rule behind Security Hub EC2.2.
+const ClosedRule = "vpc-default-security-group-closed"
+
+// ConfigAPI is what reading AWS Config's evaluation calls.
+type ConfigAPI interface {
+	configservice.GetComplianceDetailsByConfigRuleAPIClient
+}
+
+// ConfigView is AWS Config's last evaluation of one default group next to
+// what defaultsg reads now.
+type ConfigView struct {
+	Account string `json:"account"`
+	Region  string `json:"region"`
+	GroupID string `json:"group_id"`
+	// Config is COMPLIANT, NON_COMPLIANT, "not evaluated" (the group is not
+	// in the rule's results) or "rule not deployed".
+	Config    string `json:"config"`
+	Compliant bool   `json:"compliant_now"` // no inbound and no outbound rule now
+	Agree     bool   `json:"agree"`
+}
+
+// ErrRuleNotDeployed is returned when the region has no such Config rule.
+var ErrRuleNotDeployed = errors.New("config rule not deployed")
+
+// ReadConfig returns the rule's last evaluation by group id.
+func ReadConfig(ctx context.Context, api ConfigAPI, account, region, rule string) (map[string]string, error) {
+	out := map[string]string{}
+	p := configservice.NewGetComplianceDetailsByConfigRulePaginator(api, &configservice.GetComplianceDetailsByConfigRuleInput{
+		ConfigRuleName: aws.String(rule), Limit: 100})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if awsx.ErrorCode(err) == "NoSuchConfigRuleException" {
+			return nil, ErrRuleNotDeployed
+		}
+		if err != nil {
+			return nil, awsx.Wrap(account, region, "config:GetComplianceDetailsByConfigRule", err)
+		}
+		for _, r := range page.EvaluationResults {
+			if r.EvaluationResultIdentifier == nil || r.EvaluationResultIdentifier.EvaluationResultQualifier == nil {
+				continue
+			}
+			q := r.EvaluationResultIdentifier.EvaluationResultQualifier
+			if aws.ToString(q.ResourceType) == "AWS::EC2::SecurityGroup" {
+				out[aws.ToString(q.ResourceId)] = string(r.ComplianceType)
+			}
+		}
+	}
+	return out, nil
+}
+
+// CompareConfig sets Agree: Config and the groups now say the same.
+func CompareConfig(v ConfigView) ConfigView {
+	switch v.Config {
+	case string(types.ComplianceTypeCompliant):
+		v.Agree = v.Compliant
+	case string(types.ComplianceTypeNonCompliant):
+		v.Agree = !v.Compliant
+	}
+	return v
+}
