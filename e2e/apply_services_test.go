@@ -140,6 +140,15 @@ func TestApplyMovesEveryInPlaceKindThroughItsServiceAndRollsBack(t *testing.T) {
 	}
 	mustContain(t, "verify", v.Stdout, "Lambda function api", "RDS DB cluster aurora", "equivalent")
 
+	// Step 6: close revokes every default group nothing uses any more — all of
+	// us-east-1 — and refuses eu-west-1's prod group, whose manual users remain.
+	if c := run(t, ep, dir, nil, "close", "--yes"); c.Code != 5 {
+		t.Fatalf("close: exit %d, want 5 (prod's manual users)\n%s\n%s", c.Code, c.Stdout, c.Stderr)
+	}
+	if a := run(t, ep, dir, nil, "audit", "--regions", "us-east-1"); a.Code != 0 {
+		t.Fatalf("audit us-east-1 after close: exit %d\n%s", a.Code, a.Stdout)
+	}
+
 	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
 		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
