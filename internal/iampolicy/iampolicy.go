@@ -52,7 +52,7 @@ func Actions(command string, finders []usage.Finder) ([]string, error) {
 	case "apply":
 		groups = [][]string{identity, inventory, finderActions(), migrate, movers.IAM()}
 	case "all":
-		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate, movers.IAM(), {"ec2:DeleteSecurityGroup"}}
+		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate, movers.IAM(), {"ec2:DeleteSecurityGroup", "config:GetComplianceDetailsByConfigRule"}}
 	default:
 		return nil, fmt.Errorf("no policy for %q (want one of %s)", command, strings.Join(Commands, ", "))
 	}
