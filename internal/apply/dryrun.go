@@ -97,7 +97,7 @@ func DryRun(ctx context.Context, scope awsx.Scope, p *plan.Plan, o Options) []Re
 			if len(targets) == 0 && err == nil {
 				detail = append(detail, "no longer on "+m.DefaultGroupID+": nothing to change")
 			}
-			err = locateErr(m.Account, m.Region, err)
+			err = locate(m.Account, m.Region, err)
 		}
 		how := "via " + mv.API
 		if mv.DryRun == nil {
@@ -109,13 +109,6 @@ func DryRun(ctx context.Context, scope awsx.Scope, p *plan.Plan, o Options) []Re
 		out = append(out, Result{Step: "manual:" + key(m.Account, m.Region, m.ResourceID), Status: StatusManual, Detail: m.Instructions})
 	}
 	return out
-}
-
-func locateErr(account, region string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return locate(account, region, err)
 }
 
 // dryRunOK turns EC2's "would have succeeded" answer into success.

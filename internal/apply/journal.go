@@ -67,6 +67,19 @@ func (j *Journal) Done(step string) (Record, bool) {
 	return r, ok
 }
 
+// FirstIntents returns, by step, the data of the step's first intent
+// record: for a move, the state before any change (a move resumed after a
+// crash records another intent, of a state already partly moved).
+func (j *Journal) FirstIntents() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, r := range j.all {
+		if r.Phase == "intent" && out[r.Step] == nil {
+			out[r.Step] = r.Data
+		}
+	}
+	return out
+}
+
 // Records returns every record read or written, in order.
 func (j *Journal) Records() []Record { return append([]Record(nil), j.all...) }
 

@@ -47,8 +47,11 @@ func (r *runner) move(ctx context.Context, mv movers.Mover, m plan.Move, replace
 	return map[string]string{"moved": strings.Join(moved, ",")}, nil
 }
 
-// locate names the account and region in a mover's error.
+// locate names the account and region in a mover's error (nil stays nil).
 func locate(account, region string, err error) error {
+	if err == nil {
+		return nil
+	}
 	var oe *awsx.OpError
 	if errors.As(err, &oe) && oe.Account == "" {
 		c := *oe

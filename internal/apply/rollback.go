@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -28,15 +27,7 @@ type RollbackAPI interface {
 // rollback too can be re-run after an interruption.
 func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, newEC2 func(aws.Config) RollbackAPI, o Options) []Result {
 	var out []Result
-	// The first intent of a move is the state before any change: a move
-	// resumed after a crash records another intent, of a state already
-	// partly moved.
-	intents := map[string]map[string]string{}
-	for _, rec := range j.Records() {
-		if rec.Phase == "intent" && strings.HasPrefix(rec.Step, "move:") && intents[rec.Step] == nil {
-			intents[rec.Step] = rec.Data
-		}
-	}
+	intents := j.FirstIntents()
 	r := &runner{scope: scope, j: j, repl: map[string]string{}, o: o}
 	for _, rp := range p.Replacements {
 		if rec, ok := j.Done("create:" + key(rp.Account, rp.Region, rp.DefaultGroupID)); ok {

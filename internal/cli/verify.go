@@ -185,12 +185,7 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 		}
 		planned[rp.DefaultGroupID] = rp.Rules
 	}
-	intents := map[string]map[string]string{}
-	for _, rec := range j.Records() {
-		if rec.Phase == "intent" && intents[rec.Step] == nil {
-			intents[rec.Step] = rec.Data
-		}
-	}
+	intents := j.FirstIntents()
 	var out []verify.Interface
 	for _, m := range p.Moves {
 		step := "move:" + m.Account + "/" + m.Region + "/" + m.ResourceID
@@ -212,6 +207,9 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 		res := movers.Resource{Type: m.ResourceType, ID: m.ResourceID, ARN: m.ARN}
 		now := map[string][]string{}
 		for _, g := range []string{replacementOf[m.DefaultGroupID], m.DefaultGroupID} {
+			if allFound(before, now) {
+				break // every target is on the replacement: no second read
+			}
 			ts, err := mv.Targets(ctx, cfg, res, g)
 			if err != nil && !errors.Is(err, movers.ErrNotFound) {
 				return nil, awsx.Wrap(m.Account, m.Region, "reading "+m.ResourceType, err)
@@ -236,6 +234,15 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Resource+out[a].Interface < out[b].Resource+out[b].Interface })
 	return out, nil
+}
+
+func allFound(targets []movers.Target, now map[string][]string) bool {
+	for _, t := range targets {
+		if _, ok := now[t.ID]; !ok {
+			return false
+		}
+	}
+	return len(now) > 0
 }
 
 func groupIDs(gs []types.GroupIdentifier) []string {

@@ -21,7 +21,6 @@ var manualAPIs = map[string]string{
 	"Client VPN endpoint":           "ec2:ModifyClientVpnEndpoint",
 	"DMS replication instance":      "dms:ModifyReplicationInstance",
 	"OpenSearch domain":             "es:UpdateDomainConfig",
-	"MSK cluster":                   "kafka:UpdateSecurity is not available for groups: recreate the cluster",
 	"Batch compute environment":     "batch:UpdateComputeEnvironment",
 	"MWAA environment":              "airflow:UpdateEnvironment",
 }
