@@ -136,26 +136,34 @@ func TestUsageFindersPresentAbsentDenied(t *testing.T) {
 	for _, tc := range appFinderCases {
 		t.Run(tc.finder, func(t *testing.T) {
 			t.Parallel()
-			rep, r := appUsageRun(t, startSim(t, appScenario(tc.present)), "--regions", "us-east-1")
-			if got := strings.Join(rep.found(tc.finder), "; "); got != tc.want || r.Code != 3 {
-				t.Errorf("present: exit %d, users %q, want exit 3 and %q\n%s", r.Code, got, tc.want, r.Stderr)
-			}
-			ep := startSim(t, appScenario(tc.absent))
-			rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
-			if got := rep.found(tc.finder); len(got) != 0 || r.Code != 0 || rep.status("", tc.finder) != "checked" {
-				t.Errorf("absent: exit %d, users %q, coverage %s; want exit 0, none, checked\n%s", r.Code, got, rep.status("", tc.finder), r.Stderr)
-			}
-			ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{tc.deny}})
-			rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
-			if r.Code != 4 || rep.status("", tc.finder) != "unknown" {
-				t.Errorf("denied: exit %d, coverage %s; want exit 4, unknown\n%s", r.Code, rep.status("", tc.finder), r.Stderr)
-			}
-			for _, g := range rep.Groups {
-				if g.State != "usage unknown" {
-					t.Errorf("denied: group %s is %q, want \"usage unknown\"", g.GroupID, g.State)
-				}
-			}
+			checkAppFinder(t, tc.finder, tc.present, tc.absent, tc.want, tc.deny)
 		})
+	}
+}
+
+// checkAppFinder requires want when present; nothing and "checked" when
+// absent; and, with the finder's call denied, coverage and every group
+// unknown, never unused.
+func checkAppFinder(t *testing.T, finder, present, absent, want string, deny sim.DenyRule) {
+	t.Helper()
+	rep, r := appUsageRun(t, startSim(t, appScenario(present)), "--regions", "us-east-1")
+	if got := strings.Join(rep.found(finder), "; "); got != want || r.Code != 3 {
+		t.Errorf("present: exit %d, users %q, want exit 3 and %q\n%s", r.Code, got, want, r.Stderr)
+	}
+	ep := startSim(t, appScenario(absent))
+	rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
+	if got := rep.found(finder); len(got) != 0 || r.Code != 0 || rep.status("", finder) != "checked" {
+		t.Errorf("absent: exit %d, users %q, coverage %s; want exit 0, none, checked\n%s", r.Code, got, rep.status("", finder), r.Stderr)
+	}
+	ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{deny}})
+	rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
+	if r.Code != 4 || rep.status("", finder) != "unknown" {
+		t.Errorf("denied: exit %d, coverage %s; want exit 4, unknown\n%s", r.Code, rep.status("", finder), r.Stderr)
+	}
+	for _, g := range rep.Groups {
+		if g.State != "usage unknown" {
+			t.Errorf("denied: group %s is %q, want \"usage unknown\"", g.GroupID, g.State)
+		}
 	}
 }
 

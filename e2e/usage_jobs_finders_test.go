@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/defaultsg/defaultsg/internal/sim"
@@ -57,20 +56,7 @@ func TestUsageJobFindersPresentAbsentDenied(t *testing.T) {
 	for _, tc := range jobFinderCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			rep, r := appUsageRun(t, startSim(t, appScenario(tc.present)), "--regions", "us-east-1")
-			if got := strings.Join(rep.found(tc.finder), "; "); got != tc.want || r.Code != 3 {
-				t.Errorf("present: exit %d, users %q, want exit 3 and %q\n%s", r.Code, got, tc.want, r.Stderr)
-			}
-			ep := startSim(t, appScenario(tc.absent))
-			rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
-			if got := rep.found(tc.finder); len(got) != 0 || r.Code != 0 || rep.status("", tc.finder) != "checked" {
-				t.Errorf("absent: exit %d, users %q, coverage %s; want exit 0, none, checked\n%s", r.Code, got, rep.status("", tc.finder), r.Stderr)
-			}
-			ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{tc.deny}})
-			rep, r = appUsageRun(t, ep, "--regions", "us-east-1")
-			if r.Code != 4 || rep.status("", tc.finder) != "unknown" {
-				t.Errorf("denied: exit %d, coverage %s; want exit 4, unknown\n%s", r.Code, rep.status("", tc.finder), r.Stderr)
-			}
+			checkAppFinder(t, tc.finder, tc.present, tc.absent, tc.want, tc.deny)
 		})
 	}
 }

@@ -10,11 +10,7 @@ import (
 // moreFinderCases are the analytics, migration and application platform
 // finders (OpenSearch, DMS, Elastic Beanstalk, MSK, MWAA, App Runner), run like queryServiceCases: found
 // when present, denied makes coverage unknown, absent when on "web".
-var moreFinderCases = []struct {
-	finder, present, absent string
-	deny                    sim.DenyRule
-	want                    string // the one user expected with present
-}{
+var moreFinderCases = []queryFinderCase{
 	{"opensearch-domains",
 		`        opensearch_domains: [{name: logs}]`,
 		`        opensearch_domains: [{name: logs, groups: [web]}]`,
@@ -68,23 +64,7 @@ func TestUsageMoreFinders(t *testing.T) {
 	for _, c := range moreFinderCases {
 		t.Run(c.finder+"/"+strings.Fields(c.want)[3], func(t *testing.T) {
 			t.Parallel()
-			ep := startSim(t, queryScenario(c.present))
-			rep, r := usageReport(t, ep)
-			if r.Code != 3 || strings.Join(rep.users(c.finder), "|") != c.want {
-				t.Fatalf("present: exit %d, users %q, want %q\n%s", r.Code, rep.users(c.finder), c.want, r.Stderr)
-			}
-
-			ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{c.deny}})
-			rep, r = usageReport(t, ep)
-			if r.Code != 4 || rep.coverage(c.finder) != "unknown" || len(rep.users(c.finder)) != 0 || rep.Groups[0].State != "usage unknown" {
-				t.Fatalf("denied: exit %d, coverage %s, users %q\n%s", r.Code, rep.coverage(c.finder), rep.users(c.finder), r.Stderr)
-			}
-
-			ep = startSim(t, queryScenario(c.absent))
-			rep, r = usageReport(t, ep)
-			if r.Code != 0 || len(rep.users(c.finder)) != 0 || rep.coverage(c.finder) != "checked" {
-				t.Fatalf("absent: exit %d, users %q, coverage %s\n%s", r.Code, rep.users(c.finder), rep.coverage(c.finder), r.Stderr)
-			}
+			checkQueryFinder(t, c, false)
 		})
 	}
 }

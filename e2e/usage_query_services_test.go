@@ -76,11 +76,14 @@ regions: [us-east-1]
 `
 }
 
-var queryServiceCases = []struct {
+// queryFinderCase is one finder seen present, denied and absent.
+type queryFinderCase struct {
 	finder, present, absent string
 	deny                    sim.DenyRule
 	want                    string // the one user expected with present
-}{
+}
+
+var queryServiceCases = []queryFinderCase{
 	{"autoscaling-groups",
 		`        launch_configurations: [{name: lc, group_names: [default]}]
         autoscaling_groups: [{name: web-asg, launch_configuration: lc, tags: {aws:cloudformation:stack-name: app}}]`,
@@ -153,27 +156,38 @@ func TestUsageQueryServices(t *testing.T) {
 	for _, c := range queryServiceCases {
 		t.Run(c.finder+"/"+strings.Fields(c.want)[3], func(t *testing.T) {
 			t.Parallel()
-			ep := startSim(t, queryScenario(c.present))
-			rep, r := usageReport(t, ep)
-			if r.Code != 3 || strings.Join(rep.users(c.finder), "|") != c.want {
-				t.Fatalf("present: exit %d, users %q, want %q\n%s", r.Code, rep.users(c.finder), c.want, r.Stderr)
-			}
-
-			ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{c.deny}})
-			rep, r = usageReport(t, ep)
-			if r.Code != 4 || rep.coverage(c.finder) != "unknown" || len(rep.users(c.finder)) != 0 || rep.Groups[0].State != "usage unknown" {
-				t.Fatalf("denied: exit %d, coverage %s, users %q\n%s", r.Code, rep.coverage(c.finder), rep.users(c.finder), r.Stderr)
-			}
-			rep, r = usageReport(t, ep, "--accept-unknown", c.finder)
-			if rep.coverage(c.finder) != "accepted" {
-				t.Fatalf("accepted: exit %d, coverage %s", r.Code, rep.coverage(c.finder))
-			}
-
-			ep = startSim(t, queryScenario(c.absent))
-			rep, r = usageReport(t, ep)
-			if r.Code != 0 || len(rep.users(c.finder)) != 0 || rep.coverage(c.finder) != "checked" {
-				t.Fatalf("absent: exit %d, users %q, coverage %s\n%s", r.Code, rep.users(c.finder), rep.coverage(c.finder), r.Stderr)
-			}
+			checkQueryFinder(t, c, true)
 		})
+	}
+}
+
+// checkQueryFinder requires the one expected user when present; a denied
+// call makes coverage (and every group) unknown, never unused — and, with
+// acceptToo, accepted when the gap is accepted; nothing and "checked" when
+// absent.
+func checkQueryFinder(t *testing.T, c queryFinderCase, acceptToo bool) {
+	t.Helper()
+	ep := startSim(t, queryScenario(c.present))
+	rep, r := usageReport(t, ep)
+	if r.Code != 3 || strings.Join(rep.users(c.finder), "|") != c.want {
+		t.Fatalf("present: exit %d, users %q, want %q\n%s", r.Code, rep.users(c.finder), c.want, r.Stderr)
+	}
+
+	ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{c.deny}})
+	rep, r = usageReport(t, ep)
+	if r.Code != 4 || rep.coverage(c.finder) != "unknown" || len(rep.users(c.finder)) != 0 || rep.Groups[0].State != "usage unknown" {
+		t.Fatalf("denied: exit %d, coverage %s, users %q\n%s", r.Code, rep.coverage(c.finder), rep.users(c.finder), r.Stderr)
+	}
+	if acceptToo {
+		rep, r = usageReport(t, ep, "--accept-unknown", c.finder)
+		if rep.coverage(c.finder) != "accepted" {
+			t.Fatalf("accepted: exit %d, coverage %s", r.Code, rep.coverage(c.finder))
+		}
+	}
+
+	ep = startSim(t, queryScenario(c.absent))
+	rep, r = usageReport(t, ep)
+	if r.Code != 0 || len(rep.users(c.finder)) != 0 || rep.coverage(c.finder) != "checked" {
+		t.Fatalf("absent: exit %d, users %q, coverage %s\n%s", r.Code, rep.users(c.finder), rep.coverage(c.finder), r.Stderr)
 	}
 }
