@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
+	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/sim"
-	"github.com/defaultsg/defaultsg/internal/usage/finders"
 )
 
 // TestIAMPolicyCoversEveryCallMade runs each command against the simulator
@@ -32,7 +32,7 @@ func TestIAMPolicyCoversEveryCallMade(t *testing.T) {
 		if r.Code != 0 && r.Code != 3 && r.Code != 5 {
 			t.Fatalf("%s: exit %d\n%s", c.command, r.Code, r.Stderr)
 		}
-		allowed, err := iampolicy.Actions(c.command, finders.All)
+		allowed, err := iampolicy.Actions(c.command, services.Finders())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,7 +72,7 @@ func TestIAMPolicyCoversEveryMover(t *testing.T) {
 		if r := run(t, ep, dir, nil, c.args...); r.Code != 0 {
 			t.Fatalf("%s: exit %d\n%s", c.args[0], r.Code, r.Stderr)
 		}
-		allowed, err := iampolicy.Actions(c.policy, finders.All)
+		allowed, err := iampolicy.Actions(c.policy, services.Finders())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,7 +66,7 @@ func TestPlanReplacementsMovesReferencesAndManualSteps(t *testing.T) {
 	if err := json.Unmarshal(data, &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.Schema != "defaultsg.plan/v1" || !strings.HasPrefix(p.Fingerprint, "sha256:") || len(p.Replacements) != 1 ||
+	if p.Schema != "defaultsg.plan/v2" || !strings.HasPrefix(p.Fingerprint, "sha256:") || len(p.Replacements) != 1 ||
 		!strings.HasPrefix(p.Replacements[0].Tags["defaultsg:replaces"], "sg-") {
 		t.Fatalf("plan file %s", data)
 	}

@@ -101,7 +101,7 @@ var appFinderCases = []struct {
 	{"ec2-launch-templates",
 		"        launch_templates: [{name: web-lt, id: lt-0abc, default_version: 2, versions: [{groups: [default]}, {groups: [web]}]}]",
 		"        launch_templates: [{name: web-lt, id: lt-0abc, versions: [{groups: [web]}, {group_names: [web]}]}]",
-		"sg-0def latent web-lt (lt-0abc)", sim.DenyRule{Service: "ec2", Action: "DescribeLaunchTemplate*"}},
+		"sg-0def latent lt-0abc", sim.DenyRule{Service: "ec2", Action: "DescribeLaunchTemplate*"}},
 	{"ecs-services",
 		"        ecs_clusters: [{name: main, services: [{name: api, groups: [web], deployments: [{vpc: data, groups: [default]}]}]}]",
 		"        ecs_clusters: [{name: main, services: [{name: api, groups: [web]}, {name: bridge}]}]",
@@ -205,7 +205,7 @@ func TestTrapScenarioUsageAndCloseRefuseEveryAffectedGroup(t *testing.T) {
 	want := map[string][]string{
 		"codebuild-projects":      {"sg-0def latent deploy"},
 		"lambda-functions":        {"sg-0def latent api"},
-		"ec2-launch-templates":    {"sg-0dee latent app-lt (lt-0abc)"},
+		"ec2-launch-templates":    {"sg-0dee latent lt-0abc"},
 		"eventbridge-ecs-targets": {"sg-0dee latent nightly"},
 		"glue-connections":        {"sg-0ded latent warehouse"},
 		"ec2-peered-references":   {"sg-0ded reference vpc-0fedcba9876543210"},

@@ -19,6 +19,8 @@ type usageJSON struct {
 			Kind         string `json:"kind"`
 			ResourceType string `json:"resource_type"`
 			ResourceID   string `json:"resource_id"`
+			ResourceKind string `json:"resource_kind"`
+			Detail       string `json:"detail"`
 			ManagedBy    string `json:"managed_by"`
 			GroupID      string `json:"group_id"`
 		} `json:"users"`
@@ -144,7 +146,7 @@ var queryServiceCases = []queryFinderCase{
 		`        efs_file_systems: [{id: fs-0a1, mount_targets: [{id: fsmt-0a1, groups: [web]}, {id: fsmt-0b2}]}]`,
 		`        efs_file_systems: [{id: fs-0a1, mount_targets: [{id: fsmt-0a1, groups: [web]}]}]`,
 		sim.DenyRule{Service: "elasticfilesystem", Action: "DescribeMountTargetSecurityGroups"},
-		"sg-0def efs-mount-targets live fs-0a1 (fsmt-0b2)"},
+		"sg-0def efs-mount-targets live fsmt-0b2"},
 	{"eks-clusters",
 		`        eks_clusters: [{name: k8s, groups: [default]}]`,
 		`        eks_clusters: [{name: k8s, groups: [web]}]`,

@@ -20,8 +20,8 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/cli"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/sim"
-	"github.com/defaultsg/defaultsg/internal/usage/finders"
 )
 
 func main() {
@@ -72,7 +72,7 @@ func run(latency time.Duration, runs int) error {
 		byFinder[finderOf(c.Service+":"+c.Action)]++
 	}
 	fmt.Printf("usage, 1 account x %d regions, latency %v, %d finders: median wall %.2fs over %d runs; %d API calls in the last run\n\n",
-		len(regions), latency, len(finders.All), walls[len(walls)/2].Seconds(), runs, len(calls))
+		len(regions), latency, len(services.Finders()), walls[len(walls)/2].Seconds(), runs, len(calls))
 	fmt.Println("| finder (or step) | calls | calls per account-region |")
 	fmt.Println("| --- | ---: | ---: |")
 	names := make([]string, 0, len(byFinder))
@@ -90,7 +90,7 @@ func run(latency time.Duration, runs int) error {
 // are the shared steps (identity, regions, default-group inventory).
 func finderOf(action string) string {
 	var owners []string
-	for _, f := range finders.All {
+	for _, f := range services.Finders() {
 		for _, a := range f.IAM {
 			if a == action {
 				owners = append(owners, f.Name)

@@ -9,10 +9,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 
-	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/crashpoint"
 	"github.com/defaultsg/defaultsg/internal/plan"
+	"github.com/defaultsg/defaultsg/internal/services"
 )
 
 // EC2API is every EC2 call apply makes; *ec2.Client satisfies it.
@@ -73,6 +73,14 @@ type runner struct {
 
 func key(account, region, id string) string { return account + "/" + region + "/" + id }
 
+// moveKey names a move by account, region, kind and resource id: two users
+// of different kinds that share a name ("ledger" the function and "ledger"
+// the database) are two steps.
+func moveKey(m plan.Move) string { return key(m.Account, m.Region, string(m.Kind)+"/"+m.ResourceID) }
+
+// MoveStep is the journal step id of a move.
+func MoveStep(m plan.Move) string { return "move:" + moveKey(m) }
+
 // Execute runs every step of p not already done according to j.
 func Execute(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, o Options) ([]Result, error) {
 	r := &runner{scope: scope, j: j, o: o, repl: map[string]string{}}
@@ -97,8 +105,8 @@ func Execute(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, o 
 	var settling []plan.Move
 	for _, m := range p.Moves {
 		id := r.repl[key(m.Account, m.Region, m.DefaultGroupID)]
-		step := "move:" + key(m.Account, m.Region, m.ResourceID)
-		mv, ok := movers.For(m.ResourceType)
+		step := MoveStep(m)
+		mv, ok := services.Mover(m.Kind)
 		if !ok {
 			out = append(out, Result{Step: step, Status: StatusManual,
 				Detail: fmt.Sprintf("%s %s: this version of apply has no mover for it; call %s by hand", m.ResourceType, m.ResourceID, m.API)})

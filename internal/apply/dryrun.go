@@ -9,9 +9,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
-	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/plan"
+	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
 )
 
@@ -73,8 +74,8 @@ func DryRun(ctx context.Context, scope awsx.Scope, p *plan.Plan, o Options) []Re
 		out = append(out, result(step, err, "add to "+rr.GroupID+" the rule naming the replacement"))
 	}
 	for _, m := range p.Moves {
-		step := "move:" + key(m.Account, m.Region, m.ResourceID)
-		mv, ok := movers.For(m.ResourceType)
+		step := MoveStep(m)
+		mv, ok := services.Mover(m.Kind)
 		if !ok {
 			out = append(out, Result{Step: step, Status: StatusManual, Detail: "no mover for " + m.ResourceType})
 			continue
@@ -82,13 +83,13 @@ func DryRun(ctx context.Context, scope awsx.Scope, p *plan.Plan, o Options) []Re
 		cfg, _, err := cfgFor(m.Account, m.Region)
 		var detail []string
 		if err == nil {
-			var targets []movers.Target
+			var targets []svc.Target
 			targets, err = mv.Targets(ctx, cfg, resource(m), m.DefaultGroupID)
 			for _, t := range targets {
 				if err != nil {
 					break
 				}
-				next, _ := movers.Swap(t.Groups, m.DefaultGroupID, "(replacement)")
+				next, _ := svc.Swap(t.Groups, m.DefaultGroupID, "(replacement)")
 				detail = append(detail, fmt.Sprintf("%s: %s → %s", t.ID, strings.Join(t.Groups, ","), strings.Join(next, ",")))
 				if mv.DryRun != nil {
 					err = mv.DryRun(ctx, cfg, resource(m), t, m.DefaultGroupID, m.DefaultGroupID)

@@ -8,21 +8,22 @@ import (
 	"strings"
 	"time"
 
-	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/crashpoint"
 	"github.com/defaultsg/defaultsg/internal/plan"
+	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 )
 
 // resource is the movers' view of a planned move.
-func resource(m plan.Move) movers.Resource {
-	return movers.Resource{Type: m.ResourceType, ID: m.ResourceID, ARN: m.ARN}
+func resource(m plan.Move) svc.Resource {
+	return svc.Resource{Kind: m.Kind, ID: m.ResourceID, ARN: m.ARN}
 }
 
 // move reads the group lists the move changes, journals them (the intent
 // record rollback reads: the state before any change), then swaps the
 // default group for the replacement in each, keeping the other groups.
-func (r *runner) move(ctx context.Context, mv movers.Mover, m plan.Move, replacement string) (map[string]string, error) {
+func (r *runner) move(ctx context.Context, mv svc.Mover, m plan.Move, replacement string) (map[string]string, error) {
 	res := resource(m)
 	targets, err := mv.Targets(ctx, r.cfg, res, m.DefaultGroupID)
 	if err != nil {
@@ -33,7 +34,7 @@ func (r *runner) move(ctx context.Context, mv movers.Mover, m plan.Move, replace
 		return nil, err
 	}
 	data := map[string]string{"targets": string(b), "replacement": replacement}
-	if err := r.j.Append(Record{Step: "move:" + key(m.Account, m.Region, m.ResourceID), Phase: "intent", Data: data}); err != nil {
+	if err := r.j.Append(Record{Step: MoveStep(m), Phase: "intent", Data: data}); err != nil {
 		return nil, err
 	}
 	crashpoint.Hit("apply:after-intent")
@@ -80,13 +81,13 @@ func (r *runner) wait(ctx context.Context, moves []plan.Move) []Result {
 			if _, ok := pending[i]; !ok {
 				continue
 			}
-			mv, _ := movers.For(m.ResourceType)
+			mv, _ := services.Mover(m.Kind)
 			cfg, _ := r.scope.Config(m.Account, m.Region)
 			what, err := mv.Settled(ctx, cfg, resource(m))
 			switch {
 			case err != nil && ctx.Err() == nil:
 				delete(pending, i)
-				out = append(out, Result{Step: "settle:" + key(m.Account, m.Region, m.ResourceID), Status: StatusFailed,
+				out = append(out, Result{Step: "settle:" + moveKey(m), Status: StatusFailed,
 					Detail: locate(m.Account, m.Region, err).Error()})
 			case err == nil && what == "":
 				delete(pending, i)
@@ -107,7 +108,7 @@ func (r *runner) wait(ctx context.Context, moves []plan.Move) []Result {
 	}
 	for i, m := range moves {
 		if what, ok := pending[i]; ok {
-			out = append(out, Result{Step: "settle:" + key(m.Account, m.Region, m.ResourceID), Status: StatusPending,
+			out = append(out, Result{Step: "settle:" + moveKey(m), Status: StatusPending,
 				Detail: fmt.Sprintf("%s %s: %s; check again with verify", m.ResourceType, m.ResourceID, what)})
 		}
 	}

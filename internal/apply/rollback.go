@@ -8,10 +8,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 
-	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/inventory"
 	"github.com/defaultsg/defaultsg/internal/plan"
+	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 )
 
 // RollbackAPI is what undoing an apply needs.
@@ -41,9 +42,9 @@ func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, n
 	r.o.NewEC2 = func(c aws.Config) EC2API { return newEC2(c) }
 	var undone []plan.Move
 	for _, m := range p.Moves {
-		step := "move:" + key(m.Account, m.Region, m.ResourceID)
+		step := MoveStep(m)
 		data, ok := intents[step]
-		mv, known := movers.For(m.ResourceType)
+		mv, known := services.Mover(m.Kind)
 		if !ok || !known {
 			continue
 		}
@@ -90,8 +91,8 @@ func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, n
 }
 
 // restore puts every target of a move back as its first intent recorded.
-func (r *runner) restore(ctx context.Context, mv movers.Mover, m plan.Move, data map[string]string) error {
-	var targets []movers.Target
+func (r *runner) restore(ctx context.Context, mv svc.Mover, m plan.Move, data map[string]string) error {
+	var targets []svc.Target
 	if err := json.Unmarshal([]byte(data["targets"]), &targets); err != nil {
 		return fmt.Errorf("journal record of %s: %w", m.ResourceID, err)
 	}

@@ -17,7 +17,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/inventory"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
-	"github.com/defaultsg/defaultsg/internal/usage/finders"
+	"github.com/defaultsg/defaultsg/internal/services"
 )
 
 type closeOptions struct {
@@ -76,7 +76,7 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		Filter:        inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
 		Concurrency:   f.Global.Concurrency,
 		Force:         opts.Force,
-		Finders:       finders.All,
+		Finders:       services.Finders(),
 		AcceptUnknown: opts.AcceptUnknown,
 		NewEC2:        newEC2,
 	})
@@ -213,7 +213,7 @@ func confirm(f *Factory, yes bool, question string) error {
 func checkFinderNames(names []string) error {
 	var bad []string
 	for _, n := range names {
-		if _, ok := finders.ByName(n); !ok {
+		if _, ok := services.Finder(n); !ok {
 			bad = append(bad, n)
 		}
 	}

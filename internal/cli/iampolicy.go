@@ -6,7 +6,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
 	"github.com/defaultsg/defaultsg/internal/report"
-	"github.com/defaultsg/defaultsg/internal/usage/finders"
+	"github.com/defaultsg/defaultsg/internal/services"
 )
 
 func newCmdIAMPolicy(f *Factory) *cobra.Command {
@@ -16,7 +16,7 @@ func newCmdIAMPolicy(f *Factory) *cobra.Command {
 		Short: "Print the least-privilege IAM policy a command needs",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			doc, err := iampolicy.Policy(forCmd, finders.All)
+			doc, err := iampolicy.Policy(forCmd, services.Finders())
 			if err != nil {
 				return exitcode.Usagef(err)
 			}

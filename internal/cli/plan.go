@@ -45,7 +45,7 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd.Context(), f, opts) },
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Out, "out", "o", "", "write the plan file here (JSON, schema defaultsg.plan/v1)")
+	fl.StringVarP(&opts.Out, "out", "o", "", "write the plan file here (JSON, schema defaultsg.plan/v2)")
 	fl.StringVar(&opts.Format, "format", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform to commit instead of letting apply create them")
 	fl.StringVar(&opts.IaCScan, "iac-scan", "", "a scan result (`FILE` from defaultsg scan -o json): manual steps of stack-managed users name the template lines to change")
 	fl.StringVar(&opts.NameTemplate, "name-template", plan.DefaultNameTemplate, "replacement group name; {vpc}, {vpc_id}, {region}, {group_id}")

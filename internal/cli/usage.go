@@ -11,8 +11,8 @@ import (
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
 	"github.com/defaultsg/defaultsg/internal/report"
+	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/usage"
-	"github.com/defaultsg/defaultsg/internal/usage/finders"
 )
 
 type usageOptions struct {
@@ -93,7 +93,7 @@ func runUsage(cmd *cobra.Command, f *Factory, opts *usageOptions) error {
 
 func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inventory.Filter, accept []string) (UsageReport, error) {
 	rep := UsageReport{Schema: "defaultsg.usage/v1", Groups: []usageGroup{}, Accepted: accept,
-		Problems: append([]awsx.Problem{}, scope.Problems...), FallbackAPIs: usage.FallbackAPIs}
+		Problems: append([]awsx.Problem{}, scope.Problems...), FallbackAPIs: services.FallbackAPIs()}
 	if rep.Accepted == nil {
 		rep.Accepted = []string{}
 	}
@@ -120,8 +120,8 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 		}
 		targets = append(targets, t)
 	}
-	prog := f.IO.StartProgress(len(targets)*len(finders.All), "checking usage")
-	res, err := usage.Run(ctx, scope, targets, finders.All, usage.Options{
+	prog := f.IO.StartProgress(len(targets)*len(services.Finders()), "checking usage")
+	res, err := usage.Run(ctx, scope, targets, services.Finders(), usage.Options{
 		Concurrency: f.Global.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
 	prog.Finish()
 	if err != nil {
@@ -201,7 +201,7 @@ func usageStatus(rep UsageReport) error {
 
 func listFinders(f *Factory) error {
 	t := report.Table{Headers: []string{"FINDER", "SERVICE", "READS", "IAM ACTIONS"}}
-	for _, fd := range finders.All {
+	for _, fd := range services.Finders() {
 		t.Rows = append(t.Rows, []string{fd.Name, fd.Service, fd.Reads, strings.Join(fd.IAM, "\n")})
 	}
 	return report.WriteTable(f.IO.Out, report.FormatTable, t)

@@ -15,12 +15,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/apply"
-	"github.com/defaultsg/defaultsg/internal/apply/movers"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
 	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/report"
+	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
 	"github.com/defaultsg/defaultsg/internal/verify"
 )
@@ -188,15 +189,15 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 	intents := j.FirstIntents()
 	var out []verify.Interface
 	for _, m := range p.Moves {
-		step := "move:" + m.Account + "/" + m.Region + "/" + m.ResourceID
+		step := apply.MoveStep(m)
 		if _, done := j.Done(step); !done {
 			continue
 		}
-		mv, ok := movers.For(m.ResourceType)
+		mv, ok := services.Mover(m.Kind)
 		if !ok {
 			continue
 		}
-		var before []movers.Target
+		var before []svc.Target
 		if err := json.Unmarshal([]byte(intents[step]["targets"]), &before); err != nil {
 			return nil, fmt.Errorf("journal record of %s: %w", step, err)
 		}
@@ -204,14 +205,14 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 		if !ok {
 			return nil, fmt.Errorf("account %s of a moved resource is not in this run's accounts: run with the same --org/--profiles as plan", m.Account)
 		}
-		res := movers.Resource{Type: m.ResourceType, ID: m.ResourceID, ARN: m.ARN}
+		res := svc.Resource{Kind: m.Kind, ID: m.ResourceID, ARN: m.ARN}
 		now := map[string][]string{}
 		for _, g := range []string{replacementOf[m.DefaultGroupID], m.DefaultGroupID} {
 			if allFound(before, now) {
 				break // every target is on the replacement: no second read
 			}
 			ts, err := mv.Targets(ctx, cfg, res, g)
-			if err != nil && !errors.Is(err, movers.ErrNotFound) {
+			if err != nil && !errors.Is(err, svc.ErrNotFound) {
 				return nil, awsx.Wrap(m.Account, m.Region, "reading "+m.ResourceType, err)
 			}
 			for _, t := range ts {
@@ -236,7 +237,7 @@ func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.
 	return out, nil
 }
 
-func allFound(targets []movers.Target, now map[string][]string) bool {
+func allFound(targets []svc.Target, now map[string][]string) bool {
 	for _, t := range targets {
 		if _, ok := now[t.ID]; !ok {
 			return false

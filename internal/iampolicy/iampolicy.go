@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/defaultsg/defaultsg/internal/apply/movers"
+	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -50,9 +50,9 @@ func Actions(command string, finders []usage.Finder) ([]string, error) {
 	case "plan":
 		groups = [][]string{identity, inventory, finderActions()}
 	case "apply":
-		groups = [][]string{identity, inventory, finderActions(), migrate, movers.IAM()}
+		groups = [][]string{identity, inventory, finderActions(), migrate, services.MoverIAM()}
 	case "all":
-		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate, movers.IAM(), {"ec2:DeleteSecurityGroup", "config:GetComplianceDetailsByConfigRule"}}
+		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate, services.MoverIAM(), {"ec2:DeleteSecurityGroup", "config:GetComplianceDetailsByConfigRule"}}
 	default:
 		return nil, fmt.Errorf("no policy for %q (want one of %s)", command, strings.Join(Commands, ", "))
 	}

@@ -52,7 +52,7 @@ func Build(in Input) *Plan {
 				// manual step of its own); its interfaces follow.
 			default:
 				m, ok := moveFor(u)
-				id := u.ResourceType + "/" + u.ResourceID
+				id := string(u.ResourceKind) + "/" + u.ResourceID
 				if !ok {
 					id += "/" + u.Detail
 				}

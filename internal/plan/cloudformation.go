@@ -83,7 +83,7 @@ func addCFNGroup(resources *yaml.Node, r Replacement) {
 		add(props, "SecurityGroupEgress", eg)
 	}
 	add(props, "Tags", tagList(r.Tags))
-	add(resources, id, resource("AWS::EC2::SecurityGroup", props))
+	add(resources, id, cfnResource("AWS::EC2::SecurityGroup", props))
 	for i, rule := range selfRules {
 		typ, peer, name := "AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId", "SelfIngress"
 		if rule.Egress {
@@ -96,7 +96,7 @@ func addCFNGroup(resources *yaml.Node, r Replacement) {
 		if rule.Description != "" {
 			add(sp, "Description", str(rule.Description))
 		}
-		add(resources, fmt.Sprintf("%s%s%d", id, name, i+1), resource(typ, sp))
+		add(resources, fmt.Sprintf("%s%s%d", id, name, i+1), cfnResource(typ, sp))
 	}
 }
 
@@ -167,7 +167,7 @@ func getAtt(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag:
 func add(m *yaml.Node, k string, v *yaml.Node) {
 	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, v)
 }
-func resource(typ string, props *yaml.Node) *yaml.Node {
+func cfnResource(typ string, props *yaml.Node) *yaml.Node {
 	r := mapping()
 	add(r, "Type", &yaml.Node{Kind: yaml.ScalarNode, Value: typ})
 	add(r, "Properties", props)

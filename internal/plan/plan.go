@@ -15,12 +15,14 @@ import (
 	"time"
 
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/resource"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
-// SchemaVersion identifies the plan file format.
-const SchemaVersion = "defaultsg.plan/v1"
+// SchemaVersion identifies the plan file format. v2 keys every move and
+// manual step by its resource kind.
+const SchemaVersion = "defaultsg.plan/v2"
 
 // Plan is the versioned plan file.
 type Plan struct {
@@ -72,27 +74,29 @@ type RefRule struct {
 // Move is one user moved through its service's API: replace the default
 // group by the replacement in the resource's group list, keeping the others.
 type Move struct {
-	Account        string       `json:"account"`
-	Region         string       `json:"region"`
-	DefaultGroupID string       `json:"default_group_id"`
-	Service        string       `json:"service"`
-	ResourceType   string       `json:"resource_type"`
-	ResourceID     string       `json:"resource_id"`
-	ARN            string       `json:"arn,omitempty"`
-	Detail         string       `json:"detail,omitempty"`
-	API            string       `json:"api"`
-	Change         usage.Change `json:"change"`
+	Account        string        `json:"account"`
+	Region         string        `json:"region"`
+	DefaultGroupID string        `json:"default_group_id"`
+	Kind           resource.Kind `json:"kind"`
+	Service        string        `json:"service"`
+	ResourceType   string        `json:"resource_type"`
+	ResourceID     string        `json:"resource_id"`
+	ARN            string        `json:"arn,omitempty"`
+	Detail         string        `json:"detail,omitempty"`
+	API            string        `json:"api"`
+	Change         usage.Change  `json:"change"`
 }
 
 // Manual is a user the tool does not move itself, with instructions.
 type Manual struct {
-	Account        string `json:"account"`
-	Region         string `json:"region"`
-	DefaultGroupID string `json:"default_group_id"`
-	ResourceType   string `json:"resource_type"`
-	ResourceID     string `json:"resource_id"`
-	ManagedBy      string `json:"managed_by,omitempty"`
-	Instructions   string `json:"instructions"`
+	Account        string        `json:"account"`
+	Region         string        `json:"region"`
+	DefaultGroupID string        `json:"default_group_id"`
+	Kind           resource.Kind `json:"kind"`
+	ResourceType   string        `json:"resource_type"`
+	ResourceID     string        `json:"resource_id"`
+	ManagedBy      string        `json:"managed_by,omitempty"`
+	Instructions   string        `json:"instructions"`
 	// Locations are the template lines that reference the default group
 	// (from `plan --iac-scan`), as "file:line resource path (rule)".
 	Locations []string `json:"locations,omitempty"`

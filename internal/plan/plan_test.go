@@ -3,13 +3,19 @@ package plan
 import (
 	"bytes"
 	"errors"
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/resource"
+	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/codebuild"
+	"github.com/defaultsg/defaultsg/internal/services/ec2"
+	"github.com/defaultsg/defaultsg/internal/services/lambda"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -21,22 +27,23 @@ func fixture() Input {
 		{RuleID: "sgr-3", Egress: true, Protocol: "tcp", FromPort: 443, ToPort: 443, PrefixList: "pl-1"},
 	}}
 	unused := inventory.Group{Account: "1", Region: "eu-west-1", VpcID: "vpc-2", GroupID: "sg-unused"}
-	u := func(kind usage.Kind, svc, typ, id, managed string, ch usage.Change) usage.Usage {
-		finder := svc + "-finder"
+	u := func(kind usage.Kind, rk resource.Kind, id, managed string, ch usage.Change) usage.Usage {
+		x := usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: kind, Finder: string(rk) + "-finder",
+			ResourceKind: rk, ResourceID: id, ManagedBy: managed, Change: ch}
 		if kind == usage.KindLive {
-			finder = "ec2-network-interfaces"
+			x.Finder, x.Interface = "ec2-network-interfaces", "eni-"+id
 		}
-		return usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: kind, Finder: finder, Service: svc,
-			ResourceType: typ, ResourceID: id, ManagedBy: managed, Change: ch}
+		services.Describe(&x)
+		return x
 	}
 	return Input{
 		Groups: []inventory.Group{def, unused},
 		Usage: usage.Result{Usages: []usage.Usage{
-			u(usage.KindLive, "ec2", "EC2 instance", "i-1", "", usage.ChangeInPlace),
-			u(usage.KindLive, "lambda", "Lambda function", "api", "", usage.ChangeInPlace),
-			u(usage.KindLatent, "lambda", "Lambda function", "api", "", usage.ChangeInPlace),
-			u(usage.KindLatent, "codebuild", "CodeBuild project", "deploy", "cloudformation:ci", usage.ChangeInPlace),
-			u(usage.KindReference, "ec2", "Security group rule", "sg-db", "", usage.ChangeInPlace),
+			u(usage.KindLive, ec2.Instance, "i-1", "", usage.ChangeInPlace),
+			u(usage.KindLive, lambda.Function, "api", "", usage.ChangeInPlace),
+			u(usage.KindLatent, lambda.Function, "api", "", usage.ChangeInPlace),
+			u(usage.KindLatent, codebuild.Project, "deploy", "cloudformation:ci", usage.ChangeInPlace),
+			u(usage.KindReference, ec2.SecurityGroupRule, "sg-db", "", usage.ChangeInPlace),
 		}},
 		Referencing: map[string][]sgrule.Rule{"sg-db": {
 			{RuleID: "sgr-9", Protocol: "tcp", FromPort: 5432, ToPort: 5432, Group: &sgrule.GroupRef{GroupID: "sg-def", UserID: "1"}, Description: "app"},

@@ -11,6 +11,8 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/defaultsg/defaultsg/internal/resource"
 )
 
 // Kind says how a resource uses a group.
@@ -34,18 +36,24 @@ const (
 
 // Usage is one user of one default group.
 type Usage struct {
-	Account      string `json:"account"`
-	Region       string `json:"region"`
-	GroupID      string `json:"group_id"`
-	Kind         Kind   `json:"kind"`
-	Finder       string `json:"finder"`
-	Service      string `json:"service"`
-	ResourceType string `json:"resource_type"`
-	ResourceID   string `json:"resource_id"`
-	ARN          string `json:"arn,omitempty"`
-	Detail       string `json:"detail,omitempty"`
-	ManagedBy    string `json:"managed_by,omitempty"`
-	Change       Change `json:"change"`
+	Account string `json:"account"`
+	Region  string `json:"region"`
+	GroupID string `json:"group_id"`
+	Kind    Kind   `json:"kind"`
+	Finder  string `json:"finder"`
+	// ResourceKind is what every join is made on; Service and ResourceType
+	// are derived from it for display (the services registry fills them).
+	ResourceKind resource.Kind `json:"resource_kind"`
+	Service      string        `json:"service"`
+	ResourceType string        `json:"resource_type"`
+	ResourceID   string        `json:"resource_id"`
+	ARN          string        `json:"arn,omitempty"`
+	Detail       string        `json:"detail,omitempty"`
+	ManagedBy    string        `json:"managed_by,omitempty"`
+	Change       Change        `json:"change"`
+	// Interface is the network interface a live usage was seen on, when
+	// the usage comes from an interface rather than its owner's own API.
+	Interface string `json:"interface,omitempty"`
 	// Unattributed is set for an interface whose owner could not be
 	// determined; it always blocks close.
 	Unattributed bool `json:"unattributed,omitempty"`
@@ -83,6 +91,8 @@ type Finder struct {
 	Reads string
 	// IAM lists every action the finder calls (for iam-policy).
 	IAM []string
+	// Kinds are the resource kinds the finder reports.
+	Kinds []resource.Kind
 	// Find returns the usages of t's groups. An error means the finder could
 	// not complete: the engine classifies it (unavailable → skipped,
 	// anything else → unknown).

@@ -1,0 +1,65 @@
+package beanstalk
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	eb "github.com/aws/aws-sdk-go-v2/service/elasticbeanstalk"
+	ebtypes "github.com/aws/aws-sdk-go-v2/service/elasticbeanstalk/types"
+	"github.com/defaultsg/defaultsg/internal/services/svctest"
+)
+
+// fakeBeanstalk serves one environment a page and its option settings.
+type fakeBeanstalk struct {
+	envs []ebtypes.EnvironmentDescription
+	opts map[string][]ebtypes.ConfigurationOptionSetting
+}
+
+func (f *fakeBeanstalk) DescribeEnvironments(_ context.Context, in *eb.DescribeEnvironmentsInput, _ ...func(*eb.Options)) (*eb.DescribeEnvironmentsOutput, error) {
+	if aws.ToBool(in.IncludeDeleted) {
+		return nil, svctest.Unexpected("DescribeEnvironments with deleted environments")
+	}
+	i := len(aws.ToString(in.NextToken))
+	out := &eb.DescribeEnvironmentsOutput{Environments: f.envs[i : i+1]}
+	if i+1 < len(f.envs) {
+		out.NextToken = aws.String(aws.ToString(in.NextToken) + "n")
+	}
+	return out, nil
+}
+
+func (f *fakeBeanstalk) DescribeConfigurationSettings(_ context.Context, in *eb.DescribeConfigurationSettingsInput, _ ...func(*eb.Options)) (*eb.DescribeConfigurationSettingsOutput, error) {
+	if aws.ToString(in.ApplicationName) != "app" {
+		return nil, svctest.Unexpected("DescribeConfigurationSettings without the application")
+	}
+	return &eb.DescribeConfigurationSettingsOutput{ConfigurationSettings: []ebtypes.ConfigurationSettingsDescription{
+		{OptionSettings: f.opts[aws.ToString(in.EnvironmentName)]}}}, nil
+}
+
+func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
+	env := func(name string, st ebtypes.EnvironmentStatus) ebtypes.EnvironmentDescription {
+		return ebtypes.EnvironmentDescription{EnvironmentName: aws.String(name), ApplicationName: aws.String("app"), Status: st}
+	}
+	opt := func(ns, value string) ebtypes.ConfigurationOptionSetting {
+		return ebtypes.ConfigurationOptionSetting{Namespace: aws.String(ns), OptionName: aws.String("SecurityGroups"), Value: aws.String(value)}
+	}
+	f := &fakeBeanstalk{
+		envs: []ebtypes.EnvironmentDescription{env("web", "Ready"), env("old", "Terminated"), env("api", "Ready")},
+		opts: map[string][]ebtypes.ConfigurationOptionSetting{
+			"web": {opt("aws:autoscaling:launchconfiguration", "sg-x, default"), opt("aws:elbv2:loadbalancer", "sg-x"),
+				opt("aws:elasticbeanstalk:environment", "sg-def")},
+			"old": {opt("aws:autoscaling:launchconfiguration", "sg-def")},
+			"api": {opt("aws:elb:loadbalancer", "sg-def2,sg-def2")},
+		},
+	}
+	us, err := findBeanstalkEnvironments(context.Background(), f, svctest.Target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := svctest.IDs(us); got != "sg-def:web:latent sg-def2:api:latent" {
+		t.Fatalf("got %q", got)
+	}
+	if us[0].ManagedBy != "elasticbeanstalk:web" || us[0].Change != "deployment" {
+		t.Fatalf("got %+v", us[0])
+	}
+}

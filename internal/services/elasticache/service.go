@@ -1,0 +1,29 @@
+// Package elasticache is everything defaultsg knows about Amazon ElastiCache: cache clusters.
+package elasticache
+
+import (
+	"regexp"
+
+	"github.com/defaultsg/defaultsg/internal/resource"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// Resource kinds.
+const (
+	Cluster resource.Kind = "elasticache.cluster"
+)
+
+// Service lists the kinds, finders and default-group fallbacks of elasticache.
+var Service = svc.Service{
+	Name: "elasticache",
+	Kinds: []svc.KindDef{
+		{Kind: Cluster, Name: "ElastiCache cluster", Mover: &clusterMover},
+	},
+	Signatures: []svc.Signature{
+		{Kind: Cluster, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Cluster},
+			Match: svc.DescRegexp(regexp.MustCompile(`^ElastiCache (.+)$`))},
+	},
+	Finders:   []usage.Finder{Clusters},
+	Fallbacks: []string{"elasticache:CreateServerlessCache"},
+}

@@ -1,0 +1,43 @@
+// Package rds is everything defaultsg knows about Amazon RDS (and the
+// engines that share its API: Aurora, Neptune, DocumentDB): DB instances,
+// DB clusters, RDS Proxy, and the interfaces they create.
+package rds
+
+import (
+	"regexp"
+
+	"github.com/defaultsg/defaultsg/internal/resource"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// Resource kinds.
+const (
+	Instance resource.Kind = "rds.instance"
+	Cluster  resource.Kind = "rds.cluster"
+	Proxy    resource.Kind = "rds.proxy"
+	// Database is an interface RDS created for an instance or a cluster; its
+	// description does not say which.
+	Database resource.Kind = "rds.database"
+)
+
+// Service lists the kinds, finders, signatures and fallbacks of RDS.
+var Service = svc.Service{
+	Name: "rds",
+	Kinds: []svc.KindDef{
+		{Kind: Instance, Name: "RDS DB instance", Mover: &instanceMover},
+		{Kind: Cluster, Name: "RDS DB cluster", Mover: &clusterMover},
+		{Kind: Proxy, Name: "RDS Proxy", Manual: svc.Manual{API: "rds:ModifyDBProxy"}},
+		{Kind: Database, Name: "RDS database", Manual: svc.Manual{Text: func(u usage.Usage) string {
+			return "An RDS interface (" + u.Interface + ") that does not name its instance or cluster: move the RDS instance or cluster in its VPC that uses " + u.GroupID + "; its interfaces follow."
+		}}},
+	},
+	Finders: []usage.Finder{Instances, Clusters, Proxies},
+	Signatures: []svc.Signature{
+		{Kind: Proxy, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Proxy},
+			Match: svc.DescRegexp(regexp.MustCompile(`^Network interface for DBProxy (.+)$`))},
+		{Kind: Database, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Instance, Cluster},
+			Match: svc.DescPrefix("RDSNetworkInterface")},
+	},
+	Fallbacks: []string{"rds:CreateDBInstance, CreateDBInstanceReadReplica, RestoreDBInstance*, CreateDBProxyEndpoint", "neptune:CreateDBInstance"},
+}

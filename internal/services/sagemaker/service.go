@@ -1,0 +1,33 @@
+// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models and Studio domains.
+package sagemaker
+
+import (
+	"regexp"
+
+	"github.com/defaultsg/defaultsg/internal/resource"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// Resource kinds.
+const (
+	NotebookInstance resource.Kind = "sagemaker.notebook-instance"
+	Model            resource.Kind = "sagemaker.model"
+	Domain           resource.Kind = "sagemaker.domain"
+	Resource         resource.Kind = "sagemaker.resource"
+)
+
+// Service lists the kinds, finders and default-group fallbacks of sagemaker.
+var Service = svc.Service{
+	Name: "sagemaker",
+	Kinds: []svc.KindDef{
+		{Kind: NotebookInstance, Name: "SageMaker notebook instance", Manual: svc.Manual{Recreate: true}},
+		{Kind: Model, Name: "SageMaker model", Manual: svc.Manual{Redeploy: true}},
+		{Kind: Domain, Name: "SageMaker domain", Manual: svc.Manual{API: "sagemaker:UpdateDomain"}},
+		{Kind: Resource, Name: "SageMaker resource", Manual: svc.Manual{Recreate: true}},
+	},
+	Signatures: []svc.Signature{
+		{Kind: Resource, Change: usage.ChangeReplacement, Match: svc.DescRegexp(regexp.MustCompile(`SageMaker(.*)$`))},
+	},
+	Finders: []usage.Finder{NotebookInstances, Models, Domains},
+}

@@ -1,0 +1,86 @@
+package services_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/resource"
+	"github.com/defaultsg/defaultsg/internal/services"
+)
+
+// The registry is the one place services are joined: every kind a finder or
+// signature reports is defined once, with a display name and a way to move
+// it (a mover or a manual step), and every operation names its IAM actions.
+func TestRegistryIsComplete(t *testing.T) {
+	defined := map[resource.Kind]string{}
+	for _, s := range services.All {
+		if s.Name == "" {
+			t.Errorf("a service has no IAM namespace: %+v", s)
+		}
+		for _, d := range s.Kinds {
+			if prev, dup := defined[d.Kind]; dup {
+				t.Errorf("kind %s defined by %s and %s", d.Kind, prev, s.Name)
+			}
+			defined[d.Kind] = s.Name
+			if d.Name == "" || strings.TrimSpace(d.Name) != d.Name {
+				t.Errorf("kind %s has no display name", d.Kind)
+			}
+			if d.Mover == nil && !d.Manual.Defined() {
+				t.Errorf("kind %s has neither a mover nor a manual step", d.Kind)
+			}
+			if m := d.Mover; m != nil {
+				if m.Targets == nil || m.Move == nil || m.Restore == nil || m.API == "" {
+					t.Errorf("mover of %s is incomplete", d.Kind)
+				}
+				call, _, _ := strings.Cut(m.API, " ")
+				if !contains(m.IAM, call) {
+					t.Errorf("mover of %s calls %s but its IAM actions %v lack it", d.Kind, call, m.IAM)
+				}
+				for _, a := range m.IAM {
+					if !strings.Contains(a, ":") {
+						t.Errorf("mover of %s: IAM action %q is not service:Action", d.Kind, a)
+					}
+				}
+			}
+		}
+	}
+	names := map[string]bool{}
+	for _, f := range services.Finders() {
+		if names[f.Name] {
+			t.Errorf("two finders named %s", f.Name)
+		}
+		names[f.Name] = true
+		if len(f.IAM) == 0 || f.Reads == "" || f.Service == "" || f.Find == nil {
+			t.Errorf("finder %s lacks IAM actions, a description or a service", f.Name)
+		}
+		if len(f.Kinds) == 0 {
+			t.Errorf("finder %s declares no kinds", f.Name)
+		}
+		for _, k := range f.Kinds {
+			if _, ok := defined[k]; !ok {
+				t.Errorf("finder %s reports kind %q that no service defines", f.Name, k)
+			}
+		}
+	}
+	for _, sig := range services.Signatures() {
+		if _, ok := defined[sig.Kind]; !ok {
+			t.Errorf("a signature reports kind %q that no service defines", sig.Kind)
+		}
+		for _, k := range sig.MovedWith {
+			if _, ok := services.Mover(k); !ok {
+				if d, _ := services.Kind(k); !d.Manual.Defined() {
+					t.Errorf("signature of %s is moved with %s, which cannot be moved", sig.Kind, k)
+				}
+			}
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
