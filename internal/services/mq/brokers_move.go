@@ -10,11 +10,14 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/svc"
 )
 
-// brokerMover moves an ActiveMQ broker with UpdateBroker. Amazon MQ records
-// the change as pending (DescribeBroker's PendingSecurityGroups) until the
-// broker reboots; Settled reports it pending until then, so apply never
-// claims a move that has not taken effect. Targets reads the pending list
-// when there is one: that is the list the broker will have.
+// brokerMover moves an ActiveMQ broker with UpdateBroker. AWS documents
+// UpdateBroker as adding a *pending* change and DescribeBroker has
+// PendingSecurityGroups; security groups are not among the changes its
+// guides say wait for a reboot, and Terraform reads them back at once (see
+// docs/FIDELITY.md). So the move does not assume either: while AWS reports
+// a pending list that differs from the current one, Settled says so (apply
+// exits 4, "pending"), and Targets reads the pending list, the one the
+// broker will have.
 var brokerMover = svc.Mover{
 	API: "mq:UpdateBroker",
 	IAM: []string{"mq:DescribeBroker", "mq:UpdateBroker"},
