@@ -88,7 +88,7 @@ func Execute(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, o 
 	for _, rp := range p.Replacements {
 		out = append(out, r.step(ctx, "create:"+key(rp.Account, rp.Region, rp.DefaultGroupID), rp.Account, rp.Region, nil,
 			func(ctx context.Context, api EC2API) (map[string]string, error) { return r.create(ctx, api, rp) }))
-		if id := r.repl[key(rp.Account, rp.Region, rp.DefaultGroupID)]; id != "" {
+		if id := r.repl[key(rp.Account, rp.Region, rp.DefaultGroupID)]; id != "" && rp.ExistingID == "" {
 			out = append(out, r.step(ctx, "rules:"+key(rp.Account, rp.Region, rp.DefaultGroupID), rp.Account, rp.Region, nil,
 				func(ctx context.Context, api EC2API) (map[string]string, error) {
 					return nil, syncRules(ctx, api, id, rp)

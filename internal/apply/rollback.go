@@ -30,9 +30,13 @@ func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, n
 	var out []Result
 	intents := j.FirstIntents()
 	r := &runner{scope: scope, j: j, repl: map[string]string{}, o: o}
+	adopted := map[string]bool{}
 	for _, rp := range p.Replacements {
 		if rec, ok := j.Done("create:" + key(rp.Account, rp.Region, rp.DefaultGroupID)); ok {
 			r.repl[key(rp.Account, rp.Region, rp.DefaultGroupID)] = rec.Data["group_id"]
+			if rec.Data["adopted"] == "true" {
+				adopted[key(rp.Account, rp.Region, rp.DefaultGroupID)] = true
+			}
 		}
 	}
 	api := func(account, region string) RollbackAPI {
@@ -75,8 +79,8 @@ func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, n
 	}
 	for _, rp := range p.Replacements {
 		id := r.repl[key(rp.Account, rp.Region, rp.DefaultGroupID)]
-		if id == "" {
-			continue
+		if id == "" || adopted[key(rp.Account, rp.Region, rp.DefaultGroupID)] {
+			continue // an adopted replacement belongs to the earlier apply that made it
 		}
 		out = append(out, r.step(ctx, "rollback:create:"+key(rp.Account, rp.Region, rp.DefaultGroupID), rp.Account, rp.Region, nil,
 			func(ctx context.Context, _ EC2API) (map[string]string, error) {

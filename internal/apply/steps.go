@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -16,8 +17,12 @@ import (
 // ReplacesTag marks a replacement group with the default group it replaces;
 // apply finds an existing replacement by it, so a resumed or repeated run
 // never creates a second one.
-const ReplacesTag = "defaultsg:replaces"
+const ReplacesTag = inventory.ReplacesTag
 
+// create makes the replacement group, or finds the one a crashed run made.
+// A replacement the plan adopts (made by an earlier apply) must still be
+// there: it is used as it is, its rules untouched, and a rollback of this
+// plan never deletes it.
 func (r *runner) create(ctx context.Context, api EC2API, rp plan.Replacement) (map[string]string, error) {
 	out, err := api.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: []types.Filter{
 		{Name: aws.String("tag:" + ReplacesTag), Values: []string{rp.DefaultGroupID}},
@@ -25,6 +30,15 @@ func (r *runner) create(ctx context.Context, api EC2API, rp plan.Replacement) (m
 	}})
 	if err != nil {
 		return nil, awsx.Wrap(rp.Account, rp.Region, "ec2:DescribeSecurityGroups", err)
+	}
+	if rp.ExistingID != "" {
+		for _, g := range out.SecurityGroups {
+			if aws.ToString(g.GroupId) == rp.ExistingID {
+				return map[string]string{"group_id": rp.ExistingID, "adopted": "true"}, nil
+			}
+		}
+		return nil, awsx.Wrap(rp.Account, rp.Region, "ec2:DescribeSecurityGroups", fmt.Errorf(
+			"replacement %s of %s, which the plan keeps, no longer exists: run plan again", rp.ExistingID, rp.DefaultGroupID))
 	}
 	if len(out.SecurityGroups) > 0 {
 		return map[string]string{"group_id": aws.ToString(out.SecurityGroups[0].GroupId), "reused": "true"}, nil

@@ -188,3 +188,32 @@ func tagValue(tags []types.Tag, key string) string {
 	}
 	return ""
 }
+
+// ReplacesTag marks a replacement group with the default group it replaces.
+const ReplacesTag = "defaultsg:replaces"
+
+// Replacements returns, for each of the default groups, the replacement an
+// earlier apply created (a group tagged ReplacesTag with its id), keyed by
+// default group id.
+func Replacements(ctx context.Context, api ec2.DescribeSecurityGroupsAPIClient, defaultIDs []string) (map[string]string, error) {
+	out := map[string]string{}
+	for start := 0; start < len(defaultIDs); start += filterChunk {
+		end := min(start+filterChunk, len(defaultIDs))
+		p := ec2.NewDescribeSecurityGroupsPaginator(api, &ec2.DescribeSecurityGroupsInput{
+			Filters:    []types.Filter{{Name: aws.String("tag:" + ReplacesTag), Values: defaultIDs[start:end]}},
+			MaxResults: aws.Int32(1000),
+		})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, g := range page.SecurityGroups {
+				if def := tagValue(g.Tags, ReplacesTag); def != "" && out[def] == "" {
+					out[def] = aws.ToString(g.GroupId)
+				}
+			}
+		}
+	}
+	return out, nil
+}

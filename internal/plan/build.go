@@ -24,6 +24,9 @@ type Input struct {
 	NameTemplate string
 	Tags         map[string]string
 	Accepted     []string
+	// Existing maps "account/region/default group id" to the replacement an
+	// earlier apply made (inventory.Replacements).
+	Existing map[string]string
 }
 
 // Build computes the plan. Groups without users get nothing: close alone
@@ -41,12 +44,14 @@ func Build(in Input) *Plan {
 		if !v.InUse() {
 			continue
 		}
-		p.Replacements = append(p.Replacements, replacementFor(g, tmpl, in.Tags))
+		rp := replacementFor(g, tmpl, in.Tags)
+		rp.ExistingID = in.Existing[g.Account+"/"+g.Region+"/"+g.GroupID]
+		p.Replacements = append(p.Replacements, rp)
 		seen := map[string]bool{}
 		for _, u := range v.Users {
 			switch {
 			case u.Kind == usage.KindReference:
-				p.ReferenceRules = append(p.ReferenceRules, refRules(g, u, in.Referencing[u.ResourceID])...)
+				p.ReferenceRules = append(p.ReferenceRules, refRules(g, u, in.Referencing[u.ResourceID], rp.ExistingID)...)
 			case coveredByService(u, v.Users):
 				// The owning resource is moved through its service (or is a
 				// manual step of its own); its interfaces follow.
@@ -97,11 +102,18 @@ func replacementFor(g inventory.Group, tmpl string, extra map[string]string) Rep
 }
 
 // refRules copies, for the replacement, every rule of the referencing group
-// that names the default group.
-func refRules(g inventory.Group, u usage.Usage, rules []sgrule.Rule) []RefRule {
+// that names the default group — but not one an earlier apply already
+// copied for the existing replacement.
+func refRules(g inventory.Group, u usage.Usage, rules []sgrule.Rule, existing string) []RefRule {
+	copied := map[string]bool{}
+	for _, r := range rules {
+		if r.Group != nil && existing != "" && r.Group.GroupID == existing {
+			copied[peerless(r)] = true
+		}
+	}
 	var out []RefRule
 	for _, r := range rules {
-		if r.Group == nil || r.Group.GroupID != g.GroupID {
+		if r.Group == nil || r.Group.GroupID != g.GroupID || copied[peerless(r)] {
 			continue
 		}
 		nr := r
@@ -110,4 +122,11 @@ func refRules(g inventory.Group, u usage.Usage, rules []sgrule.Rule) []RefRule {
 		out = append(out, RefRule{Account: g.Account, Region: g.Region, GroupID: u.ResourceID, DefaultGroupID: g.GroupID, Rule: nr})
 	}
 	return out
+}
+
+// peerless is a rule's key without its peer group: a rule and its copy
+// naming the replacement have the same one.
+func peerless(r sgrule.Rule) string {
+	r.RuleID, r.Description, r.Group = "", "", nil
+	return r.Key()
 }

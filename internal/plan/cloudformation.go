@@ -26,8 +26,8 @@ func WriteCloudFormation(w io.Writer, p *Plan) error {
 		fmt.Fprintf(w, "# account %s, region %s: deploy this template there\n", key.account, key.region)
 		resources := mapping()
 		for _, r := range p.Replacements {
-			if r.Account != key.account || r.Region != key.region {
-				continue
+			if r.Account != key.account || r.Region != key.region || r.ExistingID != "" {
+				continue // an existing replacement is not declared again
 			}
 			addCFNGroup(resources, r)
 		}

@@ -52,6 +52,10 @@ type Replacement struct {
 	Description    string            `json:"description"`
 	Tags           map[string]string `json:"tags"`
 	Rules          []Rule            `json:"rules"`
+	// ExistingID is the replacement an earlier apply made (tagged
+	// defaultsg:replaces): this plan keeps it as it is instead of creating
+	// one, and moves only the users still on the default group.
+	ExistingID string `json:"existing_id,omitempty"`
 }
 
 // Rule is a rule of a replacement group. Self marks a rule that named the

@@ -165,3 +165,32 @@ func TestSaveLoadRefusesEditedPlan(t *testing.T) {
 		}
 	}
 }
+
+// After an apply, a new plan keeps the replacement that apply made, copies
+// no reference rule twice, and says so.
+func TestBuildKeepsAnExistingReplacement(t *testing.T) {
+	in := fixture()
+	in.Existing = map[string]string{"1/eu-west-1/sg-def": "sg-repl"}
+	in.Referencing["sg-db"] = append(in.Referencing["sg-db"],
+		sgrule.Rule{RuleID: "sgr-7", Protocol: "tcp", FromPort: 5432, ToPort: 5432, Group: &sgrule.GroupRef{GroupID: "sg-repl", UserID: "1"}})
+	p := Build(in)
+	if len(p.Replacements) != 1 || p.Replacements[0].ExistingID != "sg-repl" {
+		t.Fatalf("replacements %+v", p.Replacements)
+	}
+	if len(p.ReferenceRules) != 0 {
+		t.Fatalf("the reference was copied by the earlier apply: %+v", p.ReferenceRules)
+	}
+	var out bytes.Buffer
+	if err := WriteText(&out, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"= keep security group sg-repl", "~ move EC2 instance i-1 (eu-west-1): sg-def → sg-repl",
+		"Plan: 0 groups to create", "1 replacement groups from an earlier apply are kept."} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("rendering lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "+ create") {
+		t.Errorf("plans to create the replacement again:\n%s", out.String())
+	}
+}

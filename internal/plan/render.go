@@ -13,8 +13,18 @@ func WriteText(w io.Writer, p *Plan) error {
 	repl := map[string]string{}
 	for _, r := range p.Replacements {
 		repl[r.Account+"/"+r.Region+"/"+r.DefaultGroupID] = r.Name
+		if r.ExistingID != "" {
+			repl[r.Account+"/"+r.Region+"/"+r.DefaultGroupID] = r.ExistingID
+		}
 	}
+	existing := 0
 	for _, r := range p.Replacements {
+		if r.ExistingID != "" {
+			existing++
+			fmt.Fprintf(&b, "= keep security group %s in %s %s (%s), which an earlier apply made to replace %s; its rules are left as they are\n",
+				r.ExistingID, r.Account, r.Region, r.VpcID, r.DefaultGroupID)
+			continue
+		}
 		fmt.Fprintf(&b, "+ create security group %q in %s %s (%s), replacing %s\n", r.Name, r.Account, r.Region, r.VpcID, r.DefaultGroupID)
 		for _, rule := range r.Rules {
 			s := rule.Summary("")
@@ -42,7 +52,10 @@ func WriteText(w io.Writer, p *Plan) error {
 		}
 	}
 	fmt.Fprintf(&b, "\nPlan: %d groups to create, %d rules to add to referencing groups, %d users to move, %d manual steps.\n",
-		len(p.Replacements), len(p.ReferenceRules), len(p.Moves), len(p.Manual))
+		len(p.Replacements)-existing, len(p.ReferenceRules), len(p.Moves), len(p.Manual))
+	if existing > 0 {
+		fmt.Fprintf(&b, "%d replacement groups from an earlier apply are kept.\n", existing)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

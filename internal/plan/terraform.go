@@ -28,6 +28,9 @@ func WriteTerraform(w io.Writer, p *Plan) error {
 		body.AppendNewline()
 	}
 	for _, r := range p.Replacements {
+		if r.ExistingID != "" {
+			continue // an existing replacement is not declared again
+		}
 		name := tfName(r.Name + "_" + r.Region)
 		provider := hcl.Traversal{hcl.TraverseRoot{Name: "aws"}, hcl.TraverseAttr{Name: tfName(r.Region)}}
 		sg := body.AppendNewBlock("resource", []string{"aws_security_group", name}).Body()

@@ -16,8 +16,34 @@ type Verdict struct {
 	Accepted []Coverage
 }
 
-// InUse reports whether anything uses the group.
-func (v Verdict) InUse() bool { return len(v.Users) > 0 }
+// Members are the users that are in the group (live or latent): what makes
+// a group used.
+func (v Verdict) Members() []Usage {
+	var out []Usage
+	for _, u := range v.Users {
+		if u.Kind != KindReference {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// References are other groups' rules that name the group. What such a rule
+// allows is traffic to or from the group's members, so with no member left
+// revoking the group's own rules breaks nothing through it: a reference
+// alone never makes a group used. It is stale then, and safe to remove.
+func (v Verdict) References() []Usage {
+	var out []Usage
+	for _, u := range v.Users {
+		if u.Kind == KindReference {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// InUse reports whether anything is in the group.
+func (v Verdict) InUse() bool { return len(v.Members()) > 0 }
 
 // Unknown reports whether usage could not be fully determined.
 func (v Verdict) Unknown() bool { return len(v.Gaps) > 0 }
@@ -39,8 +65,8 @@ func (v Verdict) State() string {
 // Reason explains a blocking verdict in one line.
 func (v Verdict) Reason() string {
 	var parts []string
-	if n := len(v.Users); n > 0 {
-		first := v.Users[0]
+	if m := v.Members(); len(m) > 0 {
+		n, first := len(m), m[0]
 		s := fmt.Sprintf("used by %s %s", first.ResourceType, first.ResourceID)
 		if n > 1 {
 			s += fmt.Sprintf(" and %d more", n-1)
