@@ -27,6 +27,9 @@ func moveFor(u usage.Usage) (Move, bool) {
 // is covered only by that owner; one that does not (RDS writes just
 // "RDSNetworkInterface") by any user of a kind that moves it.
 func coveredByService(u usage.Usage, users []usage.Usage) bool {
+	if u.Parent != "" {
+		return movedWithParent(u, users)
+	}
 	if u.Interface == "" {
 		return false
 	}
@@ -82,4 +85,16 @@ func manualFor(u usage.Usage) Manual {
 		m.Instructions = fmt.Sprintf("Move %s %s to the replacement group through %s's console or API.", u.ResourceType, u.ResourceID, u.Service)
 	}
 	return m
+}
+
+// movedWithParent reports whether u's parent (an Aurora member's cluster) is
+// a user of the same group of a kind that moves u with it.
+func movedWithParent(u usage.Usage, users []usage.Usage) bool {
+	def, _ := services.Kind(u.ResourceKind)
+	for _, o := range users {
+		if o.ResourceID == u.Parent && o.Interface == "" && slices.Contains(def.MovedWith, o.ResourceKind) {
+			return true
+		}
+	}
+	return false
 }

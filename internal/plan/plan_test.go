@@ -16,6 +16,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/codebuild"
 	"github.com/defaultsg/defaultsg/internal/services/ec2"
 	"github.com/defaultsg/defaultsg/internal/services/lambda"
+	"github.com/defaultsg/defaultsg/internal/services/rds"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -192,5 +193,28 @@ func TestBuildKeepsAnExistingReplacement(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "+ create") {
 		t.Errorf("plans to create the replacement again:\n%s", out.String())
+	}
+}
+
+// An Aurora member has its cluster's groups and AWS refuses to change them
+// on the instance: the plan moves the cluster once, and lists the member
+// only when its cluster is not moved (a manual step naming the cluster).
+func TestBuildMovesAClusterNotItsMembers(t *testing.T) {
+	in := fixture()
+	member := usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: usage.KindLive, Finder: "rds-instances",
+		ResourceKind: rds.ClusterMember, ResourceID: "aurora-1", Parent: "aurora", Change: usage.ChangeInPlace}
+	cluster := usage.Usage{Account: "1", Region: "eu-west-1", GroupID: "sg-def", Kind: usage.KindLive, Finder: "rds-clusters",
+		ResourceKind: rds.Cluster, ResourceID: "aurora", Change: usage.ChangeInPlace}
+	services.Describe(&member)
+	services.Describe(&cluster)
+	in.Usage.Usages = []usage.Usage{member, cluster}
+	p := Build(in)
+	if len(p.Moves) != 1 || p.Moves[0].Kind != rds.Cluster || len(p.Manual) != 0 {
+		t.Fatalf("moves %+v manual %+v", p.Moves, p.Manual)
+	}
+	in.Usage.Usages = []usage.Usage{member}
+	p = Build(in)
+	if len(p.Moves) != 0 || len(p.Manual) != 1 || !strings.Contains(p.Manual[0].Instructions, "move the cluster (rds:ModifyDBCluster)") {
+		t.Fatalf("a member without its cluster: moves %+v manual %+v", p.Moves, p.Manual)
 	}
 }

@@ -25,6 +25,11 @@ func TestRegistryIsComplete(t *testing.T) {
 			if d.Name == "" || strings.TrimSpace(d.Name) != d.Name {
 				t.Errorf("kind %s has no display name", d.Kind)
 			}
+			for _, k := range d.MovedWith {
+				if _, ok := services.Kind(k); !ok {
+					t.Errorf("kind %s moves with %q, which no service defines", d.Kind, k)
+				}
+			}
 			if d.Mover == nil && !d.Manual.Defined() {
 				t.Errorf("kind %s has neither a mover nor a manual step", d.Kind)
 			}

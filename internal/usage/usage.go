@@ -51,6 +51,9 @@ type Usage struct {
 	Detail       string        `json:"detail,omitempty"`
 	ManagedBy    string        `json:"managed_by,omitempty"`
 	Change       Change        `json:"change"`
+	// Parent is the resource this one belongs to and moves with, when it
+	// cannot be moved on its own (an Aurora cluster's member instance).
+	Parent string `json:"parent,omitempty"`
 	// Interface is the network interface a live usage was seen on, when
 	// the usage comes from an interface rather than its owner's own API.
 	Interface string `json:"interface,omitempty"`

@@ -22,7 +22,7 @@ var Instances = usage.Finder{
 	Service: "rds",
 	Reads:   "DB instances' VpcSecurityGroups (DescribeDBInstances; Neptune and DocumentDB instances included)",
 	IAM:     []string{"rds:DescribeDBInstances"},
-	Kinds:   []resource.Kind{Instance},
+	Kinds:   []resource.Kind{Instance, ClusterMember},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 		return findRDSInstances(ctx, rds.NewFromConfig(cfg), t)
 	},
@@ -37,13 +37,17 @@ func findRDSInstances(ctx context.Context, api rds.DescribeDBInstancesAPIClient,
 			return out, err
 		}
 		for _, db := range page.DBInstances {
-			detail := aws.ToString(db.Engine)
+			u := usage.Usage{Kind: usage.KindLive, ResourceKind: Instance, ResourceID: aws.ToString(db.DBInstanceIdentifier),
+				ARN: aws.ToString(db.DBInstanceArn), Detail: aws.ToString(db.Engine), ManagedBy: svc.ManagedBy(rdsTags(db.TagList)),
+				Change: usage.ChangeInPlace}
 			if c := aws.ToString(db.DBClusterIdentifier); c != "" {
-				detail += ", member of cluster " + c + ": change the cluster's groups"
+				// An Aurora, Neptune or DocumentDB member carries its
+				// cluster's groups; ModifyDBInstance refuses to change them
+				// (InvalidParameterCombination): the cluster moves it.
+				u.ResourceKind, u.Parent = ClusterMember, c
+				u.Detail += ", member of cluster " + c
 			}
-			out = append(out, svc.Users(t, rdsGroupIDs(db.VpcSecurityGroups), usage.Usage{Kind: usage.KindLive,
-				ResourceKind: Instance, ResourceID: aws.ToString(db.DBInstanceIdentifier), ARN: aws.ToString(db.DBInstanceArn),
-				Detail: detail, ManagedBy: svc.ManagedBy(rdsTags(db.TagList)), Change: usage.ChangeInPlace})...)
+			out = append(out, svc.Users(t, rdsGroupIDs(db.VpcSecurityGroups), u)...)
 		}
 	}
 	return out, nil

@@ -42,7 +42,8 @@ func TestRDSInstancesAndClusters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := svctest.IDs(us); got != "sg-def:pg:live sg-def2:aurora-1:live" || us[0].ManagedBy != "cloudformation:db" || us[1].Detail != "aurora-postgresql, member of cluster aurora: change the cluster's groups" {
+	if got := svctest.IDs(us); got != "sg-def:pg:live sg-def2:aurora-1:live" || us[0].ManagedBy != "cloudformation:db" || us[0].ResourceKind != Instance ||
+		us[1].ResourceKind != ClusterMember || us[1].Parent != "aurora" {
 		t.Fatalf("instances: %s %+v", got, us)
 	}
 	us, err = findRDSClusters(context.Background(), f, svctest.Target)

@@ -16,6 +16,9 @@ const (
 	Instance resource.Kind = "rds.instance"
 	Cluster  resource.Kind = "rds.cluster"
 	Proxy    resource.Kind = "rds.proxy"
+	// ClusterMember is a DB instance of an Aurora, Neptune or DocumentDB
+	// cluster: it has its cluster's groups and moves with it.
+	ClusterMember resource.Kind = "rds.cluster-member"
 	// Database is an interface RDS created for an instance or a cluster; its
 	// description does not say which.
 	Database resource.Kind = "rds.database"
@@ -28,6 +31,9 @@ var Service = svc.Service{
 		{Kind: Instance, Name: "RDS DB instance", Mover: &instanceMover},
 		{Kind: Cluster, Name: "RDS DB cluster", Mover: &clusterMover},
 		{Kind: Proxy, Name: "RDS Proxy", Manual: svc.Manual{API: "rds:ModifyDBProxy"}},
+		{Kind: ClusterMember, Name: "RDS DB cluster member", MovedWith: []resource.Kind{Cluster}, Manual: svc.Manual{Text: func(u usage.Usage) string {
+			return "RDS DB instance " + u.ResourceID + " is a member of cluster " + u.Parent + " and has its groups: move the cluster (rds:ModifyDBCluster), never the instance."
+		}}},
 		{Kind: Database, Name: "RDS database", Manual: svc.Manual{Text: func(u usage.Usage) string {
 			return "An RDS interface (" + u.Interface + ") that does not name its instance or cluster: move the RDS instance or cluster in its VPC that uses " + u.GroupID + "; its interfaces follow."
 		}}},

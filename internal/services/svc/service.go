@@ -41,6 +41,10 @@ type KindDef struct {
 	// managed elsewhere): the API call that would move it, or a whole
 	// instruction for kinds that need one.
 	Manual Manual
+	// MovedWith are the kinds of the parent whose move moves a user of this
+	// kind (usage.Usage.Parent names it): a cluster member moves with its
+	// cluster.
+	MovedWith []resource.Kind
 }
 
 // Manual says how a person moves a user that apply does not move itself.
