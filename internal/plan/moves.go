@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -68,6 +69,9 @@ func manualFor(u usage.Usage) Manual {
 		m.Instructions = fmt.Sprintf("In Elastic Beanstalk environment %q, set the SecurityGroups option settings to the replacement group (UpdateEnvironment); never patch the resources Beanstalk owns.", name)
 	case kind == "eks":
 		m.Instructions = fmt.Sprintf("In EKS cluster %q, change the node group's launch template or cluster config to use the replacement group.", name)
+	case strings.HasPrefix(u.ManagedBy, svc.OwnerUnknown):
+		m.Instructions = fmt.Sprintf("Who manages %s %s is unknown (%s): if a stack or tool owns it, change its security group there; otherwise move it with %s, or grant the read and plan again.",
+			u.ResourceType, u.ResourceID, strings.TrimPrefix(u.ManagedBy, svc.OwnerUnknown), apiOf(def))
 	case u.ManagedBy != "":
 		m.Instructions = fmt.Sprintf("Managed by %s: change the security group of %s %s there.", u.ManagedBy, u.ResourceType, u.ResourceID)
 	case u.Unattributed:
@@ -97,4 +101,14 @@ func movedWithParent(u usage.Usage, users []usage.Usage) bool {
 		}
 	}
 	return false
+}
+
+func apiOf(def services.Def) string {
+	switch {
+	case def.Mover != nil:
+		return def.Mover.API
+	case def.Manual.API != "":
+		return def.Manual.API
+	}
+	return "its service's API"
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/codebuild"
+	"github.com/aws/aws-sdk-go-v2/service/codebuild/types"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
 	"github.com/defaultsg/defaultsg/internal/resource"
 	"github.com/defaultsg/defaultsg/internal/services/svc"
@@ -76,7 +78,7 @@ func findCodeBuildProjects(ctx context.Context, api CodeBuildProjectsAPI, t usag
 			for _, id := range svc.Matching(t, ids) {
 				out = append(out, usage.Usage{GroupID: id, Kind: usage.KindLatent,
 					ResourceKind: Project, ResourceID: aws.ToString(pr.Name), ARN: aws.ToString(pr.Arn),
-					Detail: "interfaces are created only while a build runs", Change: usage.ChangeInPlace})
+					Detail: "interfaces are created only while a build runs", ManagedBy: svc.ManagedBy(cbTags(pr.Tags)), Change: usage.ChangeInPlace})
 			}
 		}
 	}
@@ -106,9 +108,14 @@ func findCodeBuildFleets(ctx context.Context, api CodeBuildFleetsAPI, t usage.Ta
 			for _, id := range svc.Matching(t, fl.VpcConfig.SecurityGroupIds) {
 				out = append(out, usage.Usage{GroupID: id, Kind: usage.KindLatent,
 					ResourceKind: Fleet, ResourceID: aws.ToString(fl.Name), ARN: aws.ToString(fl.Arn),
-					Change: usage.ChangeInPlace})
+					ManagedBy: svc.ManagedBy(cbTags(fl.Tags)), Change: usage.ChangeInPlace})
 			}
 		}
 	}
 	return out, nil
+}
+
+// cbTags converts CodeBuild's tags (returned with every project and fleet).
+func cbTags(tags []types.Tag) []ec2types.Tag {
+	return svc.TagsOf(tags, func(tag types.Tag) (*string, *string) { return tag.Key, tag.Value })
 }

@@ -40,12 +40,16 @@ func TestCodeBuildProjectWithoutInterfaceIsFound(t *testing.T) {
 	for i := 0; i < 150; i++ {
 		projects = append(projects, cbtypes.Project{Name: aws.String("p" + string(rune('a'+i%26)) + string(rune('a'+i/26)))})
 	}
-	projects = append(projects, cbtypes.Project{Name: aws.String("deploy"), VpcConfig: &cbtypes.VpcConfig{SecurityGroupIds: []string{"sg-def", "sg-def"}}})
+	projects = append(projects, cbtypes.Project{Name: aws.String("deploy"), VpcConfig: &cbtypes.VpcConfig{SecurityGroupIds: []string{"sg-def", "sg-def"}},
+		Tags: []cbtypes.Tag{{Key: aws.String("aws:cloudformation:stack-name"), Value: aws.String("pipeline")}}})
 	us, err := findCodeBuildProjects(context.Background(), &fakeCodeBuild{projects: projects}, svctest.Target)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := svctest.IDs(us); got != "sg-def:deploy:latent" {
 		t.Fatalf("got %q", got)
+	}
+	if us[0].ManagedBy != "cloudformation:pipeline" {
+		t.Fatalf("a stack's project must say so (its tags come with BatchGetProjects): %q", us[0].ManagedBy)
 	}
 }

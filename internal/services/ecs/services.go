@@ -60,7 +60,9 @@ func findECSServices(ctx context.Context, api ECSServicesAPI, t usage.Target) ([
 				arns = append(arns, spage.ServiceArns...)
 			}
 			for _, batch := range svc.Chunks(arns, 10) { // DescribeServices takes at most 10
-				res, err := api.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: aws.String(cluster), Services: batch})
+				// Tags come back only when asked for: they say which stack owns it.
+				res, err := api.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: aws.String(cluster), Services: batch,
+					Include: []types.ServiceField{types.ServiceFieldTags}})
 				if err != nil {
 					return out, err
 				}

@@ -3,6 +3,7 @@ package ecs
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -33,6 +34,11 @@ func (f *fakeECS) DescribeServices(_ context.Context, in *ecs.DescribeServicesIn
 	f.describes++
 	if len(in.Services) > 10 {
 		return nil, fmt.Errorf("DescribeServices takes at most 10 services, got %d", len(in.Services))
+	}
+	if !slices.Contains(in.Include, types.ServiceFieldTags) {
+		// Without include=TAGS AWS returns no tags, and a stack-owned
+		// service would look unmanaged.
+		return nil, svctest.Unexpected("DescribeServices without include=TAGS")
 	}
 	out := &ecs.DescribeServicesOutput{}
 	for _, s := range f.services {

@@ -19,14 +19,41 @@ var Clusters = usage.Finder{
 	Name:    "elasticache-clusters",
 	Service: "elasticache",
 	Reads:   "cache clusters' SecurityGroups[].SecurityGroupId (DescribeCacheClusters)",
-	IAM:     []string{"elasticache:DescribeCacheClusters"},
-	Kinds:   []resource.Kind{Cluster},
+	IAM:     []string{"elasticache:DescribeCacheClusters", "elasticache:ListTagsForResource"},
+	Kinds:   []resource.Kind{Cluster, ReplicationGroupMember},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 		return findCacheClusters(ctx, elasticache.NewFromConfig(cfg), t)
 	},
 }
 
-func findCacheClusters(ctx context.Context, api elasticache.DescribeCacheClustersAPIClient, t usage.Target) ([]usage.Usage, error) {
+// ClustersAPI is what finding cache clusters calls.
+type ClustersAPI interface {
+	elasticache.DescribeCacheClustersAPIClient
+	ListTagsForResource(ctx context.Context, in *elasticache.ListTagsForResourceInput, opts ...func(*elasticache.Options)) (*elasticache.ListTagsForResourceOutput, error)
+}
+
+func findCacheClusters(ctx context.Context, api ClustersAPI, t usage.Target) ([]usage.Usage, error) {
+	out, err := listCacheClusters(ctx, api, t)
+	// DescribeCacheClusters returns no tags: read them for the users only.
+	owners := map[string]string{}
+	for i := range out {
+		arn := out[i].ARN
+		if _, ok := owners[arn]; !ok {
+			res, terr := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(arn)})
+			tags := map[string]string{}
+			if res != nil {
+				for _, tg := range res.TagList {
+					tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
+				}
+			}
+			owners[arn] = svc.OwnerOf("elasticache:ListTagsForResource", tags, terr)
+		}
+		out[i].ManagedBy = owners[arn]
+	}
+	return out, err
+}
+
+func listCacheClusters(ctx context.Context, api elasticache.DescribeCacheClustersAPIClient, t usage.Target) ([]usage.Usage, error) {
 	var out []usage.Usage
 	p := elasticache.NewDescribeCacheClustersPaginator(api, &elasticache.DescribeCacheClustersInput{MaxRecords: aws.Int32(100)})
 	for p.HasMorePages() {
@@ -39,13 +66,14 @@ func findCacheClusters(ctx context.Context, api elasticache.DescribeCacheCluster
 			for _, m := range c.SecurityGroups {
 				ids = append(ids, aws.ToString(m.SecurityGroupId))
 			}
-			detail := aws.ToString(c.Engine)
+			u := usage.Usage{Kind: usage.KindLive, ResourceKind: Cluster, ResourceID: aws.ToString(c.CacheClusterId),
+				ARN: aws.ToString(c.ARN), Detail: aws.ToString(c.Engine), Change: usage.ChangeInPlace}
 			if rg := aws.ToString(c.ReplicationGroupId); rg != "" {
-				detail += ", member of replication group " + rg + ": change the replication group"
+				// A replication group's nodes change groups together.
+				u.ResourceKind, u.Parent = ReplicationGroupMember, rg
+				u.Detail += ", member of replication group " + rg
 			}
-			out = append(out, svc.Users(t, ids, usage.Usage{Kind: usage.KindLive,
-				ResourceKind: Cluster, ResourceID: aws.ToString(c.CacheClusterId), ARN: aws.ToString(c.ARN),
-				Detail: detail, Change: usage.ChangeInPlace})...)
+			out = append(out, svc.Users(t, ids, u)...)
 		}
 	}
 	return out, nil

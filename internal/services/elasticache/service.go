@@ -12,6 +12,8 @@ import (
 // Resource kinds.
 const (
 	Cluster resource.Kind = "elasticache.cluster"
+	// ReplicationGroupMember is a node cluster of a replication group.
+	ReplicationGroupMember resource.Kind = "elasticache.replication-group-member"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of elasticache.
@@ -19,6 +21,10 @@ var Service = svc.Service{
 	Name: "elasticache",
 	Kinds: []svc.KindDef{
 		{Kind: Cluster, Name: "ElastiCache cluster", Mover: &clusterMover},
+		{Kind: ReplicationGroupMember, Name: "ElastiCache replication group member", Manual: svc.Manual{Text: func(u usage.Usage) string {
+			return "Cache cluster " + u.ResourceID + " belongs to replication group " + u.Parent +
+				": call elasticache:ModifyReplicationGroup on " + u.Parent + " with the replacement group in SecurityGroupIds (ApplyImmediately), keeping its other groups."
+		}}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Cluster, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Cluster},

@@ -2,6 +2,7 @@ package lambda
 
 import (
 	"context"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
@@ -19,14 +20,49 @@ var Functions = usage.Finder{
 	Name:    "lambda-functions",
 	Service: "lambda",
 	Reads:   "Lambda functions and all published versions: VpcConfig.SecurityGroupIds (ListFunctions FunctionVersion=ALL)",
-	IAM:     []string{"lambda:ListFunctions"},
+	IAM:     []string{"lambda:ListFunctions", "lambda:ListTags"},
 	Kinds:   []resource.Kind{Function, Version},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 		return findLambda(ctx, lambda.NewFromConfig(cfg), t)
 	},
 }
 
-func findLambda(ctx context.Context, api lambda.ListFunctionsAPIClient, t usage.Target) ([]usage.Usage, error) {
+// FunctionsAPI is what finding functions calls.
+type FunctionsAPI interface {
+	lambda.ListFunctionsAPIClient
+	ListTags(ctx context.Context, in *lambda.ListTagsInput, opts ...func(*lambda.Options)) (*lambda.ListTagsOutput, error)
+}
+
+func findLambda(ctx context.Context, api FunctionsAPI, t usage.Target) ([]usage.Usage, error) {
+	out, err := listLambda(ctx, api, t)
+	// ListFunctions returns no tags: read them for the users only, to say
+	// which stack owns each (a function a stack owns is a manual step).
+	owners := map[string]string{}
+	for i := range out {
+		arn := unqualified(out[i].ARN)
+		if _, ok := owners[arn]; !ok {
+			tags, terr := api.ListTags(ctx, &lambda.ListTagsInput{Resource: aws.String(arn)})
+			var m map[string]string
+			if tags != nil {
+				m = tags.Tags
+			}
+			owners[arn] = svc.OwnerOf("lambda:ListTags", m, terr)
+		}
+		out[i].ManagedBy = owners[arn]
+	}
+	return out, err
+}
+
+// unqualified drops a version qualifier from a function ARN: Lambda tags
+// functions, not versions.
+func unqualified(arn string) string {
+	if parts := strings.Split(arn, ":"); len(parts) > 7 {
+		return strings.Join(parts[:7], ":")
+	}
+	return arn
+}
+
+func listLambda(ctx context.Context, api lambda.ListFunctionsAPIClient, t usage.Target) ([]usage.Usage, error) {
 	var out []usage.Usage
 	p := lambda.NewListFunctionsPaginator(api, &lambda.ListFunctionsInput{FunctionVersion: types.FunctionVersionAll})
 	for p.HasMorePages() {

@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
+	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -103,4 +104,22 @@ func ManagedBy(tags []types.Tag) string {
 		return strings.ToLower(get("ManagedBy"))
 	}
 	return ""
+}
+
+// OwnerUnknown prefixes the ManagedBy of a user whose tags could not be
+// read: the plan then makes it a manual step rather than change a resource
+// a stack may own.
+const OwnerUnknown = "unknown: "
+
+// OwnerOf is who manages a resource, from tags read with op; a failed read
+// is said, never taken for "nobody".
+func OwnerOf(op string, tags map[string]string, err error) string {
+	if err != nil {
+		code := awsx.ErrorCode(err)
+		if code == "" {
+			code = err.Error()
+		}
+		return OwnerUnknown + op + " failed (" + code + ")"
+	}
+	return ManagedBy(TagsFromMap(tags))
 }
