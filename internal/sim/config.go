@@ -125,3 +125,15 @@ func startConfigRulesEvaluation(c *call) (any, *apiError) {
 	}
 	return map[string]any{}, nil
 }
+
+// configSpecs are AWS Config's part of a region's scenario: the rules
+// deployed in the region, e.g. vpc-default-security-group-closed.
+type configSpecs struct {
+	ConfigRules []string `yaml:"config_rules"`
+}
+
+// configState is AWS Config's part of a regionState: each rule's last
+// evaluation.
+type configState struct {
+	configRules map[string]*configRule
+}

@@ -1,6 +1,9 @@
 package sim
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // AWS DMS (JSON 1.1, target prefix AmazonDMSv20160101):
 // DescribeReplicationInstances, paged by Marker.
@@ -22,7 +25,7 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var match []vpcResource
-	for _, r := range c.state.analytics.dmsInstances {
+	for _, r := range c.state.dmsInstances {
 		ok := true
 		for _, f := range req.Filters {
 			switch f.Name {
@@ -59,4 +62,19 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 				"ReplicationSubnetGroupIdentifier": "default-" + r.VpcID, "VpcId": r.VpcID, "Subnets": subnets}})
 	}
 	return withNext(map[string]any{"ReplicationInstances": out}, "Marker", next), nil
+}
+
+// dmsSpecs are DMS's part of a region's scenario.
+type dmsSpecs struct {
+	DMSReplicationInstances []VPCResourceSpec `yaml:"dms_replication_instances"`
+}
+
+// dmsState is DMS's part of a regionState; never changed.
+type dmsState struct {
+	dmsInstances []vpcResource
+}
+
+func (b *builder) addDMS() error {
+	return b.addVPCResources("dms_replication_instances", b.res.DMSReplicationInstances, &b.st.dmsInstances,
+		func(string) string { return b.arn("dms", "rep:"+strings.ToUpper(b.st.ids.hexN("dms", 26))) })
 }
