@@ -60,8 +60,8 @@ func (st *regionState) evaluate(r *configRule) {
 }
 
 func noSuchRule(name string) *apiError {
-	return &apiError{http.StatusBadRequest, "NoSuchConfigRuleException",
-		"The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name."}
+	return &apiError{Status: http.StatusBadRequest, Code: "NoSuchConfigRuleException",
+		Message: "The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name."}
 }
 
 func getComplianceDetailsByConfigRule(c *call) (any, *apiError) {

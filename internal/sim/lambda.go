@@ -22,7 +22,7 @@ var lambdaREST = &protocol{
 	name: "rest-json", parse: restJSON.parse, writeResult: restJSON.writeResult, writeError: restJSON.writeError,
 	errors: func() faultErrors {
 		e := jsonErrors
-		e.throttle = apiError{http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded"}
+		e.throttle = apiError{Status: http.StatusTooManyRequests, Code: "TooManyRequestsException", Message: "Rate exceeded"}
 		return e
 	}(),
 }

@@ -92,6 +92,7 @@ type RegionResources struct {
 	mskSpecs         `yaml:",inline"`
 	mwaaSpecs        `yaml:",inline"`
 	appRunnerSpecs   `yaml:",inline"`
+	mqSpecs          `yaml:",inline"`
 	configSpecs      `yaml:",inline"`
 }
 

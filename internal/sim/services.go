@@ -42,6 +42,7 @@ var services = []service{
 	{name: "airflow", protocol: restJSON, ops: mwaaOps, regional: true, route: mwaaRoute, build: (*builder).addMWAA},
 	{name: "apprunner", protocol: json10, ops: apprunnerOps, regional: true, build: (*builder).addAppRunner},
 	{name: "elasticbeanstalk", protocol: awsQuery("http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/"), ops: beanstalkOps, regional: true, build: (*builder).addBeanstalk},
+	{name: "mq", protocol: restJSON, ops: mqOps, regional: true, route: mqRoute, build: (*builder).addMQBrokers},
 	{name: "config", protocol: json11, ops: configOps, regional: true, build: (*builder).addConfigRules},
 	{name: "organizations", protocol: json11, ops: orgOps},
 }
@@ -104,13 +105,13 @@ var ec2Query = &protocol{
 	writeResult: writeEC2Result,
 	writeError:  writeEC2Error,
 	errors: faultErrors{
-		throttle:    apiError{http.StatusServiceUnavailable, "RequestLimitExceeded", "Request limit exceeded."},
-		denied:      apiError{http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation. User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
-		internal:    apiError{http.StatusInternalServerError, "InternalError", "An internal error has occurred."},
-		unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailable", "The service is unavailable. Try again shortly."},
-		authFailure: apiError{http.StatusUnauthorized, "AuthFailure", "AWS was not able to validate the provided access credentials"},
-		dryRun:      apiError{http.StatusPreconditionFailed, "DryRunOperation", "Request would have succeeded, but DryRun flag is set."},
-		badAction:   apiError{http.StatusBadRequest, "InvalidAction", "The action %s is not valid for this web service."},
+		throttle:    apiError{Status: http.StatusServiceUnavailable, Code: "RequestLimitExceeded", Message: "Request limit exceeded."},
+		denied:      apiError{Status: http.StatusForbidden, Code: "UnauthorizedOperation", Message: "You are not authorized to perform this operation. User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+		internal:    apiError{Status: http.StatusInternalServerError, Code: "InternalError", Message: "An internal error has occurred."},
+		unavailable: apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailable", Message: "The service is unavailable. Try again shortly."},
+		authFailure: apiError{Status: http.StatusUnauthorized, Code: "AuthFailure", Message: "AWS was not able to validate the provided access credentials"},
+		dryRun:      apiError{Status: http.StatusPreconditionFailed, Code: "DryRunOperation", Message: "Request would have succeeded, but DryRun flag is set."},
+		badAction:   apiError{Status: http.StatusBadRequest, Code: "InvalidAction", Message: "The action %s is not valid for this web service."},
 	},
 }
 
@@ -123,23 +124,23 @@ var awsQuerySTS = &protocol{
 }
 
 var awsQueryErrors = faultErrors{
-	throttle:    apiError{http.StatusBadRequest, "Throttling", "Rate exceeded"},
-	denied:      apiError{http.StatusForbidden, "AccessDenied", "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
-	internal:    apiError{http.StatusInternalServerError, "InternalFailure", "An internal error has occurred."},
-	unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailable", "Service is unavailable."},
-	authFailure: apiError{http.StatusForbidden, "InvalidClientTokenId", "The security token included in the request is invalid."},
-	badAction:   apiError{http.StatusBadRequest, "InvalidAction", "Could not find operation %s"},
+	throttle:    apiError{Status: http.StatusBadRequest, Code: "Throttling", Message: "Rate exceeded"},
+	denied:      apiError{Status: http.StatusForbidden, Code: "AccessDenied", Message: "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+	internal:    apiError{Status: http.StatusInternalServerError, Code: "InternalFailure", Message: "An internal error has occurred."},
+	unavailable: apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailable", Message: "Service is unavailable."},
+	authFailure: apiError{Status: http.StatusForbidden, Code: "InvalidClientTokenId", Message: "The security token included in the request is invalid."},
+	badAction:   apiError{Status: http.StatusBadRequest, Code: "InvalidAction", Message: "Could not find operation %s"},
 }
 
 // jsonErrors serve both JSON protocols; REST services override throttle
 // with their own code (Lambda: TooManyRequestsException, 429) if needed.
 var jsonErrors = faultErrors{
-	throttle:    apiError{http.StatusBadRequest, "ThrottlingException", "Rate exceeded"},
-	denied:      apiError{http.StatusForbidden, "AccessDeniedException", "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
-	internal:    apiError{http.StatusInternalServerError, "InternalFailure", "An internal error has occurred."},
-	unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailableException", "Service is unavailable."},
-	authFailure: apiError{http.StatusForbidden, "UnrecognizedClientException", "The security token included in the request is invalid."},
-	badAction:   apiError{http.StatusBadRequest, "UnknownOperationException", "Unknown operation %s"},
+	throttle:    apiError{Status: http.StatusBadRequest, Code: "ThrottlingException", Message: "Rate exceeded"},
+	denied:      apiError{Status: http.StatusForbidden, Code: "AccessDeniedException", Message: "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+	internal:    apiError{Status: http.StatusInternalServerError, Code: "InternalFailure", Message: "An internal error has occurred."},
+	unavailable: apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailableException", Message: "Service is unavailable."},
+	authFailure: apiError{Status: http.StatusForbidden, Code: "UnrecognizedClientException", Message: "The security token included in the request is invalid."},
+	badAction:   apiError{Status: http.StatusBadRequest, Code: "UnknownOperationException", Message: "Unknown operation %s"},
 }
 
 // JSON 1.1 (X-Amz-Target) and REST-JSON protocols, ready for services such

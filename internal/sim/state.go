@@ -131,6 +131,7 @@ type regionState struct {
 	mskState
 	mwaaState
 	appRunnerState
+	mqState
 	configState
 }
 
