@@ -125,8 +125,8 @@ func TestMQUpdateBrokerSecurityGroups(t *testing.T) {
 		groups []string
 		want   string
 	}{
-		{rabbit, []string{"sg-0fa"}, "BadRequestException"},     // RabbitMQ refuses
-		{orders, []string{"sg-0fa"}, "BadRequestException"},     // another VPC's group
+		{rabbit, []string{"sg-0fa"}, "BadRequestException"},      // RabbitMQ refuses
+		{orders, []string{"sg-0fa"}, "BadRequestException"},      // another VPC's group
 		{orders, []string{"sg-0nothere"}, "BadRequestException"}, // no such group
 		{aws.String("b-gone"), []string{"sg-0eb"}, "NotFoundException"},
 	} {
