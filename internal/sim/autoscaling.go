@@ -1,6 +1,9 @@
 package sim
 
-import "net/http"
+import (
+	"net/http"
+	"time"
+)
 
 // Auto Scaling (awsQuery, 2011-01-01): the Describe actions the usage
 // finders read. Element names follow the SDK's response snapshots.
@@ -43,6 +46,10 @@ type xmlAutoScalingGroup struct {
 	MinSize                 int                      `xml:"MinSize"`
 	MaxSize                 int                      `xml:"MaxSize"`
 	DesiredCapacity         int                      `xml:"DesiredCapacity"`
+	DefaultCooldown         int                      `xml:"DefaultCooldown"`
+	AvailabilityZones       []string                 `xml:"AvailabilityZones>member"`
+	HealthCheckType         string                   `xml:"HealthCheckType"`
+	CreatedTime             string                   `xml:"CreatedTime"`
 	Tags                    []xmlASGTag              `xml:"Tags>member"`
 }
 
@@ -64,7 +71,8 @@ func describeAutoScalingGroups(c *call) (any, *apiError) {
 	res := describeASGsResult{Groups: []xmlAutoScalingGroup{}, NextToken: next}
 	for _, g := range groups[from:to] {
 		x := xmlAutoScalingGroup{AutoScalingGroupARN: g.ARN, AutoScalingGroupName: g.Name,
-			LaunchConfigurationName: g.LaunchConfiguration, MaxSize: 1}
+			LaunchConfigurationName: g.LaunchConfiguration, MaxSize: 1, DefaultCooldown: 300,
+			AvailabilityZones: []string{c.Region + "a"}, HealthCheckType: "EC2", CreatedTime: created.Format(time.RFC3339)}
 		if g.LaunchTemplate != nil {
 			s := ltSpec(*g.LaunchTemplate)
 			x.LaunchTemplate = &s
@@ -91,6 +99,7 @@ type xmlLaunchConfiguration struct {
 	ImageID                 string   `xml:"ImageId"`
 	InstanceType            string   `xml:"InstanceType"`
 	SecurityGroups          []string `xml:"SecurityGroups>member"`
+	CreatedTime             string   `xml:"CreatedTime"`
 }
 
 type describeLCsResult struct {
@@ -112,7 +121,7 @@ func describeLaunchConfigurations(c *call) (any, *apiError) {
 	for _, l := range lcs[from:to] {
 		res.LaunchConfigurations = append(res.LaunchConfigurations, xmlLaunchConfiguration{
 			LaunchConfigurationARN: l.ARN, LaunchConfigurationName: l.Name, ImageID: "ami-0123456789abcdef0",
-			InstanceType: "t3.micro", SecurityGroups: l.SecurityGroups})
+			InstanceType: "t3.micro", SecurityGroups: l.SecurityGroups, CreatedTime: created.Format(time.RFC3339)})
 	}
 	return res, nil
 }

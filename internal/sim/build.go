@@ -2,6 +2,7 @@ package sim
 
 import (
 	"sort"
+	"time"
 )
 
 // build turns the scenario into state. It runs before the server serves,
@@ -33,6 +34,10 @@ func (s *Server) build() error {
 	}
 	return nil
 }
+
+// created is when every scenario resource was created, for the
+// CreatedTime-like members AWS always sends.
+var created = time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)
 
 // builder builds one account-region and resolves scenario-local names.
 type builder struct {

@@ -58,6 +58,11 @@ type jsonFileSystem struct {
 	LifeCycleState       string    `json:"LifeCycleState"`
 	NumberOfMountTargets int       `json:"NumberOfMountTargets"`
 	Tags                 []jsonTag `json:"Tags"`
+	CreationTime         int64     `json:"CreationTime"`
+	PerformanceMode      string    `json:"PerformanceMode"`
+	SizeInBytes          struct {
+		Value int64 `json:"Value"`
+	} `json:"SizeInBytes"`
 }
 
 func describeFileSystems(c *call) (any, *apiError) {
@@ -80,7 +85,9 @@ func describeFileSystems(c *call) (any, *apiError) {
 	}{FileSystems: []jsonFileSystem{}, NextMarker: next}
 	for _, f := range items[from:to] {
 		fs := jsonFileSystem{FileSystemID: f.ID, FileSystemArn: f.ARN, Name: f.Name, OwnerID: c.Account,
-			CreationToken: f.ID, LifeCycleState: "available", NumberOfMountTargets: len(f.MountTargets), Tags: []jsonTag{}}
+			CreationToken: f.ID, LifeCycleState: "available", NumberOfMountTargets: len(f.MountTargets), Tags: []jsonTag{},
+			CreationTime: created.Unix(), PerformanceMode: "generalPurpose"}
+		fs.SizeInBytes.Value = 6144 // an empty file system's metadata
 		for _, t := range f.Tags {
 			fs.Tags = append(fs.Tags, jsonTag(t))
 		}

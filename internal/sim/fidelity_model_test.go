@@ -68,6 +68,7 @@ type awsShape struct {
 	Min             *float64           `json:"min"`
 	Documentation   string             `json:"documentation"`
 	Exception       bool               `json:"exception"`
+	Required        []string           `json:"required"`
 	Error           *struct {
 		Code string `json:"code"`
 	} `json:"error"`
@@ -190,6 +191,11 @@ func (c *shapeChecker) jsonValue(path string, v any, shapeName string) {
 		if !ok {
 			c.addf("%s: want an object (%s), got %T", path, shapeName, v)
 			return
+		}
+		for _, r := range sh.Required {
+			if ref := sh.Members[r]; ref != nil && ref.Location == "" && obj[wireName(r, ref)] == nil {
+				c.addf("%s: required member %s of %s is missing", path, r, shapeName)
+			}
 		}
 		for _, k := range sortedKeys(obj) {
 			name, ref := c.member(sh, k, true)
@@ -349,6 +355,17 @@ func (c *shapeChecker) xmlStruct(path string, n *xmlNode, shapeName string) {
 	if sh.Type != "structure" {
 		c.xmlValue(path, n, shapeName)
 		return
+	}
+	for _, r := range sh.Required {
+		found := false
+		for _, child := range n.Children {
+			if name, _ := c.xmlMember(sh, child.Name); name == r {
+				found = true
+			}
+		}
+		if !found {
+			c.addf("%s: required member %s of %s is missing", path, r, shapeName)
+		}
 	}
 	for _, child := range n.Children {
 		name, ref := c.xmlMember(sh, child.Name)

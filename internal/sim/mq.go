@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Amazon MQ (REST-JSON, signing name mq, API 2017-11-27): ListBrokers,
@@ -196,7 +197,7 @@ func (b *builder) addMQBrokers() error {
 		}
 		id := "b-" + b.uuid()
 		br := mqBroker{ID: id, ARN: b.arn("mq", "broker:"+spec.Name+":"+id), Name: spec.Name, Engine: engine,
-			DeploymentMode: mode, InstanceType: "mq.m5.large", StorageType: "EBS", Created: "2026-01-05T10:00:00.000Z",
+			DeploymentMode: mode, InstanceType: "mq.m5.large", StorageType: "EBS", Created: created.Format(time.RFC3339),
 			VpcID: vpcID, Groups: groups, Tags: tagsOf(spec.Tags, "")}
 		br.EngineVersion = map[string]string{"ACTIVEMQ": "5.18", "RABBITMQ": "3.13"}[engine]
 		if mode == "ACTIVE_STANDBY_MULTI_AZ" {
