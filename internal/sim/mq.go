@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -55,9 +56,11 @@ func listMQBrokers(c *call) (any, *apiError) {
 	q := c.HTTP.URL.Query()
 	size := 0
 	if v := q.Get("maxResults"); v != "" {
-		if _, err := fmt.Sscan(v, &size); err != nil || size == 0 {
+		n, err := strconv.Atoi(v)
+		if err != nil || n == 0 {
 			return nil, mqBadRequest("maxResults", "maxResults must be an integer from 1 to 100")
 		}
+		size = n
 	}
 	items, next, e := pageSlice(jsonPage{def: 20, limit: 100, action: c.Action, max: size, token: q.Get("nextToken"),
 		invalid: func(msg string) *apiError { return mqBadRequest("nextToken", "%s", msg) }}, c.state.mqBrokers)
