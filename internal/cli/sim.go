@@ -26,8 +26,8 @@ func newCmdSim(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sim",
 		Short: "Serve the AWS simulator on a loopback port (for the AWS CLI, SDKs, defaultsg)",
-		Long: `Serves a simulated AWS (EC2 and STS, in their real wire protocols) on a loopback address
-until interrupted. Point any AWS client at it with --endpoint-url and the access key printed
+		Long: `Serves a simulated AWS (EC2, STS, Organizations and every service whose resources can
+use a security group, each in its real wire protocol) on a loopback address until interrupted. Point any AWS client at it with --endpoint-url and the access key printed
 for an account (any secret works). The state comes from a YAML scenario (docs/SCENARIOS.md);
 without --scenario it is one account with a default VPC in each of the 17 standard regions.
 Fault flags override the scenario's.`,

@@ -26,7 +26,7 @@ func listAppRunnerVpcConnectors(c *call) (any, *apiError) {
 		return nil, e
 	}
 	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: badRequest("InvalidRequestException"),
-		action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.analytics.connectors)
+		action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.appRunnerConnectors)
 	if e != nil {
 		return nil, e
 	}
@@ -37,4 +37,21 @@ func listAppRunnerVpcConnectors(c *call) (any, *apiError) {
 			"Subnets": nonNil(v.Subnets), "SecurityGroups": nonNil(v.Groups)})
 	}
 	return withNext(map[string]any{"VpcConnectors": out}, "NextToken", next), nil
+}
+
+// appRunnerSpecs are App Runner's part of a region's scenario.
+type appRunnerSpecs struct {
+	AppRunnerVPCConnectors []VPCResourceSpec `yaml:"apprunner_vpc_connectors"`
+}
+
+// appRunnerState is App Runner's part of a regionState; never changed.
+type appRunnerState struct {
+	appRunnerConnectors []vpcResource
+}
+
+func (b *builder) addAppRunner() error {
+	return b.addVPCResources("apprunner_vpc_connectors", b.res.AppRunnerVPCConnectors, &b.st.appRunnerConnectors,
+		func(n string) string {
+			return b.arn("apprunner", "vpcconnector/"+n+"/1/"+b.st.ids.hexN("apprunner", 32))
+		})
 }

@@ -1,6 +1,9 @@
 package sim
 
-import "net/http"
+import (
+	"net/http"
+	"time"
+)
 
 // Auto Scaling (awsQuery, 2011-01-01): the Describe actions the usage
 // finders read. Element names follow the SDK's response snapshots.
@@ -43,6 +46,10 @@ type xmlAutoScalingGroup struct {
 	MinSize                 int                      `xml:"MinSize"`
 	MaxSize                 int                      `xml:"MaxSize"`
 	DesiredCapacity         int                      `xml:"DesiredCapacity"`
+	DefaultCooldown         int                      `xml:"DefaultCooldown"`
+	AvailabilityZones       []string                 `xml:"AvailabilityZones>member"`
+	HealthCheckType         string                   `xml:"HealthCheckType"`
+	CreatedTime             string                   `xml:"CreatedTime"`
 	Tags                    []xmlASGTag              `xml:"Tags>member"`
 }
 
@@ -56,7 +63,7 @@ func ltSpec(r LaunchTemplateRef) xmlLaunchTemplateSpec {
 }
 
 func describeAutoScalingGroups(c *call) (any, *apiError) {
-	groups, _ := selected(c.state.svc.asgs, func(g autoScalingGroup) string { return g.Name }, formList(c, "AutoScalingGroupNames"))
+	groups, _ := selected(c.state.asgs, func(g autoScalingGroup) string { return g.Name }, formList(c, "AutoScalingGroupNames"))
 	from, to, next, err := autoscalingPager.page(c, c.Form.Get, len(groups))
 	if err != nil {
 		return nil, err
@@ -64,7 +71,8 @@ func describeAutoScalingGroups(c *call) (any, *apiError) {
 	res := describeASGsResult{Groups: []xmlAutoScalingGroup{}, NextToken: next}
 	for _, g := range groups[from:to] {
 		x := xmlAutoScalingGroup{AutoScalingGroupARN: g.ARN, AutoScalingGroupName: g.Name,
-			LaunchConfigurationName: g.LaunchConfiguration, MaxSize: 1}
+			LaunchConfigurationName: g.LaunchConfiguration, MaxSize: 1, DefaultCooldown: 300,
+			AvailabilityZones: []string{c.Region + "a"}, HealthCheckType: "EC2", CreatedTime: created.Format(time.RFC3339)}
 		if g.LaunchTemplate != nil {
 			s := ltSpec(*g.LaunchTemplate)
 			x.LaunchTemplate = &s
@@ -91,6 +99,7 @@ type xmlLaunchConfiguration struct {
 	ImageID                 string   `xml:"ImageId"`
 	InstanceType            string   `xml:"InstanceType"`
 	SecurityGroups          []string `xml:"SecurityGroups>member"`
+	CreatedTime             string   `xml:"CreatedTime"`
 }
 
 type describeLCsResult struct {
@@ -103,7 +112,7 @@ func describeLaunchConfigurations(c *call) (any, *apiError) {
 	if len(names) > 50 {
 		return nil, errf(http.StatusBadRequest, "ValidationError", "LaunchConfigurationNames: at most 50 names")
 	}
-	lcs, _ := selected(c.state.svc.launchConfigs, func(l launchConfig) string { return l.Name }, names)
+	lcs, _ := selected(c.state.launchConfigs, func(l launchConfig) string { return l.Name }, names)
 	from, to, next, err := autoscalingPager.page(c, c.Form.Get, len(lcs))
 	if err != nil {
 		return nil, err
@@ -112,7 +121,106 @@ func describeLaunchConfigurations(c *call) (any, *apiError) {
 	for _, l := range lcs[from:to] {
 		res.LaunchConfigurations = append(res.LaunchConfigurations, xmlLaunchConfiguration{
 			LaunchConfigurationARN: l.ARN, LaunchConfigurationName: l.Name, ImageID: "ami-0123456789abcdef0",
-			InstanceType: "t3.micro", SecurityGroups: l.SecurityGroups})
+			InstanceType: "t3.micro", SecurityGroups: l.SecurityGroups, CreatedTime: created.Format(time.RFC3339)})
 	}
 	return res, nil
+}
+
+// autoScalingSpecs are Auto Scaling's part of a region's scenario.
+type autoScalingSpecs struct {
+	LaunchConfigurations []LaunchConfigurationSpec `yaml:"launch_configurations"`
+	AutoScalingGroups    []AutoScalingGroupSpec    `yaml:"autoscaling_groups"`
+}
+
+// autoScalingState is Auto Scaling's part of a regionState; read-only, so
+// read without the region lock.
+type autoScalingState struct {
+	launchConfigs []launchConfig
+	asgs          []autoScalingGroup
+}
+
+// LaunchConfigurationSpec is an Auto Scaling launch configuration.
+type LaunchConfigurationSpec struct {
+	Name      string `yaml:"name"`
+	Placement `yaml:",inline"`
+	// GroupNames are returned verbatim in SecurityGroups, as the API
+	// returns group names a configuration was created with ("default").
+	GroupNames []string `yaml:"group_names"`
+}
+
+// LaunchTemplateRef names a launch template and version, as an Auto
+// Scaling group holds it. The template is not checked: it is EC2's.
+type LaunchTemplateRef struct {
+	ID      string `yaml:"id"`
+	Name    string `yaml:"name"`
+	Version string `yaml:"version"` // a number, $Latest or $Default
+}
+
+// MixedInstancesSpec is an Auto Scaling group's mixed instances policy.
+type MixedInstancesSpec struct {
+	LaunchTemplate LaunchTemplateRef   `yaml:"launch_template"`
+	Overrides      []LaunchTemplateRef `yaml:"overrides"` // each override's own template, if any
+}
+
+// AutoScalingGroupSpec is an Auto Scaling group; exactly one of its
+// launch sources is set.
+type AutoScalingGroupSpec struct {
+	Name                string              `yaml:"name"`
+	LaunchConfiguration string              `yaml:"launch_configuration"`
+	LaunchTemplate      *LaunchTemplateRef  `yaml:"launch_template"`
+	MixedInstances      *MixedInstancesSpec `yaml:"mixed_instances"`
+	Tags                map[string]string   `yaml:"tags"`
+}
+
+type launchConfig struct {
+	Name, ARN      string
+	SecurityGroups []string // ids, then the names given verbatim
+}
+
+type autoScalingGroup struct {
+	Name, ARN, LaunchConfiguration string
+	LaunchTemplate                 *LaunchTemplateRef
+	Mixed                          *MixedInstancesSpec
+	Tags                           []Tag
+}
+
+func (b *builder) addAutoScaling() error {
+	st, seen := b.st, map[string]bool{}
+	for i, lc := range b.res.LaunchConfigurations {
+		at := path{"launch_configurations", i}
+		if err := b.unique(seen, lc.Name, at); err != nil {
+			return err
+		}
+		_, ids, err := b.placed(lc.Placement, false, at)
+		if err != nil {
+			return err
+		}
+		st.launchConfigs = append(st.launchConfigs, launchConfig{Name: lc.Name,
+			ARN:            b.arn("autoscaling", "launchConfiguration:"+b.uuid()+":launchConfigurationName/"+lc.Name),
+			SecurityGroups: append(ids, lc.GroupNames...)})
+	}
+	names := map[string]bool{}
+	for i, g := range b.res.AutoScalingGroups {
+		at := path{"autoscaling_groups", i}
+		if err := b.unique(names, g.Name, at); err != nil {
+			return err
+		}
+		sources := 0
+		for _, set := range []bool{g.LaunchConfiguration != "", g.LaunchTemplate != nil, g.MixedInstances != nil} {
+			if set {
+				sources++
+			}
+		}
+		if sources != 1 {
+			return b.errAt(at, "exactly one of launch_configuration, launch_template, mixed_instances is required")
+		}
+		if g.LaunchConfiguration != "" && !seen[g.LaunchConfiguration] {
+			return b.errAt(append(at, "launch_configuration"), "no launch configuration %q", g.LaunchConfiguration)
+		}
+		st.asgs = append(st.asgs, autoScalingGroup{Name: g.Name,
+			ARN:                 b.arn("autoscaling", "autoScalingGroup:"+b.uuid()+":autoScalingGroupName/"+g.Name),
+			LaunchConfiguration: g.LaunchConfiguration, LaunchTemplate: g.LaunchTemplate, Mixed: g.MixedInstances,
+			Tags: tagsOf(g.Tags, "")})
+	}
+	return nil
 }

@@ -31,7 +31,7 @@ func describeComputeEnvironments(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var items []batchEnv
-	for _, e := range c.state.jobs.batchEnvs {
+	for _, e := range c.state.batchEnvs {
 		if len(req.ComputeEnvironments) == 0 || slices.Contains(req.ComputeEnvironments, e.Name) || slices.Contains(req.ComputeEnvironments, e.ARN) {
 			items = append(items, e)
 		}
@@ -56,4 +56,48 @@ func describeComputeEnvironments(c *call) (any, *apiError) {
 		out = append(out, ce)
 	}
 	return withNext(map[string]any{"computeEnvironments": out}, "nextToken", next), nil
+}
+
+// batchSpecs are AWS Batch's part of a region's scenario.
+type batchSpecs struct {
+	BatchComputeEnvironments []BatchComputeEnvironmentSpec `yaml:"batch_compute_environments"`
+}
+
+// batchState is Batch's part of a regionState; never changed.
+type batchState struct {
+	batchEnvs []batchEnv
+}
+
+// BatchComputeEnvironmentSpec is an AWS Batch compute environment
+// (batch_compute_environments). Omitted groups: an UNMANAGED environment
+// (no computeResources).
+type BatchComputeEnvironmentSpec struct {
+	Name           string `yaml:"name"`
+	LaunchTemplate string `yaml:"launch_template"` // a launch template name, reported in the detail
+	Placement      `yaml:",inline"`
+}
+
+type batchEnv struct {
+	Name, ARN, LaunchTemplate string
+	Subnets, Groups           []string // nil Groups: UNMANAGED
+}
+
+func (b *builder) addBatch() error {
+	seen := map[string]bool{}
+	for i, e := range b.res.BatchComputeEnvironments {
+		at := path{"batch_compute_environments", i}
+		if err := b.unique(seen, e.Name, at); err != nil {
+			return err
+		}
+		_, net, err := b.optionalNet(e.Placement, at)
+		if err != nil {
+			return err
+		}
+		env := batchEnv{Name: e.Name, ARN: b.arn("batch", "compute-environment/"+e.Name), LaunchTemplate: e.LaunchTemplate}
+		if net != nil {
+			env.Subnets, env.Groups = net.Subnets, net.Groups
+		}
+		b.st.batchEnvs = append(b.st.batchEnvs, env)
+	}
+	return nil
 }

@@ -32,7 +32,7 @@ type describeBeanstalkEnvironmentsResult struct {
 
 func describeBeanstalkEnvironments(c *call) (any, *apiError) {
 	var envs []beanstalkEnv
-	for _, e := range c.state.analytics.beanstalk {
+	for _, e := range c.state.beanstalkEnvs {
 		if app := c.Form.Get("ApplicationName"); app == "" || app == e.Application {
 			envs = append(envs, e)
 		}
@@ -72,7 +72,7 @@ func describeBeanstalkConfiguration(c *call) (any, *apiError) {
 	if app == "" {
 		return nil, errf(http.StatusBadRequest, "MissingParameter", "ApplicationName is required")
 	}
-	for _, e := range c.state.analytics.beanstalk {
+	for _, e := range c.state.beanstalkEnvs {
 		if e.Application != app || e.Name != name {
 			continue
 		}
@@ -89,4 +89,81 @@ func describeBeanstalkConfiguration(c *call) (any, *apiError) {
 			EnvironmentName: name, DeploymentState: "deployed", OptionSettings: opts}}}, nil
 	}
 	return nil, errf(http.StatusBadRequest, "InvalidParameterValue", "No Environment found for EnvironmentName = '%s'.", name)
+}
+
+// beanstalkSpecs are Elastic Beanstalk's part of a region's scenario.
+type beanstalkSpecs struct {
+	BeanstalkEnvironments []BeanstalkEnvironmentSpec `yaml:"beanstalk_environments"`
+}
+
+// beanstalkState is Beanstalk's part of a regionState; never changed.
+type beanstalkState struct {
+	beanstalkEnvs []beanstalkEnv
+}
+
+// BeanstalkEnvironmentSpec is an Elastic Beanstalk environment. Its
+// option settings name groups by id or name, verbatim, as Beanstalk
+// stores them: InstanceGroups go to
+// aws:autoscaling:launchconfiguration/SecurityGroups and LBGroups to the
+// load balancer namespace of LBType.
+type BeanstalkEnvironmentSpec struct {
+	Name        string `yaml:"name"`
+	Application string `yaml:"application"` // default "app"
+	VPC         string `yaml:"vpc"`         // VPC name or id; omitted = the default VPC
+	// InstanceGroups and LBGroups are group names ("default"), scenario
+	// names or sg- ids; names are resolved in VPC when they name a
+	// scenario group, else kept verbatim.
+	InstanceGroups []string `yaml:"instance_groups"`
+	LBGroups       []string `yaml:"lb_groups"`
+	LBType         string   `yaml:"lb_type"` // application (default) or classic
+}
+
+type beanstalkEnv struct {
+	Name, ID, ARN, Application, VpcID string
+	LBType                            string
+	InstanceGroups, LBGroups          []string // as the option values list them
+}
+
+func (b *builder) addBeanstalk() error {
+	seen := map[string]bool{}
+	for i, e := range b.res.BeanstalkEnvironments {
+		at := path{"beanstalk_environments", i}
+		if err := b.unique(seen, e.Name, at); err != nil {
+			return err
+		}
+		vpcID, err := b.vpcOf(e.VPC, append(at, "vpc"))
+		if err != nil {
+			return err
+		}
+		app, lbType := e.Application, e.LBType
+		if app == "" {
+			app = "app"
+		}
+		switch lbType {
+		case "":
+			lbType = "application"
+		case "application", "classic":
+		default:
+			return b.errAt(append(at, "lb_type"), "lb_type %q is not application or classic", lbType)
+		}
+		env := beanstalkEnv{Name: e.Name, ID: "e-" + b.st.ids.hexN("", 10), Application: app, VpcID: vpcID, LBType: lbType,
+			InstanceGroups: b.groupRefs(vpcID, e.InstanceGroups), LBGroups: b.groupRefs(vpcID, e.LBGroups)}
+		env.ARN = b.arn("elasticbeanstalk", "environment/"+app+"/"+e.Name)
+		b.st.beanstalkEnvs = append(b.st.beanstalkEnvs, env)
+	}
+	return nil
+}
+
+// groupRefs resolves scenario group names in vpcID to ids and keeps other
+// references (ids, "default" in a non-default VPC) verbatim, as Beanstalk
+// option values hold whatever the user wrote.
+func (b *builder) groupRefs(vpcID string, refs []string) []string {
+	out := make([]string, 0, len(refs))
+	for _, ref := range refs {
+		if g := b.findGroup(vpcID, ref); g != nil && ref != "default" {
+			ref = g.ID
+		}
+		out = append(out, ref)
+	}
+	return out
 }

@@ -12,9 +12,9 @@ var codeBuildOps = map[string]op{
 	"UpdateFleet":      regionLocked(updateCodeBuild(fleetsOf, "fleet")),
 }
 
-func projectsOf(a *appResources) []codeBuildProject { return a.projects }
+func projectsOf(st *regionState) []codeBuildProject { return st.projects }
 
-func fleetsOf(a *appResources) []codeBuildProject { return a.fleets }
+func fleetsOf(st *regionState) []codeBuildProject { return st.fleets }
 
 var codeBuildInvalid = badRequest("InvalidInputException")
 
@@ -24,7 +24,7 @@ type codeBuildVpcConfig struct {
 	SecurityGroupIDs []string `json:"securityGroupIds"`
 }
 
-func listCodeBuild(list func(*appResources) []codeBuildProject, key string) op {
+func listCodeBuild(list func(*regionState) []codeBuildProject, key string) op {
 	return func(c *call) (any, *apiError) {
 		var req struct {
 			NextToken  string `json:"nextToken"`
@@ -34,7 +34,7 @@ func listCodeBuild(list func(*appResources) []codeBuildProject, key string) op {
 			return nil, e
 		}
 		items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: codeBuildInvalid, action: c.Action,
-			max: req.MaxResults, token: req.NextToken}, list(c.state.app))
+			max: req.MaxResults, token: req.NextToken}, list(c.state))
 		if e != nil {
 			return nil, e
 		}
@@ -52,7 +52,7 @@ func listCodeBuild(list func(*appResources) []codeBuildProject, key string) op {
 
 // batchGetCodeBuild answers BatchGetProjects/BatchGetFleets: names or
 // ARNs, at most 100, unknown ones listed as not found.
-func batchGetCodeBuild(list func(*appResources) []codeBuildProject, key, notFoundKey string) op {
+func batchGetCodeBuild(list func(*regionState) []codeBuildProject, key, notFoundKey string) op {
 	return func(c *call) (any, *apiError) {
 		var req struct {
 			Names []string `json:"names"`
@@ -65,7 +65,7 @@ func batchGetCodeBuild(list func(*appResources) []codeBuildProject, key, notFoun
 		}
 		found, missing := []map[string]any{}, []string{}
 		for _, n := range req.Names {
-			hit := findCodeBuild(list(c.state.app), n)
+			hit := findCodeBuild(list(c.state), n)
 			if hit == nil {
 				missing = append(missing, n)
 				continue
@@ -102,4 +102,56 @@ func codeBuildJSON(c *call, p *codeBuildProject, fleet bool) map[string]any {
 		v["vpcConfig"] = codeBuildVpcConfig{VpcID: p.VpcID, Subnets: nonNil(p.Subnets), SecurityGroupIDs: nonNil(p.Groups)}
 	}
 	return v
+}
+
+// codeBuildSpecs are CodeBuild's part of a region's scenario.
+type codeBuildSpecs struct {
+	CodeBuildProjects []CodeBuildProjectSpec `yaml:"codebuild_projects"`
+	CodeBuildFleets   []CodeBuildProjectSpec `yaml:"codebuild_fleets"`
+}
+
+// codeBuildState is CodeBuild's part of a regionState, in scenario order.
+type codeBuildState struct {
+	projects []codeBuildProject
+	fleets   []codeBuildProject
+}
+
+// CodeBuildProjectSpec is a CodeBuild project (codebuild_projects) or
+// reserved-capacity fleet (codebuild_fleets). Omitted groups: no vpcConfig.
+type CodeBuildProjectSpec struct {
+	Name      string `yaml:"name"`
+	Placement `yaml:",inline"`
+}
+
+type codeBuildProject struct {
+	Name, ARN, VpcID string
+	Subnets, Groups  []string // nil Groups: no vpcConfig
+}
+
+func (b *builder) addCodeBuild() error {
+	for _, list := range []struct {
+		key   string
+		specs []CodeBuildProjectSpec
+		out   *[]codeBuildProject
+		arn   string
+	}{{"codebuild_projects", b.res.CodeBuildProjects, &b.st.projects, "project/"},
+		{"codebuild_fleets", b.res.CodeBuildFleets, &b.st.fleets, "fleet/"}} {
+		seen := map[string]bool{}
+		for i, p := range list.specs {
+			at := path{list.key, i}
+			if err := b.unique(seen, p.Name, at); err != nil {
+				return err
+			}
+			vpcID, net, err := b.optionalNet(p.Placement, at)
+			if err != nil {
+				return err
+			}
+			cp := codeBuildProject{Name: p.Name, ARN: b.arn("codebuild", list.arn+p.Name), VpcID: vpcID}
+			if net != nil {
+				cp.Subnets, cp.Groups = net.Subnets, net.Groups
+			}
+			*list.out = append(*list.out, cp)
+		}
+	}
+	return nil
 }

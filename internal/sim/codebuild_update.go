@@ -23,7 +23,7 @@ type codeBuildUpdateRequest struct {
 
 // updateCodeBuild serves UpdateProject (key "project", by name) and
 // UpdateFleet (key "fleet", by ARN); both also accept the other form.
-func updateCodeBuild(list func(*appResources) []codeBuildProject, key string) op {
+func updateCodeBuild(list func(*regionState) []codeBuildProject, key string) op {
 	return func(c *call) (any, *apiError) {
 		var req codeBuildUpdateRequest
 		if e := decodeJSON(c, &req); e != nil {
@@ -36,7 +36,7 @@ func updateCodeBuild(list func(*appResources) []codeBuildProject, key string) op
 		if ref == "" {
 			return nil, codeBuildInvalid("1 validation error detected: Value null at '" + member + "' failed to satisfy constraint: Member must not be null")
 		}
-		p := findCodeBuild(list(c.state.app), ref)
+		p := findCodeBuild(list(c.state), ref)
 		if p == nil {
 			arn := ref
 			if !strings.HasPrefix(ref, "arn:") {

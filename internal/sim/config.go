@@ -60,8 +60,8 @@ func (st *regionState) evaluate(r *configRule) {
 }
 
 func noSuchRule(name string) *apiError {
-	return &apiError{http.StatusBadRequest, "NoSuchConfigRuleException",
-		"The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name."}
+	return &apiError{Status: http.StatusBadRequest, Code: "NoSuchConfigRuleException",
+		Message: "The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name."}
 }
 
 func getComplianceDetailsByConfigRule(c *call) (any, *apiError) {
@@ -124,4 +124,16 @@ func startConfigRulesEvaluation(c *call) (any, *apiError) {
 		c.state.evaluate(c.state.configRules[name])
 	}
 	return map[string]any{}, nil
+}
+
+// configSpecs are AWS Config's part of a region's scenario: the rules
+// deployed in the region, e.g. vpc-default-security-group-closed.
+type configSpecs struct {
+	ConfigRules []string `yaml:"config_rules"`
+}
+
+// configState is AWS Config's part of a regionState: each rule's last
+// evaluation.
+type configState struct {
+	configRules map[string]*configRule
 }

@@ -1,6 +1,9 @@
 package sim
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // AWS DMS (JSON 1.1, target prefix AmazonDMSv20160101):
 // DescribeReplicationInstances, paged by Marker.
@@ -22,7 +25,7 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var match []vpcResource
-	for _, r := range c.state.analytics.dmsInstances {
+	for _, r := range c.state.dmsInstances {
 		ok := true
 		for _, f := range req.Filters {
 			switch f.Name {
@@ -31,14 +34,14 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 			case "replication-instance-arn":
 				ok = ok && slices.Contains(f.Values, r.ARN)
 			default:
-				return nil, badRequest("InvalidParameterValueException")("unsupported filter " + f.Name)
+				return nil, dmsInvalid("unsupported filter " + f.Name)
 			}
 		}
 		if ok {
 			match = append(match, r)
 		}
 	}
-	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: badRequest("InvalidParameterValueException"),
+	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: dmsInvalid,
 		action: c.Action, max: req.MaxRecords, token: req.Marker}, match)
 	if e != nil {
 		return nil, e
@@ -60,3 +63,23 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 	}
 	return withNext(map[string]any{"ReplicationInstances": out}, "Marker", next), nil
 }
+
+// dmsSpecs are DMS's part of a region's scenario.
+type dmsSpecs struct {
+	DMSReplicationInstances []VPCResourceSpec `yaml:"dms_replication_instances"`
+}
+
+// dmsState is DMS's part of a regionState; never changed.
+type dmsState struct {
+	dmsInstances []vpcResource
+}
+
+func (b *builder) addDMS() error {
+	return b.addVPCResources("dms_replication_instances", b.res.DMSReplicationInstances, &b.st.dmsInstances,
+		func(string) string { return b.arn("dms", "rep:"+strings.ToUpper(b.st.ids.hexN("dms", 26))) })
+}
+
+// dmsInvalid is DMS's answer to a request its model's constraints refuse:
+// the JSON services' ValidationException (DMS's model declares no
+// validation error of its own; docs/FIDELITY.md).
+var dmsInvalid = badRequest("ValidationException")

@@ -60,16 +60,31 @@ type ec2Return struct {
 	Return bool `xml:"return"`
 }
 
-// page applies MaxResults (5-1000, as EC2) and NextToken to sorted ids. The
-// token is the last id returned, so deletions between pages skip nothing.
+// maxResultsRange is the MaxResults range of the Describe actions whose
+// range is not EC2's usual 5–1000 (EC2 API reference; botocore's model).
+// DescribeVpcEndpoints has no upper bound: above 1000 it returns 1000.
+var maxResultsRange = map[string][2]int{
+	"DescribeLaunchTemplates":          {1, 200},
+	"DescribeLaunchTemplateVersions":   {1, 200},
+	"DescribeInstanceConnectEndpoints": {1, 50},
+	"DescribeVpcEndpoints":             {1, 0},
+}
+
+// page applies MaxResults (5-1000, as EC2, or the action's own range) and
+// NextToken to sorted ids. The token is the last id returned, so deletions
+// between pages skip nothing.
 func page(c *call, ids []string) ([]string, string, *apiError) {
-	max := 0
+	size := 0
 	if v := c.Form.Get("MaxResults"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 5 || n > 1000 {
-			return nil, "", invalidParameterValue("Value ( %s ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.", v)
+		lo, hi := 5, 1000
+		if r, ok := maxResultsRange[c.Action]; ok {
+			lo, hi = r[0], r[1]
 		}
-		max = n
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || (hi > 0 && n > hi) {
+			return nil, "", invalidParameterValue("Value ( %s ) for parameter maxResults is invalid. Expecting a value between %d and %d.", v, lo, hi)
+		}
+		size = min(n, 1000)
 	}
 	start := 0
 	if tok := c.Form.Get("NextToken"); tok != "" {
@@ -84,11 +99,11 @@ func page(c *call, ids []string) ([]string, string, *apiError) {
 		}
 	}
 	ids = ids[start:]
-	if max == 0 || len(ids) <= max {
+	if size == 0 || len(ids) <= size {
 		return ids, "", nil
 	}
-	next := base64.RawURLEncoding.EncodeToString([]byte(c.Action + ":" + ids[max-1]))
-	return ids[:max], next, nil
+	next := base64.RawURLEncoding.EncodeToString([]byte(c.Action + ":" + ids[size-1]))
+	return ids[:size], next, nil
 }
 
 // validID reports whether id looks like prefix-<hex>.

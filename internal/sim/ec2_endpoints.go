@@ -37,7 +37,7 @@ var vpcEndpointFilter = filterer[*vpcEndpoint]{
 }
 
 func describeVpcEndpoints(c *call, st *regionState) (any, *apiError) {
-	ids, next, e := selectIDs(c, st.app.endpoints, "VpcEndpointId", func(id string) *apiError {
+	ids, next, e := selectIDs(c, st.vpcEndpoints, "VpcEndpointId", func(id string) *apiError {
 		return notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist", id)
 	}, vpcEndpointFilter)
 	if e != nil {
@@ -50,7 +50,7 @@ func describeVpcEndpoints(c *call, st *regionState) (any, *apiError) {
 	}{NextToken: next}
 	out.Endpoints.Item = []xVpcEndpoint{}
 	for _, id := range ids {
-		ep := st.app.endpoints[id]
+		ep := st.vpcEndpoints[id]
 		x := xVpcEndpoint{VpcEndpointID: ep.ID, VpcEndpointType: ep.Type, VpcID: ep.VpcID, ServiceName: ep.Service,
 			State: "available", SubnetIDSet: items[string]{Item: ep.Subnets}, PrivateDNSEnabled: ep.Type == "Interface",
 			OwnerID: st.account, CreationTimestamp: ec2Created, TagSet: xTags(ep.Tags)}
@@ -73,7 +73,7 @@ func modifyVpcEndpoint(c *call, st *regionState) (any, *apiError) {
 	if id == "" {
 		return nil, missingParameter("VpcEndpointId")
 	}
-	ep := st.app.endpoints[id]
+	ep := st.vpcEndpoints[id]
 	if ep == nil {
 		return nil, notFound("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist", id)
 	}
@@ -142,7 +142,7 @@ func endpointFilter(idName string) filterer[*ec2Endpoint] {
 }
 
 func describeInstanceConnectEndpoints(c *call, st *regionState) (any, *apiError) {
-	ids, next, e := selectIDs(c, st.app.eices, "InstanceConnectEndpointId", func(id string) *apiError {
+	ids, next, e := selectIDs(c, st.eices, "InstanceConnectEndpointId", func(id string) *apiError {
 		return notFound("InvalidInstanceConnectEndpointId.NotFound", "The instance connect endpoint ID '%s' does not exist", id)
 	}, endpointFilter("instance-connect-endpoint-id"))
 	if e != nil {
@@ -155,7 +155,7 @@ func describeInstanceConnectEndpoints(c *call, st *regionState) (any, *apiError)
 	}{NextToken: next}
 	out.Endpoints.Item = []xInstanceConnectEndpoint{}
 	for _, id := range ids {
-		ep := st.app.eices[id]
+		ep := st.eices[id]
 		out.Endpoints.Item = append(out.Endpoints.Item, xInstanceConnectEndpoint{OwnerID: st.account,
 			InstanceConnectEndpointID: ep.ID, InstanceConnectEndpointArn: ep.ARN, State: "create-complete",
 			VpcID: ep.VpcID, SubnetID: ep.SubnetID, AvailabilityZone: ep.AZ, CreatedAt: ec2Created,
@@ -179,7 +179,7 @@ type xClientVpnEndpoint struct {
 }
 
 func describeClientVpnEndpoints(c *call, st *regionState) (any, *apiError) {
-	ids, next, e := selectIDs(c, st.app.clientVPNs, "ClientVpnEndpointId", func(id string) *apiError {
+	ids, next, e := selectIDs(c, st.clientVPNs, "ClientVpnEndpointId", func(id string) *apiError {
 		return notFound("InvalidClientVpnEndpointId.NotFound", "Endpoint %s does not exist", id)
 	}, endpointFilter("endpoint-id"))
 	if e != nil {
@@ -192,7 +192,7 @@ func describeClientVpnEndpoints(c *call, st *regionState) (any, *apiError) {
 	}{NextToken: next}
 	out.Endpoints.Item = []xClientVpnEndpoint{}
 	for _, id := range ids {
-		ep := st.app.clientVPNs[id]
+		ep := st.clientVPNs[id]
 		out.Endpoints.Item = append(out.Endpoints.Item, xClientVpnEndpoint{ClientVpnEndpointID: ep.ID, Description: ep.Description,
 			StatusCode: "available", CreationTime: "2024-01-01T00:00:00", ClientCidrBlock: "10.200.0.0/22",
 			VpnProtocol: "openvpn", TransportProtocol: "udp", VpnPort: 443,

@@ -114,7 +114,7 @@ func describeNetworkInterfaces(c *call, st *regionState) (any, *apiError) {
 
 func eniNotFound(id string) *apiError {
 	if !validID(id, "eni") {
-		return notFound("InvalidNetworkInterfaceID.Malformed", "Invalid id: \"%s\" (expecting \"eni-...\")", id)
+		return notFound("InvalidNetworkInterfaceId.Malformed", "Invalid id: \"%s\" (expecting \"eni-...\")", id)
 	}
 	return notFound("InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '%s' does not exist", id)
 }

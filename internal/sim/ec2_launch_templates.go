@@ -58,8 +58,8 @@ func templateNotFound(id string) *apiError {
 	return notFound("InvalidLaunchTemplateId.NotFound", "The specified launch template, with template ID %s, does not exist.", id)
 }
 
-func (a *appResources) templateByName(name string) *launchTemplate {
-	for _, t := range a.templates {
+func (st *regionState) templateByName(name string) *launchTemplate {
+	for _, t := range st.launchTemplates {
 		if t.Name == name {
 			return t
 		}
@@ -68,11 +68,11 @@ func (a *appResources) templateByName(name string) *launchTemplate {
 }
 
 func describeLaunchTemplates(c *call, st *regionState) (any, *apiError) {
-	all := st.app.templates
+	all := st.launchTemplates
 	if names := list(c.Form, "LaunchTemplateName"); len(names) > 0 {
 		all = map[string]*launchTemplate{}
 		for _, n := range names {
-			t := st.app.templateByName(n)
+			t := st.templateByName(n)
 			if t == nil {
 				return nil, notFound("InvalidLaunchTemplateName.NotFoundException", "At least one of the launch templates specified in the request does not exist.")
 			}

@@ -18,12 +18,12 @@ func (st *regionState) templateParam(c *call) (*launchTemplate, *apiError) {
 	case id != "" && name != "":
 		return nil, invalidParameterCombination("Specify either a launch template ID or a launch template name, not both.")
 	case id != "":
-		if t := st.app.templates[id]; t != nil {
+		if t := st.launchTemplates[id]; t != nil {
 			return t, nil
 		}
 		return nil, templateNotFound(id)
 	case name != "":
-		if t := st.app.templateByName(name); t != nil {
+		if t := st.templateByName(name); t != nil {
 			return t, nil
 		}
 		return nil, notFound("InvalidLaunchTemplateName.NotFoundException", "The specified launch template, with template name %s, does not exist.", name)

@@ -51,9 +51,9 @@ func (c *call) ecsCluster(ref string) (*ecsCluster, *apiError) {
 	if ref == "" {
 		ref = "default"
 	}
-	for i, cl := range c.state.app.clusters {
+	for i, cl := range c.state.ecsClusters {
 		if cl.Name == ref || cl.ARN == ref {
-			return &c.state.app.clusters[i], nil
+			return &c.state.ecsClusters[i], nil
 		}
 	}
 	return nil, errf(http.StatusBadRequest, "ClusterNotFoundException", "Cluster not found.")
@@ -64,7 +64,7 @@ func listECSClusters(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: ecsInvalid, action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.app.clusters)
+	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: ecsInvalid, action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.ecsClusters)
 	if e != nil {
 		return nil, e
 	}
@@ -161,11 +161,92 @@ func ecsServiceJSON(cl *ecsCluster, s *ecsService, count bool) map[string]any {
 	return v
 }
 
-// withNext adds the next-page token under key unless this is the last page:
-// AWS omits the member rather than sending null.
-func withNext(m map[string]any, key, next string) map[string]any {
-	if next != "" {
-		m[key] = next
+// ecsSpecs are ECS's part of a region's scenario.
+type ecsSpecs struct {
+	ECSClusters []ECSClusterSpec `yaml:"ecs_clusters"`
+}
+
+// ecsState is ECS's part of a regionState, in scenario order.
+type ecsState struct {
+	ecsClusters []ecsCluster
+}
+
+// ECSClusterSpec is an ECS cluster and its services.
+type ECSClusterSpec struct {
+	Name     string           `yaml:"name"`
+	Services []ECSServiceSpec `yaml:"services"`
+}
+
+// ECSServiceSpec is an ECS service. Its groups are the service's awsvpc
+// configuration and its primary deployment's; omitted groups mean no
+// awsvpc configuration (bridge or host networking), [] means awsvpc with no
+// groups, which ECS runs in the VPC's default group.
+type ECSServiceSpec struct {
+	Name      string `yaml:"name"`
+	Placement `yaml:",inline"`
+	// Deployments are further ACTIVE deployments still rolling out, each
+	// with its own network configuration.
+	Deployments []Placement `yaml:"deployments"`
+	// TaskSets are task sets of an EXTERNAL or CODE_DEPLOY service.
+	TaskSets []Placement `yaml:"task_sets"`
+}
+
+type ecsCluster struct {
+	Name, ARN string
+	Services  []ecsService
+}
+
+type ecsService struct {
+	Name, ARN   string
+	Net         *awsvpc   // nil: not awsvpc
+	Deployments []*awsvpc // [0] is the PRIMARY deployment
+	TaskSets    []*awsvpc
+	// DeploymentIDs parallel Deployments, filled on first use (the
+	// scenario's by position); Serial numbers the last deployment. Pending counts the DescribeServices reads left that show
+	// the PRIMARY deployment IN_PROGRESS beside the one it replaces
+	// (ecs_update.go).
+	DeploymentIDs []string
+	Serial        int
+	Pending       int
+}
+
+func (b *builder) addECS() error {
+	seen := map[string]bool{}
+	for i, c := range b.res.ECSClusters {
+		at := path{"ecs_clusters", i}
+		if err := b.unique(seen, c.Name, at); err != nil {
+			return err
+		}
+		cl := ecsCluster{Name: c.Name, ARN: b.arn("ecs", "cluster/"+c.Name)}
+		names := map[string]bool{}
+		for j, s := range c.Services {
+			sat := append(append(path{}, at...), "services", j)
+			if err := b.unique(names, s.Name, sat); err != nil {
+				return err
+			}
+			svc := ecsService{Name: s.Name, ARN: b.arn("ecs", "service/"+c.Name+"/"+s.Name)}
+			_, net, err := b.optionalNet(s.Placement, sat)
+			if err != nil {
+				return err
+			}
+			svc.Net = net
+			svc.Deployments = []*awsvpc{net}
+			for _, extra := range []struct {
+				key   string
+				specs []Placement
+				out   *[]*awsvpc
+			}{{"deployments", s.Deployments, &svc.Deployments}, {"task_sets", s.TaskSets, &svc.TaskSets}} {
+				for k, p := range extra.specs {
+					_, n, err := b.optionalNet(p, append(append(path{}, sat...), extra.key, k))
+					if err != nil {
+						return err
+					}
+					*extra.out = append(*extra.out, n)
+				}
+			}
+			cl.Services = append(cl.Services, svc)
+		}
+		b.st.ecsClusters = append(b.st.ecsClusters, cl)
 	}
-	return m
+	return nil
 }

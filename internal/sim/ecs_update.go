@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 )
 
 // UpdateService: apply gives an awsvpc service other groups. ECS starts a
@@ -164,3 +165,7 @@ func (s *ecsService) countRead() {
 		s.Deployments, s.DeploymentIDs = s.Deployments[:1], s.DeploymentIDs[:1]
 	}
 }
+
+// ecsAttachment matches an ECS task interface's description (its
+// attachment ARN).
+var ecsAttachment = regexp.MustCompile(`^arn:aws[a-z-]*:ecs:[^:]+:\d+:attachment/[0-9a-f-]+$`)

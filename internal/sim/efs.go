@@ -2,7 +2,6 @@ package sim
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 )
 
@@ -59,6 +58,11 @@ type jsonFileSystem struct {
 	LifeCycleState       string    `json:"LifeCycleState"`
 	NumberOfMountTargets int       `json:"NumberOfMountTargets"`
 	Tags                 []jsonTag `json:"Tags"`
+	CreationTime         int64     `json:"CreationTime"`
+	PerformanceMode      string    `json:"PerformanceMode"`
+	SizeInBytes          struct {
+		Value int64 `json:"Value"`
+	} `json:"SizeInBytes"`
 }
 
 func describeFileSystems(c *call) (any, *apiError) {
@@ -67,7 +71,7 @@ func describeFileSystems(c *call) (any, *apiError) {
 	if id := q.Get("FileSystemId"); id != "" {
 		ids = []string{id}
 	}
-	items, missing := selected(c.state.svc.fileSystems, func(f fileSystem) string { return f.ID }, ids)
+	items, missing := selected(c.state.fileSystems, func(f fileSystem) string { return f.ID }, ids)
 	if missing != "" {
 		return nil, errf(http.StatusNotFound, "FileSystemNotFound", "File system '%s' does not exist.", missing)
 	}
@@ -81,7 +85,9 @@ func describeFileSystems(c *call) (any, *apiError) {
 	}{FileSystems: []jsonFileSystem{}, NextMarker: next}
 	for _, f := range items[from:to] {
 		fs := jsonFileSystem{FileSystemID: f.ID, FileSystemArn: f.ARN, Name: f.Name, OwnerID: c.Account,
-			CreationToken: f.ID, LifeCycleState: "available", NumberOfMountTargets: len(f.MountTargets), Tags: []jsonTag{}}
+			CreationToken: f.ID, LifeCycleState: "available", NumberOfMountTargets: len(f.MountTargets), Tags: []jsonTag{},
+			CreationTime: created.Unix(), PerformanceMode: "generalPurpose"}
+		fs.SizeInBytes.Value = 6144 // an empty file system's metadata
 		for _, t := range f.Tags {
 			fs.Tags = append(fs.Tags, jsonTag(t))
 		}
@@ -109,7 +115,7 @@ func describeMountTargets(c *call) (any, *apiError) {
 		return nil, errf(http.StatusBadRequest, "BadRequest", "Exactly one of FileSystemId or MountTargetId is required")
 	}
 	var items []mountTarget
-	for _, f := range c.state.svc.fileSystems {
+	for _, f := range c.state.fileSystems {
 		for _, m := range f.MountTargets {
 			if m.FileSystemID == fsID || m.ID == mtID {
 				items = append(items, m)
@@ -120,7 +126,7 @@ func describeMountTargets(c *call) (any, *apiError) {
 		return nil, errf(http.StatusNotFound, "MountTargetNotFound", "Mount target '%s' does not exist.", mtID)
 	}
 	if fsID != "" {
-		if _, missing := selected(c.state.svc.fileSystems, func(f fileSystem) string { return f.ID }, []string{fsID}); missing != "" {
+		if _, missing := selected(c.state.fileSystems, func(f fileSystem) string { return f.ID }, []string{fsID}); missing != "" {
 			return nil, errf(http.StatusNotFound, "FileSystemNotFound", "File system '%s' does not exist.", fsID)
 		}
 	}
@@ -140,63 +146,73 @@ func describeMountTargets(c *call) (any, *apiError) {
 	return out, nil
 }
 
-// mountTargetOf finds the mount target a .../mount-targets/{id}/... path
-// names; the pointer is into svcResources, so changes stick.
-func mountTargetOf(c *call) (*mountTarget, *apiError) {
-	id := strings.Split(strings.TrimPrefix(c.HTTP.URL.Path, efsPrefix), "/")[1]
-	for i := range c.state.svc.fileSystems {
-		f := &c.state.svc.fileSystems[i]
-		for j := range f.MountTargets {
-			if f.MountTargets[j].ID == id {
-				return &f.MountTargets[j], nil
+// efsSpecs are EFS's part of a region's scenario.
+type efsSpecs struct {
+	FileSystems []FileSystemSpec `yaml:"efs_file_systems"`
+}
+
+// efsState is EFS's part of a regionState; mount targets' groups change,
+// so every op runs under the region lock.
+type efsState struct {
+	fileSystems []fileSystem
+}
+
+// FileSystemSpec is an EFS file system with its mount targets.
+type FileSystemSpec struct {
+	ID           string            `yaml:"id"` // pin the fs- id
+	Name         string            `yaml:"name"`
+	Tags         map[string]string `yaml:"tags"`
+	MountTargets []MountTargetSpec `yaml:"mount_targets"`
+}
+
+// MountTargetSpec is an EFS mount target; omitted groups are the VPC's
+// default group.
+type MountTargetSpec struct {
+	ID        string `yaml:"id"`     // pin the fsmt- id
+	Subnet    string `yaml:"subnet"` // omitted = the VPC's first subnet
+	Placement `yaml:",inline"`
+}
+
+type fileSystem struct {
+	ID, ARN, Name string
+	Tags          []Tag
+	MountTargets  []mountTarget
+}
+
+type mountTarget struct {
+	ID, FileSystemID, SubnetID, VpcID, AvailabilityZone, IPAddress, NetworkInterfaceID string
+	Groups                                                                             []string
+}
+
+func (b *builder) addFileSystems() error {
+	for i, fs := range b.res.FileSystems {
+		at := path{"efs_file_systems", i}
+		id, err := b.pinOrNext(fs.ID, "fs", append(at, "id"))
+		if err != nil {
+			return err
+		}
+		out := fileSystem{ID: id, ARN: b.arn("elasticfilesystem", "file-system/"+id), Name: fs.Name, Tags: tagsOf(fs.Tags, fs.Name)}
+		for j, mt := range fs.MountTargets {
+			mat := append(append(path{}, at...), "mount_targets", j)
+			vpcID, ids, err := b.placed(mt.Placement, true, mat)
+			if err != nil {
+				return err
 			}
+			if len(out.MountTargets) > 0 && out.MountTargets[0].VpcID != vpcID {
+				return b.errAt(append(mat, "vpc"), "all mount targets of a file system are in one VPC")
+			}
+			sn, err := b.subnetOf(vpcID, mt.Subnet, append(mat, "subnet"))
+			if err != nil {
+				return err
+			}
+			mid, err := b.pinOrNext(mt.ID, "fsmt", append(mat, "id"))
+			if err != nil {
+				return err
+			}
+			out.MountTargets = append(out.MountTargets, mountTarget{ID: mid, FileSystemID: id, SubnetID: sn.ID,
+				VpcID: vpcID, AvailabilityZone: sn.AvailabilityZone, IPAddress: b.st.nextAddress(sn), Groups: ids})
 		}
+		b.st.fileSystems = append(b.st.fileSystems, out)
 	}
-	return nil, errf(http.StatusNotFound, "MountTargetNotFound", "Mount target '%s' does not exist.", id)
-}
-
-func describeMountTargetSecurityGroups(c *call) (any, *apiError) {
-	m, e := mountTargetOf(c)
-	if e != nil {
-		return nil, e
-	}
-	return struct {
-		SecurityGroups []string `json:"SecurityGroups"`
-	}{nonNil(m.Groups)}, nil
-}
-
-// modifyMountTargetSecurityGroups replaces a mount target's groups (1 to
-// 5, all in its VPC) and moves its interface: NetworkInterfaceID, or the
-// interface described "EFS mount target for <fs> (<fsmt>)". AWS answers
-// 204 with no body; an empty JSON object reads the same to the SDK.
-func modifyMountTargetSecurityGroups(c *call) (any, *apiError) {
-	m, e := mountTargetOf(c)
-	if e != nil {
-		return nil, e
-	}
-	var in struct{ SecurityGroups []string }
-	if e := decodeJSON(c, &in); e != nil {
-		return nil, e
-	}
-	var next []string
-	for _, id := range in.SecurityGroups {
-		if !slices.Contains(next, id) {
-			next = append(next, id)
-		}
-	}
-	switch id := c.state.invalidGroup(m.VpcID, next); {
-	case len(next) == 0:
-		return nil, errf(http.StatusBadRequest, "BadRequest", "SecurityGroups must list at least one security group")
-	case len(next) > efsMaxGroups:
-		return nil, errf(http.StatusBadRequest, "SecurityGroupLimitExceeded",
-			"The mount target can have at most %d security groups, got %d.", efsMaxGroups, len(next))
-	case id != "":
-		return nil, errf(http.StatusBadRequest, "SecurityGroupNotFound", "Security group '%s' does not exist in VPC '%s'.", id, m.VpcID)
-	}
-	desc := "EFS mount target for " + m.FileSystemID + " (" + m.ID + ")"
-	c.state.retarget(func(n *NetworkInterface) bool {
-		return (m.NetworkInterfaceID != "" && n.ID == m.NetworkInterfaceID) || strings.HasPrefix(n.Description, desc)
-	}, next)
-	m.Groups = next
-	return struct{}{}, nil
+	return nil
 }

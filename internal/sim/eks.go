@@ -32,7 +32,7 @@ func eksRoute(r *http.Request) string {
 }
 
 func listEKSClusters(c *call) (any, *apiError) {
-	items := c.state.svc.eksClusters
+	items := c.state.eksClusters
 	from, to, next, err := eksPager.page(c, c.HTTP.URL.Query().Get, len(items))
 	if err != nil {
 		return nil, err
@@ -68,7 +68,7 @@ func describeEKSCluster(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, errf(http.StatusBadRequest, "InvalidParameterException", "bad cluster name")
 	}
-	for _, cl := range c.state.svc.eksClusters {
+	for _, cl := range c.state.eksClusters {
 		if cl.Name == name {
 			return struct {
 				Cluster jsonEKSCluster `json:"cluster"`
@@ -78,4 +78,59 @@ func describeEKSCluster(c *call) (any, *apiError) {
 		}
 	}
 	return nil, errf(http.StatusNotFound, "ResourceNotFoundException", "No cluster found for name: %s.", name)
+}
+
+// eksSpecs are EKS's part of a region's scenario.
+type eksSpecs struct {
+	EKSClusters []EKSClusterSpec `yaml:"eks_clusters"`
+}
+
+// eksState is EKS's part of a regionState; read-only.
+type eksState struct {
+	eksClusters []eksCluster
+}
+
+// EKSClusterSpec is an EKS cluster. Groups are the additional groups of
+// resourcesVpcConfig (omitted = none); ClusterGroup stands for the group
+// EKS creates, so tests can point it anywhere.
+type EKSClusterSpec struct {
+	Name         string `yaml:"name"`
+	Placement    `yaml:",inline"`
+	ClusterGroup string            `yaml:"cluster_group"`
+	Tags         map[string]string `yaml:"tags"`
+}
+
+type eksCluster struct {
+	Name, ARN, VpcID, ClusterGroup string
+	Groups, SubnetIDs              []string
+	Tags                           []Tag
+}
+
+func (b *builder) addEKS() error {
+	seen := map[string]bool{}
+	for i, c := range b.res.EKSClusters {
+		at := path{"eks_clusters", i}
+		if err := b.unique(seen, c.Name, at); err != nil {
+			return err
+		}
+		vpcID, ids, err := b.placed(c.Placement, false, at)
+		if err != nil {
+			return err
+		}
+		out := eksCluster{Name: c.Name, ARN: b.arn("eks", "cluster/"+c.Name), VpcID: vpcID, Groups: ids, Tags: tagsOf(c.Tags, "")}
+		if c.ClusterGroup != "" {
+			_, cg, err := b.placed(Placement{VPC: c.VPC, Groups: []string{c.ClusterGroup}}, false, append(at, "cluster_group"))
+			if err != nil {
+				return err
+			}
+			out.ClusterGroup = cg[0]
+		}
+		for _, id := range sortedKeys(b.st.subnets) {
+			if b.st.subnets[id].VpcID == vpcID {
+				out.SubnetIDs = append(out.SubnetIDs, id)
+			}
+		}
+		b.st.eksClusters = append(b.st.eksClusters, out)
+	}
+	return nil
 }

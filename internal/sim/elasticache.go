@@ -37,7 +37,7 @@ func describeCacheClusters(c *call) (any, *apiError) {
 	if id := c.Form.Get("CacheClusterId"); id != "" {
 		names = []string{id}
 	}
-	items, missing := selected(c.state.svc.cacheClusters, func(d dataStore) string { return d.Name }, names)
+	items, missing := selected(c.state.cacheClusters, func(d dataStore) string { return d.Name }, names)
 	if missing != "" {
 		return nil, notFound("CacheClusterNotFound", "CacheCluster not found: %s", missing)
 	}
@@ -47,7 +47,7 @@ func describeCacheClusters(c *call) (any, *apiError) {
 	}
 	res := describeCacheClustersResult{CacheClusters: []xmlCacheCluster{}, Marker: next}
 	for _, d := range items[from:to] {
-		res.CacheClusters = append(res.CacheClusters, cacheClusterXML(storeNamed(c.state.svc.cacheClusters, d.Name), true))
+		res.CacheClusters = append(res.CacheClusters, cacheClusterXML(storeNamed(c.state.cacheClusters, d.Name), true))
 	}
 	return res, nil
 }
@@ -68,7 +68,7 @@ func cacheClusterXML(d *dataStore, count bool) xmlCacheCluster {
 // <cluster>" or "ElastiCache <cluster>-<node>") move at once.
 func modifyCacheCluster(c *call) (any, *apiError) {
 	st, name := c.state, c.Form.Get("CacheClusterId")
-	d := storeNamed(st.svc.cacheClusters, name)
+	d := storeNamed(st.cacheClusters, name)
 	if d == nil {
 		return nil, notFound("CacheClusterNotFound", "CacheCluster not found: %s", name)
 	}
@@ -99,7 +99,7 @@ func modifyCacheCluster(c *call) (any, *apiError) {
 // "redis-2" for "ElastiCache redis-2"), the longer name wins.
 func (st *regionState) cacheClusterOf(desc string) string {
 	owner := ""
-	for _, d := range st.svc.cacheClusters {
+	for _, d := range st.cacheClusters {
 		rest, ok := strings.CutPrefix(desc, "ElastiCache "+d.Name)
 		if !ok || len(d.Name) <= len(owner) {
 			continue
@@ -110,4 +110,19 @@ func (st *regionState) cacheClusterOf(desc string) string {
 		}
 	}
 	return owner
+}
+
+// elastiCacheSpecs are ElastiCache's part of a region's scenario.
+type elastiCacheSpecs struct {
+	CacheClusters []DataStoreSpec `yaml:"cache_clusters"`
+}
+
+// elastiCacheState is ElastiCache's part of a regionState; every op runs
+// under the region lock.
+type elastiCacheState struct {
+	cacheClusters []dataStore
+}
+
+func (b *builder) addCacheClusters() error {
+	return b.addDataStores("cache_clusters", "redis", "elasticache", "cluster:", b.res.CacheClusters, &b.st.cacheClusters, nil)
 }

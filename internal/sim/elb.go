@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 )
@@ -18,7 +19,7 @@ var elbOps = map[string]op{
 
 func (st *regionState) lbs(classic bool) []loadBalancer {
 	var out []loadBalancer
-	for _, lb := range st.svc.loadBalancers {
+	for _, lb := range st.loadBalancers {
 		if (lb.Type == "classic") == classic {
 			out = append(out, lb)
 		}
@@ -146,4 +147,77 @@ func describeLoadBalancersClassic(c *call) (any, *apiError) {
 			DNSName: strings.ToLower(lb.DNSName), Scheme: lb.Scheme, VPCID: lb.VpcID, SecurityGroups: lb.Groups})
 	}
 	return res, nil
+}
+
+// elbSpecs are Elastic Load Balancing's part of a region's scenario.
+type elbSpecs struct {
+	LoadBalancers []LoadBalancerSpec `yaml:"load_balancers"`
+}
+
+// elbState is Elastic Load Balancing's part of a regionState: all types,
+// classic included, changed by SetSecurityGroups and friends, so every op
+// runs under the region lock.
+type elbState struct {
+	loadBalancers []loadBalancer
+}
+
+// LoadBalancerSpec is an Elastic Load Balancing load balancer.
+type LoadBalancerSpec struct {
+	Name string `yaml:"name"`
+	// Type is application (default), network, gateway or classic.
+	// Omitted groups: application and classic get the VPC's default group,
+	// network and gateway none.
+	Type      string `yaml:"type"`
+	Scheme    string `yaml:"scheme"` // internet-facing (default) or internal
+	Placement `yaml:",inline"`
+	Tags      map[string]string `yaml:"tags"`
+}
+
+type loadBalancer struct {
+	Name, ARN, Type, Scheme, VpcID, DNSName string
+	Groups                                  []string
+	Tags                                    []Tag
+	// PrivateLinkRules is a network load balancer's
+	// EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic once set ("" = on).
+	PrivateLinkRules string
+}
+
+func (b *builder) addLoadBalancers() error {
+	seen := map[string]bool{}
+	for i, lb := range b.res.LoadBalancers {
+		at := path{"load_balancers", i}
+		if err := b.unique(seen, lb.Name, at); err != nil {
+			return err
+		}
+		typ := lb.Type
+		if typ == "" {
+			typ = "application"
+		}
+		prefix := map[string]string{"application": "app", "network": "net", "gateway": "gwy", "classic": ""}
+		short, ok := prefix[typ]
+		if !ok {
+			return b.errAt(append(at, "type"), "type %q is not application, network, gateway or classic", lb.Type)
+		}
+		if typ == "gateway" && len(lb.Groups) > 0 {
+			return b.errAt(append(at, "groups"), "gateway load balancers take no security groups")
+		}
+		vpcID, ids, err := b.placed(lb.Placement, typ == "application" || typ == "classic", at)
+		if err != nil {
+			return err
+		}
+		scheme := lb.Scheme
+		if scheme == "" {
+			scheme = "internet-facing"
+		}
+		out := loadBalancer{Name: lb.Name, Type: typ, Scheme: scheme, VpcID: vpcID, Groups: ids, Tags: tagsOf(lb.Tags, "")}
+		if typ == "classic" {
+			out.DNSName = fmt.Sprintf("%s-%s.%s.elb.amazonaws.com", lb.Name, b.st.ids.hexN("elb", 10), b.st.region)
+		} else {
+			suffix := b.st.ids.hexN("elbv2", 16)
+			out.ARN = b.arn("elasticloadbalancing", "loadbalancer/"+short+"/"+lb.Name+"/"+suffix)
+			out.DNSName = fmt.Sprintf("%s-%s.elb.%s.amazonaws.com", lb.Name, suffix[:10], b.st.region)
+		}
+		b.st.loadBalancers = append(b.st.loadBalancers, out)
+	}
+	return nil
 }

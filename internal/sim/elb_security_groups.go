@@ -15,10 +15,10 @@ import (
 // "loadbalancer/") and "ELB <name>" for a classic one.
 
 // loadBalancerBy finds a load balancer of one API by its key (ARN or name);
-// the pointer is into svcResources, so changes stick.
+// the pointer is into the region state, so changes stick.
 func (st *regionState) loadBalancerBy(classic bool, key func(*loadBalancer) string, want string) *loadBalancer {
-	for i := range st.svc.loadBalancers {
-		lb := &st.svc.loadBalancers[i]
+	for i := range st.loadBalancers {
+		lb := &st.loadBalancers[i]
 		if (lb.Type == "classic") == classic && key(lb) == want {
 			return lb
 		}

@@ -3,6 +3,7 @@ package sim
 import (
 	"net/http"
 	"slices"
+	"strings"
 )
 
 // EMR (JSON 1.1, target prefix ElasticMapReduce, signing name
@@ -24,7 +25,7 @@ func listEMRClusters(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var items []emrCluster
-	for _, cl := range c.state.jobs.emr {
+	for _, cl := range c.state.emrClusters {
 		if len(req.ClusterStates) == 0 || slices.Contains(req.ClusterStates, "WAITING") {
 			items = append(items, cl)
 		}
@@ -48,7 +49,7 @@ func describeEMRCluster(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	for _, cl := range c.state.jobs.emr {
+	for _, cl := range c.state.emrClusters {
 		if cl.ID != req.ClusterID {
 			continue
 		}
@@ -60,4 +61,73 @@ func describeEMRCluster(c *call) (any, *apiError) {
 			"Ec2InstanceAttributes": attrs}}, nil
 	}
 	return nil, errf(http.StatusBadRequest, "InvalidRequestException", "Cluster id '%s' is not valid.", req.ClusterID)
+}
+
+// emrSpecs are EMR's part of a region's scenario.
+type emrSpecs struct {
+	EMRClusters []EMRClusterSpec `yaml:"emr_clusters"`
+}
+
+// emrState is EMR's part of a regionState; never changed.
+type emrState struct {
+	emrClusters []emrCluster
+}
+
+// EMRClusterSpec is an active (WAITING) EMR cluster (emr_clusters). Its
+// groups are the EMR-managed primary group and, second, the core/task
+// group (omitted = the primary one); omitted groups: the VPC's default
+// group for both.
+type EMRClusterSpec struct {
+	Name      string `yaml:"name"`
+	Placement `yaml:",inline"`
+	// ServiceAccess is the service access group (private subnets).
+	ServiceAccess string `yaml:"service_access"`
+	// AdditionalMaster are further groups of the primary instances.
+	AdditionalMaster []string `yaml:"additional_master"`
+}
+
+type emrCluster struct {
+	ID, Name, ARN, Subnet        string
+	Master, Slave, ServiceAccess string
+	Additional                   []string
+}
+
+func (b *builder) addEMR() error {
+	seen := map[string]bool{}
+	for i, e := range b.res.EMRClusters {
+		at := path{"emr_clusters", i}
+		if err := b.unique(seen, e.Name, at); err != nil {
+			return err
+		}
+		vpcID, ids, err := b.placed(e.Placement, true, at)
+		if err != nil {
+			return err
+		}
+		sn, err := b.subnetOf(vpcID, "", at)
+		if err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return b.errAt(append(at, "groups"), "needs a group")
+		}
+		cl := emrCluster{ID: "j-" + strings.ToUpper(b.st.ids.hexN("emr", 13)), Name: e.Name, Subnet: sn.ID,
+			Master: ids[0], Slave: ids[len(ids)-1]}
+		cl.ARN = b.arn("elasticmapreduce", "cluster/"+cl.ID)
+		extra := Placement{VPC: e.VPC, Groups: e.AdditionalMaster}
+		if e.ServiceAccess != "" {
+			extra.Groups = append([]string{e.ServiceAccess}, e.AdditionalMaster...)
+		}
+		if len(extra.Groups) > 0 {
+			_, more, err := b.placed(extra, false, append(at, "additional_master"))
+			if err != nil {
+				return err
+			}
+			if e.ServiceAccess != "" {
+				cl.ServiceAccess, more = more[0], more[1:]
+			}
+			cl.Additional = more
+		}
+		b.st.emrClusters = append(b.st.emrClusters, cl)
+	}
+	return nil
 }

@@ -12,6 +12,9 @@ type apiError struct {
 	Status  int
 	Code    string
 	Message string
+	// Attribute is the request member at fault, for the REST-JSON services
+	// whose errors carry errorAttribute (Amazon MQ).
+	Attribute string
 }
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }

@@ -25,9 +25,9 @@ func eventsArn(c *call, resource string) string {
 }
 
 // buses are "default" and every bus a rule is on, in first-seen order.
-func (a *appResources) buses() []string {
+func (st *regionState) buses() []string {
 	out, seen := []string{"default"}, map[string]bool{"default": true}
-	for _, r := range a.rules {
+	for _, r := range st.eventRules {
 		if !seen[r.Bus] {
 			seen[r.Bus] = true
 			out = append(out, r.Bus)
@@ -41,7 +41,7 @@ func listEventBuses(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: eventsInvalid, action: c.Action, max: req.Limit, token: req.NextToken}, c.state.app.buses())
+	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: eventsInvalid, action: c.Action, max: req.Limit, token: req.NextToken}, c.state.buses())
 	if e != nil {
 		return nil, e
 	}
@@ -57,7 +57,7 @@ func busOf(c *call, ref string) (string, *apiError) {
 	if ref == "" {
 		return "default", nil
 	}
-	for _, b := range c.state.app.buses() {
+	for _, b := range c.state.buses() {
 		if b == ref || eventsArn(c, "event-bus/"+b) == ref {
 			return b, nil
 		}
@@ -75,7 +75,7 @@ func listEventRules(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var rules []eventRule
-	for _, r := range c.state.app.rules {
+	for _, r := range c.state.eventRules {
 		if r.Bus == bus && len(r.Name) >= len(req.NamePrefix) && r.Name[:len(req.NamePrefix)] == req.NamePrefix {
 			rules = append(rules, r)
 		}
@@ -107,9 +107,9 @@ func listTargetsByRule(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var rule *eventRule
-	for i, r := range c.state.app.rules {
+	for i, r := range c.state.eventRules {
 		if r.Bus == bus && r.Name == req.Rule {
-			rule = &c.state.app.rules[i]
+			rule = &c.state.eventRules[i]
 		}
 	}
 	if rule == nil {
@@ -128,4 +128,82 @@ func listTargetsByRule(c *call) (any, *apiError) {
 				"TaskCount": 1, "LaunchType": "FARGATE", "NetworkConfiguration": map[string]any{"awsvpcConfiguration": net}}})
 	}
 	return withNext(map[string]any{"Targets": out}, "NextToken", next), nil
+}
+
+// eventsSpecs are EventBridge's part of a region's scenario.
+type eventsSpecs struct {
+	EventRules []EventRuleSpec `yaml:"event_rules"`
+}
+
+// eventsState is EventBridge's part of a regionState; never changed, so
+// read without the region lock.
+type eventsState struct {
+	eventRules []eventRule
+}
+
+// EventRuleSpec is an EventBridge rule with ECS task targets.
+type EventRuleSpec struct {
+	Name     string `yaml:"name"`
+	Bus      string `yaml:"bus"`      // omitted = "default"
+	Schedule string `yaml:"schedule"` // e.g. rate(1 day); omitted = an event pattern rule
+	// ECSTargets run a task in awsvpc mode; omitted groups are [] (the
+	// default group at run time), as PutTargets allows.
+	ECSTargets []EventECSTargetSpec `yaml:"ecs_targets"`
+}
+
+// EventECSTargetSpec is one ECS RunTask target of a rule.
+type EventECSTargetSpec struct {
+	ID        string `yaml:"id"`
+	Cluster   string `yaml:"cluster"` // cluster name, for the target ARN only
+	Placement `yaml:",inline"`
+}
+
+type eventRule struct {
+	Name, ARN, Bus, Schedule string
+	Targets                  []eventTarget
+}
+
+type eventTarget struct {
+	ID, ClusterARN string
+	Net            awsvpc
+}
+
+func (b *builder) addEventRules() error {
+	seen := map[string]bool{}
+	for i, r := range b.res.EventRules {
+		at := path{"event_rules", i}
+		bus := r.Bus
+		if bus == "" {
+			bus = "default"
+		}
+		if err := b.unique(seen, bus+"/"+r.Name, at); err != nil {
+			return err
+		}
+		resource := "rule/" + r.Name
+		if bus != "default" {
+			resource = "rule/" + bus + "/" + r.Name
+		}
+		rule := eventRule{Name: r.Name, ARN: b.arn("events", resource), Bus: bus, Schedule: r.Schedule}
+		for j, t := range r.ECSTargets {
+			tat := append(append(path{}, at...), "ecs_targets", j)
+			if t.ID == "" {
+				return b.errAt(append(tat, "id"), "id is required")
+			}
+			p := t.Placement
+			if p.Groups == nil {
+				p.Groups = []string{} // PutTargets without groups: the default group at run time
+			}
+			_, net, err := b.optionalNet(p, tat)
+			if err != nil {
+				return err
+			}
+			cluster := t.Cluster
+			if cluster == "" {
+				cluster = "default"
+			}
+			rule.Targets = append(rule.Targets, eventTarget{ID: t.ID, ClusterARN: b.arn("ecs", "cluster/"+cluster), Net: *net})
+		}
+		b.st.eventRules = append(b.st.eventRules, rule)
+	}
+	return nil
 }

@@ -18,7 +18,7 @@ func getGlueConnections(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var conns []glueConnection
-	for _, g := range c.state.app.glue {
+	for _, g := range c.state.glueConnections {
 		if req.Filter.ConnectionType == "" || req.Filter.ConnectionType == g.Type {
 			conns = append(conns, g)
 		}
@@ -39,4 +39,56 @@ func getGlueConnections(c *call) (any, *apiError) {
 		out = append(out, v)
 	}
 	return withNext(map[string]any{"ConnectionList": out}, "NextToken", next), nil
+}
+
+// glueSpecs are Glue's part of a region's scenario.
+type glueSpecs struct {
+	GlueConnections []GlueConnectionSpec `yaml:"glue_connections"`
+}
+
+// glueState is Glue's part of a regionState; never changed.
+type glueState struct {
+	glueConnections []glueConnection
+}
+
+// GlueConnectionSpec is a Glue connection with physical connection
+// requirements (JDBC, NETWORK, ...). Omitted groups: none.
+type GlueConnectionSpec struct {
+	Name      string `yaml:"name"`
+	Type      string `yaml:"type"`   // default JDBC
+	Subnet    string `yaml:"subnet"` // name or id; omitted = the VPC's first
+	Placement `yaml:",inline"`
+}
+
+type glueConnection struct {
+	Name, Type, SubnetID, AZ string
+	Groups                   []string
+}
+
+func (b *builder) addGlue() error {
+	seen := map[string]bool{}
+	for i, c := range b.res.GlueConnections {
+		at := path{"glue_connections", i}
+		if err := b.unique(seen, c.Name, at); err != nil {
+			return err
+		}
+		typ := c.Type
+		if typ == "" {
+			typ = "JDBC"
+		}
+		gc := glueConnection{Name: c.Name, Type: typ}
+		if c.Groups != nil || c.Subnet != "" {
+			vpcID, ids, err := b.placed(c.Placement, false, at)
+			if err != nil {
+				return err
+			}
+			sn, err := b.subnetOf(vpcID, c.Subnet, append(at, "subnet"))
+			if err != nil {
+				return err
+			}
+			gc.SubnetID, gc.AZ, gc.Groups = sn.ID, sn.AvailabilityZone, ids
+		}
+		b.st.glueConnections = append(b.st.glueConnections, gc)
+	}
+	return nil
 }

@@ -70,3 +70,21 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// tagMap is the JSON form of tags used by the REST-JSON services.
+func tagMap(tags []Tag) map[string]string {
+	m := map[string]string{}
+	for _, t := range tags {
+		m[t.Key] = t.Value
+	}
+	return m
+}
+
+// withNext adds the next-page token under key unless this is the last page:
+// AWS omits the member rather than sending null.
+func withNext(m map[string]any, key, next string) map[string]any {
+	if next != "" {
+		m[key] = next
+	}
+	return m
+}

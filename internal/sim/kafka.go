@@ -25,7 +25,7 @@ func listMSKClustersV2(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var match []vpcResource
-	for _, cl := range c.state.analytics.msk {
+	for _, cl := range c.state.mskClusters {
 		if t := q.Get("clusterTypeFilter"); t != "" && t != cl.Type {
 			continue
 		}
@@ -54,4 +54,49 @@ func listMSKClustersV2(c *call) (any, *apiError) {
 		out = append(out, v)
 	}
 	return withNext(map[string]any{"clusterInfoList": out}, "nextToken", next), nil
+}
+
+// mskSpecs are MSK's part of a region's scenario.
+type mskSpecs struct {
+	MSKClusters []MSKClusterSpec `yaml:"msk_clusters"`
+}
+
+// mskState is MSK's part of a regionState; never changed.
+type mskState struct {
+	mskClusters []vpcResource // Type PROVISIONED or SERVERLESS
+}
+
+// MSKClusterSpec is an MSK cluster (msk_clusters): Type provisioned
+// (default; groups in BrokerNodeGroupInfo) or serverless (groups in its
+// one VpcConfig). Omitted groups: the VPC's default group.
+type MSKClusterSpec struct {
+	Name      string `yaml:"name"`
+	Type      string `yaml:"type"`
+	Placement `yaml:",inline"`
+	Tags      map[string]string `yaml:"tags"`
+}
+
+// addMSK builds MSK clusters; Type provisioned (the default) or
+// serverless decides where the groups show.
+func (b *builder) addMSK() error {
+	specs := make([]VPCResourceSpec, len(b.res.MSKClusters))
+	for i, c := range b.res.MSKClusters {
+		specs[i] = VPCResourceSpec{Name: c.Name, Placement: c.Placement, Tags: c.Tags}
+	}
+	start := len(b.st.mskClusters)
+	if err := b.addVPCResources("msk_clusters", specs, &b.st.mskClusters,
+		func(n string) string { return b.arn("kafka", "cluster/"+n+"/"+b.uuid()+"-1") }); err != nil {
+		return err
+	}
+	for i, c := range b.res.MSKClusters {
+		switch c.Type {
+		case "", "provisioned":
+			b.st.mskClusters[start+i].Type = "PROVISIONED"
+		case "serverless":
+			b.st.mskClusters[start+i].Type = "SERVERLESS"
+		default:
+			return b.errAt(path{"msk_clusters", i, "type"}, "type %q is not provisioned or serverless", c.Type)
+		}
+	}
+	return nil
 }

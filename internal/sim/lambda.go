@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -21,7 +22,7 @@ var lambdaREST = &protocol{
 	name: "rest-json", parse: restJSON.parse, writeResult: restJSON.writeResult, writeError: restJSON.writeError,
 	errors: func() faultErrors {
 		e := jsonErrors
-		e.throttle = apiError{http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded"}
+		e.throttle = apiError{Status: http.StatusTooManyRequests, Code: "TooManyRequestsException", Message: "Rate exceeded"}
 		return e
 	}(),
 }
@@ -114,7 +115,7 @@ func listFunctions(c *call) (any, *apiError) {
 		max = min(n, 50) // Lambda returns at most 50 per page whatever is asked
 	}
 	var fns []lambdaVersion
-	for _, f := range c.state.app.functions {
+	for _, f := range c.state.functions {
 		if all || f.Version == "$LATEST" {
 			fns = append(fns, f)
 		}
@@ -131,4 +132,70 @@ func listFunctions(c *call) (any, *apiError) {
 		out.Functions = append(out.Functions, lambdaJSON(c.Account, &items[i]))
 	}
 	return out, nil
+}
+
+// lambdaSpecs are Lambda's part of a region's scenario.
+type lambdaSpecs struct {
+	LambdaFunctions []LambdaFunctionSpec `yaml:"lambda_functions"`
+}
+
+// lambdaState is Lambda's part of a regionState: every function's
+// $LATEST, then its versions, in scenario order (also the paging order).
+// An update replaces values, never removes an entry.
+type lambdaState struct {
+	functions []lambdaVersion
+}
+
+// LambdaFunctionSpec is a function and its published versions. Omitted
+// groups: the function is not attached to a VPC.
+type LambdaFunctionSpec struct {
+	Name      string `yaml:"name"`
+	Placement `yaml:",inline"`
+	// Versions are published versions 1..n; a version's omitted groups are
+	// the function's (its $LATEST) groups.
+	Versions []Placement `yaml:"versions"`
+}
+
+type lambdaVersion struct {
+	Name, ARN, Version, VpcID string
+	Subnets, Groups           []string // nil Groups: no VPC configuration
+	// LastModified is "" until an update; Pending counts the
+	// GetFunctionConfiguration reads left that show the last update
+	// InProgress (lambda_update.go).
+	LastModified string
+	Pending      int
+}
+
+func (b *builder) addLambda() error {
+	seen := map[string]bool{}
+	for i, f := range b.res.LambdaFunctions {
+		at := path{"lambda_functions", i}
+		if err := b.unique(seen, f.Name, at); err != nil {
+			return err
+		}
+		arn := b.arn("lambda", "function:"+f.Name)
+		vpcID, net, err := b.optionalNet(f.Placement, at)
+		if err != nil {
+			return err
+		}
+		latest := lambdaVersion{Name: f.Name, ARN: arn + ":$LATEST", Version: "$LATEST", VpcID: vpcID}
+		if net != nil {
+			latest.Subnets, latest.Groups = net.Subnets, net.Groups
+		}
+		b.st.functions = append(b.st.functions, latest)
+		for j, vp := range f.Versions {
+			v := latest
+			v.Version = fmt.Sprint(j + 1)
+			v.ARN = arn + ":" + v.Version
+			if vp.Groups != nil {
+				vpcID, net, err := b.optionalNet(vp, append(at, "versions", j))
+				if err != nil {
+					return err
+				}
+				v.VpcID, v.Subnets, v.Groups = vpcID, net.Subnets, net.Groups
+			}
+			b.st.functions = append(b.st.functions, v)
+		}
+	}
+	return nil
 }

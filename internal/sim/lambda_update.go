@@ -3,8 +3,10 @@ package sim
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // GetFunctionConfiguration and UpdateFunctionConfiguration: apply reads a
@@ -60,7 +62,7 @@ func (c *call) lambdaVersionOf(r lambdaRef) (*lambdaVersion, *apiError) {
 	if q == "" {
 		q = "$LATEST"
 	}
-	fns := c.state.app.functions
+	fns := c.state.functions
 	for i := range fns {
 		if fns[i].Name == r.name && fns[i].Version == q {
 			return &fns[i], nil
@@ -198,7 +200,7 @@ func (st *regionState) lambdaInterfaces(f *lambdaVersion) func(*NetworkInterface
 		if !ok || !uuidTail.MatchString(rest) || f.VpcID == "" || n.VpcID != f.VpcID {
 			return false
 		}
-		for _, v := range st.app.functions {
+		for _, v := range st.functions {
 			if v.Name == f.Name && v.Version != "$LATEST" && v.Groups != nil && v.VpcID == n.VpcID && sameGroups(n, v.Groups) {
 				return false
 			}
@@ -228,3 +230,11 @@ func dedupe(ids []string) []string {
 	}
 	return out
 }
+
+// lastModified is Lambda's LastModified format.
+const lastModified = "2006-01-02T15:04:05.000-0700"
+
+func lambdaNow() string { return time.Now().UTC().Format(lastModified) }
+
+// uuidTail matches the UUID that ends Lambda interface descriptions.
+var uuidTail = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)

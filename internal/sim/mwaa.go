@@ -21,7 +21,7 @@ func listMWAAEnvironments(c *call) (any, *apiError) {
 		return nil, e
 	}
 	items, next, e := pageSlice(jsonPage{def: 25, limit: 25, invalid: mwaaInvalid, action: c.Action,
-		max: size, token: c.HTTP.URL.Query().Get("NextToken")}, c.state.analytics.mwaa)
+		max: size, token: c.HTTP.URL.Query().Get("NextToken")}, c.state.mwaaEnvs)
 	if e != nil {
 		return nil, e
 	}
@@ -37,7 +37,7 @@ func getMWAAEnvironment(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	for _, env := range c.state.analytics.mwaa {
+	for _, env := range c.state.mwaaEnvs {
 		if env.Name == name {
 			return map[string]any{"Environment": map[string]any{"Name": env.Name, "Arn": env.ARN,
 				"Status": "AVAILABLE", "AirflowVersion": "2.10.1", "EnvironmentClass": "mw1.small",
@@ -46,4 +46,19 @@ func getMWAAEnvironment(c *call) (any, *apiError) {
 		}
 	}
 	return nil, errf(http.StatusNotFound, "ResourceNotFoundException", "Environment %s not found", name)
+}
+
+// mwaaSpecs are MWAA's part of a region's scenario.
+type mwaaSpecs struct {
+	MWAAEnvironments []VPCResourceSpec `yaml:"mwaa_environments"`
+}
+
+// mwaaState is MWAA's part of a regionState; never changed.
+type mwaaState struct {
+	mwaaEnvs []vpcResource
+}
+
+func (b *builder) addMWAA() error {
+	return b.addVPCResources("mwaa_environments", b.res.MWAAEnvironments, &b.st.mwaaEnvs,
+		func(n string) string { return b.arn("airflow", "environment/"+n) })
 }

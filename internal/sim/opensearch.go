@@ -34,7 +34,7 @@ func listOpenSearchDomainNames(c *call) (any, *apiError) {
 		return nil, openSearchInvalid("engineType must be OpenSearch or Elasticsearch")
 	}
 	names := []map[string]string{}
-	for _, d := range c.state.analytics.domains {
+	for _, d := range c.state.openSearchDomains {
 		names = append(names, map[string]string{"DomainName": d.Name, "EngineType": "OpenSearch"})
 	}
 	return map[string]any{"DomainNames": names}, nil
@@ -52,7 +52,7 @@ func describeOpenSearchDomains(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, name := range req.DomainNames {
-		for _, d := range c.state.analytics.domains {
+		for _, d := range c.state.openSearchDomains {
 			if d.Name != name {
 				continue
 			}
@@ -67,4 +67,19 @@ func describeOpenSearchDomains(c *call) (any, *apiError) {
 		}
 	}
 	return map[string]any{"DomainStatusList": out}, nil
+}
+
+// openSearchSpecs are OpenSearch Service's part of a region's scenario.
+type openSearchSpecs struct {
+	OpenSearchDomains []VPCResourceSpec `yaml:"opensearch_domains"`
+}
+
+// openSearchState is OpenSearch's part of a regionState; never changed.
+type openSearchState struct {
+	openSearchDomains []vpcResource
+}
+
+func (b *builder) addOpenSearch() error {
+	return b.addVPCResources("opensearch_domains", b.res.OpenSearchDomains, &b.st.openSearchDomains,
+		func(n string) string { return b.arn("es", "domain/"+n) })
 }

@@ -69,13 +69,22 @@ func describeOrganization(c *call) (any, *apiError) {
 	}}, nil
 }
 
+// listRoots pages its one root like the other List actions, so a bad
+// NextToken is refused as AWS does.
 func listRoots(c *call) (any, *apiError) {
-	m, _, e := orgCaller(c, true)
+	m, req, e := orgCaller(c, true)
 	if e != nil {
 		return nil, e
 	}
-	root := map[string]any{"Id": m.rootID, "Arn": m.arn("root", m.rootID), "Name": "Root", "PolicyTypes": []any{}}
-	return map[string]any{"Roots": []any{root}}, nil
+	ids, next, e := orgPage([]string{m.rootID}, req)
+	if e != nil {
+		return nil, e
+	}
+	roots := []any{}
+	for _, id := range ids {
+		roots = append(roots, map[string]any{"Id": id, "Arn": m.arn("root", id), "Name": "Root", "PolicyTypes": []any{}})
+	}
+	return map[string]any{"Roots": roots, "NextToken": next}, nil
 }
 
 func listAccounts(c *call) (any, *apiError) {

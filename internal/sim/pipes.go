@@ -24,7 +24,7 @@ func listPipes(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	page, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: pipesInvalid, action: c.Action, max: max, token: q.Get("NextToken")}, c.state.jobs.pipes)
+	page, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: pipesInvalid, action: c.Action, max: max, token: q.Get("NextToken")}, c.state.pipes)
 	if e != nil {
 		return nil, e
 	}
@@ -41,7 +41,7 @@ func describePipe(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	for _, p := range c.state.jobs.pipes {
+	for _, p := range c.state.pipes {
 		if p.Name != name {
 			continue
 		}
@@ -55,4 +55,41 @@ func describePipe(c *call) (any, *apiError) {
 		return out, nil
 	}
 	return nil, errf(http.StatusNotFound, "NotFoundException", "Pipe %s does not exist.", name)
+}
+
+// pipesSpecs are EventBridge Pipes' part of a region's scenario.
+type pipesSpecs struct {
+	Pipes []PipeSpec `yaml:"pipes"`
+}
+
+// pipesState is Pipes' part of a regionState; never changed.
+type pipesState struct {
+	pipes []jobTarget
+}
+
+// PipeSpec is an EventBridge pipe (pipes) whose target is, by default, an
+// ECS task in awsvpc mode; omitted groups are [] as for schedules. Target
+// "lambda" has no network configuration.
+type PipeSpec struct {
+	Name      string `yaml:"name"`
+	Target    string `yaml:"target"`  // "ecs" (default) or "lambda"
+	Cluster   string `yaml:"cluster"` // ECS cluster name, for the target ARN only
+	Placement `yaml:",inline"`
+}
+
+func (b *builder) addPipes() error {
+	seen := map[string]bool{}
+	for i, p := range b.res.Pipes {
+		at := path{"pipes", i}
+		if err := b.unique(seen, p.Name, at); err != nil {
+			return err
+		}
+		arn, net, err := b.jobTargetOf(p.Target, p.Cluster, p.Placement, at)
+		if err != nil {
+			return err
+		}
+		b.st.pipes = append(b.st.pipes, jobTarget{Name: p.Name,
+			ARN: b.arn("pipes", "pipe/"+p.Name), TargetARN: arn, Net: net})
+	}
+	return nil
 }

@@ -167,5 +167,9 @@ func writeJSONError(w http.ResponseWriter, c *call, e *apiError, contentType str
 	w.Header().Set("X-Amzn-RequestId", c.RequestID)
 	w.Header().Set("X-Amzn-ErrorType", e.Code)
 	w.WriteHeader(e.Status)
-	_ = json.NewEncoder(w).Encode(map[string]string{"__type": e.Code, "message": e.Message})
+	body := map[string]string{"__type": e.Code, "message": e.Message}
+	if e.Attribute != "" {
+		body["errorAttribute"] = e.Attribute
+	}
+	_ = json.NewEncoder(w).Encode(body)
 }

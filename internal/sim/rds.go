@@ -75,13 +75,13 @@ type describeDBInstancesResult struct {
 }
 
 func describeDBInstances(c *call) (any, *apiError) {
-	items, next, err := rdsSelect(c, c.state.svc.dbInstances, "DBInstanceIdentifier", "DBInstanceNotFound", "DBInstance")
+	items, next, err := rdsSelect(c, c.state.dbInstances, "DBInstanceIdentifier", "DBInstanceNotFound", "DBInstance")
 	if err != nil {
 		return nil, err
 	}
 	res := describeDBInstancesResult{DBInstances: []xmlDBInstance{}, Marker: next}
 	for _, d := range items {
-		res.DBInstances = append(res.DBInstances, dbInstanceXML(storeNamed(c.state.svc.dbInstances, d.Name), true))
+		res.DBInstances = append(res.DBInstances, dbInstanceXML(storeNamed(c.state.dbInstances, d.Name), true))
 	}
 	return res, nil
 }
@@ -109,13 +109,13 @@ type describeDBClustersResult struct {
 }
 
 func describeDBClusters(c *call) (any, *apiError) {
-	items, next, err := rdsSelect(c, c.state.svc.dbClusters, "DBClusterIdentifier", "DBClusterNotFoundFault", "DBCluster")
+	items, next, err := rdsSelect(c, c.state.dbClusters, "DBClusterIdentifier", "DBClusterNotFoundFault", "DBCluster")
 	if err != nil {
 		return nil, err
 	}
 	res := describeDBClustersResult{DBClusters: []xmlDBCluster{}, Marker: next}
 	for _, d := range items {
-		res.DBClusters = append(res.DBClusters, dbClusterXML(storeNamed(c.state.svc.dbClusters, d.Name), true))
+		res.DBClusters = append(res.DBClusters, dbClusterXML(storeNamed(c.state.dbClusters, d.Name), true))
 	}
 	return res, nil
 }
@@ -141,13 +141,13 @@ type describeDBProxiesResult struct {
 }
 
 func describeDBProxies(c *call) (any, *apiError) {
-	items, next, err := rdsSelect(c, c.state.svc.dbProxies, "DBProxyName", "DBProxyNotFoundFault", "DBProxy")
+	items, next, err := rdsSelect(c, c.state.dbProxies, "DBProxyName", "DBProxyNotFoundFault", "DBProxy")
 	if err != nil {
 		return nil, err
 	}
 	res := describeDBProxiesResult{DBProxies: []xmlDBProxy{}, Marker: next}
 	for _, d := range items {
-		res.DBProxies = append(res.DBProxies, dbProxyXML(storeNamed(c.state.svc.dbProxies, d.Name), true))
+		res.DBProxies = append(res.DBProxies, dbProxyXML(storeNamed(c.state.dbProxies, d.Name), true))
 	}
 	return res, nil
 }
@@ -158,4 +158,35 @@ func dbProxyXML(d *dataStore, count bool) xmlDBProxy {
 	status, _ := d.view(count)
 	return xmlDBProxy{DBProxyName: d.Name, DBProxyArn: d.ARN, EngineFamily: d.Engine, Status: status,
 		VpcID: d.VpcID, VpcSecurityGroupIDs: d.Groups}
+}
+
+// rdsSpecs are RDS's part of a region's scenario.
+type rdsSpecs struct {
+	DBInstances []DataStoreSpec `yaml:"db_instances"`
+	DBClusters  []DataStoreSpec `yaml:"db_clusters"`
+	DBProxies   []DataStoreSpec `yaml:"db_proxies"`
+}
+
+// rdsState is RDS's part of a regionState, in scenario order. Modify
+// actions change it, so every op runs under the region lock.
+type rdsState struct {
+	dbInstances []dataStore
+	dbClusters  []dataStore
+	dbProxies   []dataStore
+}
+
+// addRDS builds clusters first, so instances can name theirs, then
+// instances and proxies (generated ids depend on this order).
+func (b *builder) addRDS() error {
+	clusters := map[string]dataStore{}
+	if err := b.addDataStores("db_clusters", "aurora-postgresql", "rds", "cluster:", b.res.DBClusters, &b.st.dbClusters, nil); err != nil {
+		return err
+	}
+	for _, d := range b.st.dbClusters {
+		clusters[d.Name] = d
+	}
+	if err := b.addDataStores("db_instances", "postgres", "rds", "db:", b.res.DBInstances, &b.st.dbInstances, clusters); err != nil {
+		return err
+	}
+	return b.addDataStores("db_proxies", "POSTGRESQL", "rds", "db-proxy:prx-", b.res.DBProxies, &b.st.dbProxies, clusters)
 }

@@ -11,7 +11,7 @@ import (
 // (SecurityGroups.member.N). AWS applies a group change "asynchronously as
 // soon as possible" whatever ApplyImmediately says, so the simulator
 // accepts and ignores it: the resource is "modifying" for the next
-// Describe that includes it (svc_modify.go), then "available". Its
+// Describe that includes it (datastore.go), then "available". Its
 // interfaces move at once.
 
 const (
@@ -37,7 +37,7 @@ func rdsGroupError(st *regionState, what, vpcID string, next []string) *apiError
 
 func modifyDBInstance(c *call) (any, *apiError) {
 	st, name := c.state, c.Form.Get("DBInstanceIdentifier")
-	d := storeNamed(st.svc.dbInstances, name)
+	d := storeNamed(st.dbInstances, name)
 	if d == nil {
 		return nil, notFound("DBInstanceNotFound", "DBInstance %s not found.", name)
 	}
@@ -65,7 +65,7 @@ func modifyDBInstance(c *call) (any, *apiError) {
 // Aurora instance's groups are its cluster's.
 func modifyDBCluster(c *call) (any, *apiError) {
 	st, name := c.state, c.Form.Get("DBClusterIdentifier")
-	d := storeNamed(st.svc.dbClusters, name)
+	d := storeNamed(st.dbClusters, name)
 	if d == nil {
 		return nil, notFound("DBClusterNotFoundFault", "DBCluster %s not found.", name)
 	}
@@ -78,8 +78,8 @@ func modifyDBCluster(c *call) (any, *apiError) {
 		}
 		if !sameSet(d.Groups, next) {
 			st.moveByGroups(d, rdsInterface, next)
-			for i := range st.svc.dbInstances {
-				if inst := &st.svc.dbInstances[i]; inst.Cluster == d.Name {
+			for i := range st.dbInstances {
+				if inst := &st.dbInstances[i]; inst.Cluster == d.Name {
 					inst.Groups = slices.Clone(next)
 				}
 			}
@@ -93,7 +93,7 @@ func modifyDBCluster(c *call) (any, *apiError) {
 // modifyDBProxy moves the interfaces whose description names the proxy.
 func modifyDBProxy(c *call) (any, *apiError) {
 	st, name := c.state, c.Form.Get("DBProxyName")
-	d := storeNamed(st.svc.dbProxies, name)
+	d := storeNamed(st.dbProxies, name)
 	if d == nil {
 		return nil, notFound("DBProxyNotFoundFault", "DBProxy %s not found.", name)
 	}

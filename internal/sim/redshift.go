@@ -30,7 +30,7 @@ func describeRedshiftClusters(c *call) (any, *apiError) {
 	if id := c.Form.Get("ClusterIdentifier"); id != "" {
 		names = []string{id}
 	}
-	items, missing := selected(c.state.svc.redshift, func(d dataStore) string { return d.Name }, names)
+	items, missing := selected(c.state.redshiftClusters, func(d dataStore) string { return d.Name }, names)
 	if missing != "" {
 		return nil, notFound("ClusterNotFound", "Cluster %s not found.", missing)
 	}
@@ -40,7 +40,7 @@ func describeRedshiftClusters(c *call) (any, *apiError) {
 	}
 	res := describeRedshiftClustersResult{Clusters: []xmlRedshiftCluster{}, Marker: next}
 	for _, d := range items[from:to] {
-		res.Clusters = append(res.Clusters, redshiftClusterXML(storeNamed(c.state.svc.redshift, d.Name), true))
+		res.Clusters = append(res.Clusters, redshiftClusterXML(storeNamed(c.state.redshiftClusters, d.Name), true))
 	}
 	return res, nil
 }
@@ -62,7 +62,7 @@ func redshiftClusterXML(d *dataStore, count bool) xmlRedshiftCluster {
 // (RedshiftNetworkInterface in its VPC with its old groups) move at once.
 func modifyRedshiftCluster(c *call) (any, *apiError) {
 	st, name := c.state, c.Form.Get("ClusterIdentifier")
-	d := storeNamed(st.svc.redshift, name)
+	d := storeNamed(st.redshiftClusters, name)
 	if d == nil {
 		return nil, notFound("ClusterNotFound", "Cluster %s not found.", name)
 	}
@@ -86,4 +86,19 @@ func modifyRedshiftCluster(c *call) (any, *apiError) {
 	return struct {
 		Cluster xmlRedshiftCluster `xml:"Cluster"`
 	}{redshiftClusterXML(d, false)}, nil
+}
+
+// redshiftSpecs are Redshift's part of a region's scenario.
+type redshiftSpecs struct {
+	RedshiftClusters []DataStoreSpec `yaml:"redshift_clusters"`
+}
+
+// redshiftState is Redshift's part of a regionState; every op runs under
+// the region lock.
+type redshiftState struct {
+	redshiftClusters []dataStore
+}
+
+func (b *builder) addRedshift() error {
+	return b.addDataStores("redshift_clusters", "redshift", "redshift", "cluster:", b.res.RedshiftClusters, &b.st.redshiftClusters, nil)
 }

@@ -13,7 +13,7 @@ func listSageMakerDomains(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	page, next, e := pageSlice(jsonPage{def: 10, limit: 100, invalid: sagemakerInvalid, action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.jobs.domains)
+	page, next, e := pageSlice(jsonPage{def: 10, limit: 100, invalid: sagemakerInvalid, action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.sageMakerDomains)
 	if e != nil {
 		return nil, e
 	}
@@ -31,7 +31,7 @@ func describeSageMakerDomain(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	for _, d := range c.state.jobs.domains {
+	for _, d := range c.state.sageMakerDomains {
 		if d.ID != req.DomainID {
 			continue
 		}

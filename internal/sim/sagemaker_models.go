@@ -13,7 +13,7 @@ func listSageMakerModels(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	page, next, e := pageSlice(jsonPage{def: 10, limit: 100, invalid: sagemakerInvalid, action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.jobs.models)
+	page, next, e := pageSlice(jsonPage{def: 10, limit: 100, invalid: sagemakerInvalid, action: c.Action, max: req.MaxResults, token: req.NextToken}, c.state.sageMakerModels)
 	if e != nil {
 		return nil, e
 	}
@@ -31,7 +31,7 @@ func describeSageMakerModel(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	for _, m := range c.state.jobs.models {
+	for _, m := range c.state.sageMakerModels {
 		if m.Name != req.ModelName {
 			continue
 		}

@@ -36,8 +36,8 @@ type AccountSpec struct {
 	AccessKeyID string     `yaml:"access_key_id"`
 	Name        string     `yaml:"name"`
 	Regions     RegionList `yaml:"regions"`
-	// Resources by region name. Later services add their resources as new
-	// lists in RegionResources.
+	// Resources by region name. Each service adds its lists to
+	// RegionResources as one embedded part.
 	Resources map[string]RegionResources `yaml:"resources"`
 	// Assumable false makes sts:AssumeRole into this account fail with
 	// AccessDenied; ExternalID, when set, must match the request's.
@@ -63,52 +63,37 @@ type RegionResources struct {
 	SecurityGroups    []GroupSpec       `yaml:"security_groups"`
 	NetworkInterfaces []InterfaceSpec   `yaml:"network_interfaces"`
 
-	// Query-protocol and REST services (scenario_services.go).
-	LaunchConfigurations []LaunchConfigurationSpec `yaml:"launch_configurations"`
-	AutoScalingGroups    []AutoScalingGroupSpec    `yaml:"autoscaling_groups"`
-	LoadBalancers        []LoadBalancerSpec        `yaml:"load_balancers"`
-	DBInstances          []DataStoreSpec           `yaml:"db_instances"`
-	DBClusters           []DataStoreSpec           `yaml:"db_clusters"`
-	DBProxies            []DataStoreSpec           `yaml:"db_proxies"`
-	CacheClusters        []DataStoreSpec           `yaml:"cache_clusters"`
-	RedshiftClusters     []DataStoreSpec           `yaml:"redshift_clusters"`
-	FileSystems          []FileSystemSpec          `yaml:"efs_file_systems"`
-	EKSClusters          []EKSClusterSpec          `yaml:"eks_clusters"`
+	// EC2 configurations (ec2_configs.go) and peered references
+	// (ec2_references.go).
+	ec2ConfigSpecs `yaml:",inline"`
 
-	// JSON services (scenario_apps.go) and EC2 configurations and peered
-	// references (scenario_ec2_config.go).
-	LambdaFunctions          []LambdaFunctionSpec   `yaml:"lambda_functions"`
-	CodeBuildProjects        []CodeBuildProjectSpec `yaml:"codebuild_projects"`
-	CodeBuildFleets          []CodeBuildProjectSpec `yaml:"codebuild_fleets"`
-	ECSClusters              []ECSClusterSpec       `yaml:"ecs_clusters"`
-	EventRules               []EventRuleSpec        `yaml:"event_rules"`
-	GlueConnections          []GlueConnectionSpec   `yaml:"glue_connections"`
-	LaunchTemplates          []LaunchTemplateSpec   `yaml:"launch_templates"`
-	VPCEndpoints             []VPCEndpointSpec      `yaml:"vpc_endpoints"`
-	InstanceConnectEndpoints []EndpointSpec         `yaml:"instance_connect_endpoints"`
-	ClientVPNEndpoints       []EndpointSpec         `yaml:"client_vpn_endpoints"`
-	PeeredReferences         []PeeredReferenceSpec  `yaml:"peered_references"`
-
-	// Scheduled and batch workloads (scenario_jobs.go).
-	Schedules                  []ScheduleSpec                `yaml:"schedules"`
-	Pipes                      []PipeSpec                    `yaml:"pipes"`
-	BatchComputeEnvironments   []BatchComputeEnvironmentSpec `yaml:"batch_compute_environments"`
-	SageMakerNotebookInstances []SageMakerNotebookSpec       `yaml:"sagemaker_notebook_instances"`
-	EMRClusters                []EMRClusterSpec              `yaml:"emr_clusters"`
-	SageMakerModels            []SageMakerNotebookSpec       `yaml:"sagemaker_models"`
-	SageMakerDomains           []SageMakerDomainSpec         `yaml:"sagemaker_domains"`
-
-	// Analytics and migration services (scenario_analytics.go).
-	OpenSearchDomains       []VPCResourceSpec          `yaml:"opensearch_domains"`
-	DMSReplicationInstances []VPCResourceSpec          `yaml:"dms_replication_instances"`
-	BeanstalkEnvironments   []BeanstalkEnvironmentSpec `yaml:"beanstalk_environments"`
-	MSKClusters             []MSKClusterSpec           `yaml:"msk_clusters"`
-	MWAAEnvironments        []VPCResourceSpec          `yaml:"mwaa_environments"`
-	AppRunnerVPCConnectors  []VPCResourceSpec          `yaml:"apprunner_vpc_connectors"`
-
-	// ConfigRules are the AWS Config rules deployed in the region
-	// (config.go), e.g. vpc-default-security-group-closed.
-	ConfigRules []string `yaml:"config_rules"`
+	// One part per simulated service, each defined in the service's file:
+	// its YAML lists, inline here (docs/SCENARIOS.md).
+	autoScalingSpecs `yaml:",inline"`
+	elbSpecs         `yaml:",inline"`
+	rdsSpecs         `yaml:",inline"`
+	elastiCacheSpecs `yaml:",inline"`
+	redshiftSpecs    `yaml:",inline"`
+	efsSpecs         `yaml:",inline"`
+	eksSpecs         `yaml:",inline"`
+	lambdaSpecs      `yaml:",inline"`
+	codeBuildSpecs   `yaml:",inline"`
+	ecsSpecs         `yaml:",inline"`
+	eventsSpecs      `yaml:",inline"`
+	glueSpecs        `yaml:",inline"`
+	schedulerSpecs   `yaml:",inline"`
+	pipesSpecs       `yaml:",inline"`
+	batchSpecs       `yaml:",inline"`
+	sageMakerSpecs   `yaml:",inline"`
+	emrSpecs         `yaml:",inline"`
+	openSearchSpecs  `yaml:",inline"`
+	dmsSpecs         `yaml:",inline"`
+	beanstalkSpecs   `yaml:",inline"`
+	mskSpecs         `yaml:",inline"`
+	mwaaSpecs        `yaml:",inline"`
+	appRunnerSpecs   `yaml:",inline"`
+	mqSpecs          `yaml:",inline"`
+	configSpecs      `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -68,7 +68,7 @@ func listSchedules(c *call) (any, *apiError) {
 		return nil, e
 	}
 	var items []jobTarget
-	for _, s := range c.state.jobs.schedules {
+	for _, s := range c.state.schedules {
 		if (q.Get("ScheduleGroup") == "" || q.Get("ScheduleGroup") == s.Group) && strings.HasPrefix(s.Name, q.Get("NamePrefix")) {
 			items = append(items, s)
 		}
@@ -100,7 +100,7 @@ func getSchedule(c *call) (any, *apiError) {
 	if group == "" {
 		group = "default"
 	}
-	for _, s := range c.state.jobs.schedules {
+	for _, s := range c.state.schedules {
 		if s.Name != name || s.Group != group {
 			continue
 		}
@@ -113,4 +113,50 @@ func getSchedule(c *call) (any, *apiError) {
 			"ScheduleExpression": "rate(1 day)", "FlexibleTimeWindow": map[string]any{"Mode": "OFF"}, "Target": target}, nil
 	}
 	return nil, errf(http.StatusNotFound, "ResourceNotFoundException", "Schedule %s does not exist.", name)
+}
+
+// schedulerSpecs are EventBridge Scheduler's part of a region's scenario.
+type schedulerSpecs struct {
+	Schedules []ScheduleSpec `yaml:"schedules"`
+}
+
+// schedulerState is Scheduler's part of a regionState; never changed.
+type schedulerState struct {
+	schedules []jobTarget
+}
+
+// ScheduleSpec is an EventBridge Scheduler schedule (schedules). With the
+// default target "ecs" it runs an ECS task in awsvpc mode whose omitted
+// groups are [] (the subnets' default group at run time, as CreateSchedule
+// allows); target "lambda" is a target without a network configuration.
+type ScheduleSpec struct {
+	Name      string `yaml:"name"`
+	Group     string `yaml:"group"`   // schedule group; omitted = "default"
+	Target    string `yaml:"target"`  // "ecs" (default) or "lambda"
+	Cluster   string `yaml:"cluster"` // ECS cluster name, for the target ARN only
+	Placement `yaml:",inline"`
+}
+
+func (b *builder) addSchedules() error {
+	seen := map[string]bool{}
+	for i, s := range b.res.Schedules {
+		at := path{"schedules", i}
+		group := s.Group
+		if group == "" {
+			group = "default"
+		}
+		if s.Name == "" {
+			return b.errAt(append(at, "name"), "name is required")
+		}
+		if err := b.unique(seen, group+"/"+s.Name, at); err != nil {
+			return err
+		}
+		arn, net, err := b.jobTargetOf(s.Target, s.Cluster, s.Placement, at)
+		if err != nil {
+			return err
+		}
+		b.st.schedules = append(b.st.schedules, jobTarget{Name: s.Name, Group: group,
+			ARN: b.arn("scheduler", "schedule/"+group+"/"+s.Name), TargetARN: arn, Net: net})
+	}
+	return nil
 }

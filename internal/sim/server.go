@@ -1,10 +1,15 @@
 // Package sim is an AWS-compatible HTTP server for tests: a loopback
 // endpoint that the unmodified aws-sdk-go-v2 and the AWS CLI talk to through
-// an endpoint URL. It keeps per account-region EC2 state built from a YAML
-// scenario, answers in each service's wire protocol, injects faults
+// an endpoint URL. It keeps per account-region state of EC2 and of every
+// service in the services table (services.go; one file per service) built
+// from a YAML scenario, answers in each service's wire protocol, injects faults
 // (latency, throttling, 5xx, access denied) in one layer in front of every
 // handler, and records every call so tests can assert, for example, that a
 // read-only command made no mutating call.
+//
+// It is an independent implementation of AWS's wire contract and must
+// never import the product's packages: agreeing with the product by
+// construction would make it no test.
 //
 // It never verifies signatures: the access key id in the SigV4 credential
 // scope only selects the account.

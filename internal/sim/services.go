@@ -6,35 +6,44 @@ import (
 )
 
 // services is the one ordered table of simulated services, keyed by SigV4
-// signing name. Adding a service is one file with its operations and one
-// line here.
+// signing name. Adding a service is one file with its scenario part, state,
+// builder and operations, and one line here (plus its embedded scenario
+// and state parts in RegionResources and regionState).
+//
+// The order is also the build order: every service builds its resources
+// after the EC2 foundation (VPCs, subnets, groups, interfaces), in this
+// order, and generated ids come from one counter per account-region, so
+// moving a line changes the ids a scenario gets.
 var services = []service{
-	{name: "ec2", protocol: ec2Query, ops: ec2Ops, regional: true},
 	{name: "sts", protocol: awsQuerySTS, ops: stsOps},
-	{name: "autoscaling", protocol: awsQuery("http://autoscaling.amazonaws.com/doc/2011-01-01/"), ops: autoscalingOps, regional: true},
-	{name: "elasticloadbalancing", protocol: awsQueryELB, ops: elbOps, regional: true}, // ELBv2 and classic, by Version
-	{name: "rds", protocol: awsQuery("http://rds.amazonaws.com/doc/2014-10-31/"), ops: rdsOps, regional: true},
-	{name: "elasticache", protocol: awsQuery("http://elasticache.amazonaws.com/doc/2015-02-02/"), ops: elasticacheOps, regional: true},
-	{name: "redshift", protocol: awsQuery("http://redshift.amazonaws.com/doc/2012-12-01/"), ops: redshiftOps, regional: true},
-	{name: "elasticfilesystem", protocol: restJSON, ops: efsOps, regional: true, route: efsRoute},
-	{name: "eks", protocol: restJSON, ops: eksOps, regional: true, route: eksRoute},
-	{name: "lambda", protocol: lambdaREST, ops: lambdaOps, regional: true, route: lambdaRoute},
-	{name: "codebuild", protocol: json11, ops: codeBuildOps, regional: true},
-	{name: "ecs", protocol: json11, ops: ecsOps, regional: true},
-	{name: "events", protocol: json11, ops: eventsOps, regional: true},
-	{name: "glue", protocol: json11, ops: glueOps, regional: true},
-	{name: "scheduler", protocol: restJSON, ops: schedulerOps, regional: true, route: schedulerRoute},
-	{name: "pipes", protocol: restJSON, ops: pipesOps, regional: true, route: pipesRoute},
-	{name: "batch", protocol: restJSON, ops: batchOps, regional: true, route: batchRoute},
-	{name: "sagemaker", protocol: json11, ops: sagemakerOps, regional: true},
-	{name: "elasticmapreduce", protocol: json11, ops: emrOps, regional: true},
-	{name: "es", protocol: restJSON, ops: openSearchOps, regional: true, route: openSearchRoute},
-	{name: "dms", protocol: json11, ops: dmsOps, regional: true},
-	{name: "elasticbeanstalk", protocol: awsQuery("http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/"), ops: beanstalkOps, regional: true},
-	{name: "kafka", protocol: restJSON, ops: kafkaOps, regional: true, route: kafkaRoute},
-	{name: "airflow", protocol: restJSON, ops: mwaaOps, regional: true, route: mwaaRoute},
-	{name: "apprunner", protocol: json10, ops: apprunnerOps, regional: true},
-	{name: "config", protocol: json11, ops: configOps, regional: true},
+	{name: "autoscaling", protocol: awsQuery("http://autoscaling.amazonaws.com/doc/2011-01-01/"), ops: autoscalingOps, regional: true, build: (*builder).addAutoScaling},
+	{name: "elasticloadbalancing", protocol: awsQueryELB, ops: elbOps, regional: true, build: (*builder).addLoadBalancers}, // ELBv2 and classic, by Version
+	{name: "rds", protocol: awsQuery("http://rds.amazonaws.com/doc/2014-10-31/"), ops: rdsOps, regional: true, build: (*builder).addRDS},
+	{name: "elasticache", protocol: awsQuery("http://elasticache.amazonaws.com/doc/2015-02-02/"), ops: elasticacheOps, regional: true, build: (*builder).addCacheClusters},
+	{name: "redshift", protocol: awsQuery("http://redshift.amazonaws.com/doc/2012-12-01/"), ops: redshiftOps, regional: true, build: (*builder).addRedshift},
+	{name: "elasticfilesystem", protocol: restJSON, ops: efsOps, regional: true, route: efsRoute, build: (*builder).addFileSystems},
+	{name: "eks", protocol: restJSON, ops: eksOps, regional: true, route: eksRoute, build: (*builder).addEKS},
+	{name: "lambda", protocol: lambdaREST, ops: lambdaOps, regional: true, route: lambdaRoute, build: (*builder).addLambda},
+	{name: "codebuild", protocol: json11, ops: codeBuildOps, regional: true, build: (*builder).addCodeBuild},
+	{name: "ecs", protocol: json11, ops: ecsOps, regional: true, build: (*builder).addECS},
+	{name: "events", protocol: json11, ops: eventsOps, regional: true, build: (*builder).addEventRules},
+	{name: "glue", protocol: json11, ops: glueOps, regional: true, build: (*builder).addGlue},
+	// EC2's own foundation is built first (build.go); here come its
+	// configurations: launch templates, endpoints, peered references.
+	{name: "ec2", protocol: ec2Query, ops: ec2Ops, regional: true, build: (*builder).addEC2Configs},
+	{name: "scheduler", protocol: restJSON, ops: schedulerOps, regional: true, route: schedulerRoute, build: (*builder).addSchedules},
+	{name: "pipes", protocol: restJSON, ops: pipesOps, regional: true, route: pipesRoute, build: (*builder).addPipes},
+	{name: "batch", protocol: restJSON, ops: batchOps, regional: true, route: batchRoute, build: (*builder).addBatch},
+	{name: "sagemaker", protocol: json11, ops: sagemakerOps, regional: true, build: (*builder).addSageMaker},
+	{name: "elasticmapreduce", protocol: json11, ops: emrOps, regional: true, build: (*builder).addEMR},
+	{name: "es", protocol: restJSON, ops: openSearchOps, regional: true, route: openSearchRoute, build: (*builder).addOpenSearch},
+	{name: "dms", protocol: json11, ops: dmsOps, regional: true, build: (*builder).addDMS},
+	{name: "kafka", protocol: restJSON, ops: kafkaOps, regional: true, route: kafkaRoute, build: (*builder).addMSK},
+	{name: "airflow", protocol: restJSON, ops: mwaaOps, regional: true, route: mwaaRoute, build: (*builder).addMWAA},
+	{name: "apprunner", protocol: json10, ops: apprunnerOps, regional: true, build: (*builder).addAppRunner},
+	{name: "elasticbeanstalk", protocol: awsQuery("http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/"), ops: beanstalkOps, regional: true, build: (*builder).addBeanstalk},
+	{name: "mq", protocol: restJSON, ops: mqOps, regional: true, route: mqRoute, build: (*builder).addMQBrokers},
+	{name: "config", protocol: json11, ops: configOps, regional: true, build: (*builder).addConfigRules},
 	{name: "organizations", protocol: json11, ops: orgOps},
 }
 
@@ -49,6 +58,9 @@ type service struct {
 	// route names the action of a REST request (method + path); query and
 	// JSON 1.1 protocols carry the action in the request instead.
 	route func(r *http.Request) string
+	// build adds the service's scenario resources of one account-region
+	// to its state; nil for services without scenario resources.
+	build func(b *builder) error
 }
 
 // op handles one action. It returns the result for the protocol's writer,
@@ -93,13 +105,13 @@ var ec2Query = &protocol{
 	writeResult: writeEC2Result,
 	writeError:  writeEC2Error,
 	errors: faultErrors{
-		throttle:    apiError{http.StatusServiceUnavailable, "RequestLimitExceeded", "Request limit exceeded."},
-		denied:      apiError{http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation. User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
-		internal:    apiError{http.StatusInternalServerError, "InternalError", "An internal error has occurred."},
-		unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailable", "The service is unavailable. Try again shortly."},
-		authFailure: apiError{http.StatusUnauthorized, "AuthFailure", "AWS was not able to validate the provided access credentials"},
-		dryRun:      apiError{http.StatusPreconditionFailed, "DryRunOperation", "Request would have succeeded, but DryRun flag is set."},
-		badAction:   apiError{http.StatusBadRequest, "InvalidAction", "The action %s is not valid for this web service."},
+		throttle:    apiError{Status: http.StatusServiceUnavailable, Code: "RequestLimitExceeded", Message: "Request limit exceeded."},
+		denied:      apiError{Status: http.StatusForbidden, Code: "UnauthorizedOperation", Message: "You are not authorized to perform this operation. User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+		internal:    apiError{Status: http.StatusInternalServerError, Code: "InternalError", Message: "An internal error has occurred."},
+		unavailable: apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailable", Message: "The service is unavailable. Try again shortly."},
+		authFailure: apiError{Status: http.StatusUnauthorized, Code: "AuthFailure", Message: "AWS was not able to validate the provided access credentials"},
+		dryRun:      apiError{Status: http.StatusPreconditionFailed, Code: "DryRunOperation", Message: "Request would have succeeded, but DryRun flag is set."},
+		badAction:   apiError{Status: http.StatusBadRequest, Code: "InvalidAction", Message: "The action %s is not valid for this web service."},
 	},
 }
 
@@ -112,23 +124,23 @@ var awsQuerySTS = &protocol{
 }
 
 var awsQueryErrors = faultErrors{
-	throttle:    apiError{http.StatusBadRequest, "Throttling", "Rate exceeded"},
-	denied:      apiError{http.StatusForbidden, "AccessDenied", "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
-	internal:    apiError{http.StatusInternalServerError, "InternalFailure", "An internal error has occurred."},
-	unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailable", "Service is unavailable."},
-	authFailure: apiError{http.StatusForbidden, "InvalidClientTokenId", "The security token included in the request is invalid."},
-	badAction:   apiError{http.StatusBadRequest, "InvalidAction", "Could not find operation %s"},
+	throttle:    apiError{Status: http.StatusBadRequest, Code: "Throttling", Message: "Rate exceeded"},
+	denied:      apiError{Status: http.StatusForbidden, Code: "AccessDenied", Message: "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+	internal:    apiError{Status: http.StatusInternalServerError, Code: "InternalFailure", Message: "An internal error has occurred."},
+	unavailable: apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailable", Message: "Service is unavailable."},
+	authFailure: apiError{Status: http.StatusForbidden, Code: "InvalidClientTokenId", Message: "The security token included in the request is invalid."},
+	badAction:   apiError{Status: http.StatusBadRequest, Code: "InvalidAction", Message: "Could not find operation %s"},
 }
 
 // jsonErrors serve both JSON protocols; REST services override throttle
 // with their own code (Lambda: TooManyRequestsException, 429) if needed.
 var jsonErrors = faultErrors{
-	throttle:    apiError{http.StatusBadRequest, "ThrottlingException", "Rate exceeded"},
-	denied:      apiError{http.StatusForbidden, "AccessDeniedException", "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
-	internal:    apiError{http.StatusInternalServerError, "InternalFailure", "An internal error has occurred."},
-	unavailable: apiError{http.StatusServiceUnavailable, "ServiceUnavailableException", "Service is unavailable."},
-	authFailure: apiError{http.StatusForbidden, "UnrecognizedClientException", "The security token included in the request is invalid."},
-	badAction:   apiError{http.StatusBadRequest, "UnknownOperationException", "Unknown operation %s"},
+	throttle:    apiError{Status: http.StatusBadRequest, Code: "ThrottlingException", Message: "Rate exceeded"},
+	denied:      apiError{Status: http.StatusForbidden, Code: "AccessDeniedException", Message: "User: arn:aws:iam::%s:user/sim is not authorized to perform: %s:%s"},
+	internal:    apiError{Status: http.StatusInternalServerError, Code: "InternalFailure", Message: "An internal error has occurred."},
+	unavailable: apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailableException", Message: "Service is unavailable."},
+	authFailure: apiError{Status: http.StatusForbidden, Code: "UnrecognizedClientException", Message: "The security token included in the request is invalid."},
+	badAction:   apiError{Status: http.StatusBadRequest, Code: "UnknownOperationException", Message: "Unknown operation %s"},
 }
 
 // JSON 1.1 (X-Amz-Target) and REST-JSON protocols, ready for services such

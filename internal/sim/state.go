@@ -100,18 +100,39 @@ type regionState struct {
 	subnets         map[string]*Subnet
 	groups          map[string]*SecurityGroup
 	enis            map[string]*NetworkInterface
-	// svc holds the read-only resources of other services (svc_state.go).
-	svc *svcResources
-	// app holds the JSON services' resources and EC2 configurations
-	// (app_state.go), equally read-only.
-	app *appResources
-	// jobs holds the scheduled and batch workloads (jobs_state.go).
-	jobs *jobResources
-	// analytics holds OpenSearch, DMS, Beanstalk, MSK, MWAA and App Runner
-	// (analytics_state.go).
-	analytics *analyticsResources
-	// configRules are the AWS Config rules' last evaluations (config.go).
-	configRules map[string]*configRule
+	// ec2ConfigState holds the EC2 configurations (ec2_configs.go).
+	ec2ConfigState
+
+	// One part per simulated service, each defined in the service's file.
+	// A service whose resources change runs its ops under mu
+	// (regionLocked); a change replaces a slice rather than writing into
+	// it, so a result still being encoded keeps the slice it was built
+	// with, and never removes an entry, so paging positions stay stable.
+	autoScalingState
+	elbState
+	rdsState
+	elastiCacheState
+	redshiftState
+	efsState
+	eksState
+	lambdaState
+	codeBuildState
+	ecsState
+	eventsState
+	glueState
+	schedulerState
+	pipesState
+	batchState
+	sageMakerState
+	emrState
+	openSearchState
+	dmsState
+	beanstalkState
+	mskState
+	mwaaState
+	appRunnerState
+	mqState
+	configState
 }
 
 func newRegionState(account, region string) *regionState {

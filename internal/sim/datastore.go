@@ -5,9 +5,79 @@ import (
 	"strings"
 )
 
-// What the modify actions of RDS, ElastiCache and Redshift share: the
-// modifying → available sequence a client polls, the memberships it sees
-// meanwhile, and reading a group list parameter.
+// A data store is an RDS instance, cluster or proxy, an ElastiCache
+// cluster or a Redshift cluster: all are an identifier, an engine and
+// groups, and all modify their groups the same way (modifying → available,
+// with the memberships a client sees meanwhile).
+
+// DataStoreSpec is a database or cache (db_instances, db_clusters,
+// db_proxies, cache_clusters, redshift_clusters). Omitted groups: the
+// VPC's default group, as these create APIs fall back to it.
+type DataStoreSpec struct {
+	Name      string `yaml:"name"`   // the identifier the user chose
+	Engine    string `yaml:"engine"` // free text; a per-service default
+	Cluster   string `yaml:"cluster"`
+	Placement `yaml:",inline"`
+	Tags      map[string]string `yaml:"tags"`
+}
+
+// dataStore is an RDS instance, cluster or proxy, an ElastiCache cluster
+// or a Redshift cluster: all are an identifier, an engine and groups.
+type dataStore struct {
+	Name, ARN, Engine, Cluster, VpcID string
+	Groups                            []string
+	Tags                              []Tag
+	// A change of groups leaves the resource "modifying" for the next
+	// Pending Describes that include it; Previous are the groups it had
+	// before, shown as "removing" meanwhile (view).
+	Pending  int
+	Previous []string
+}
+
+// addDataStores builds one scenario list of data stores (field is its YAML
+// key); groups fall back to the VPC's default group, as every one of these
+// create APIs does. An RDS instance may name a cluster of clusters and
+// then carries the cluster's groups and engine.
+func (b *builder) addDataStores(field, engine, service, arnType string, specs []DataStoreSpec,
+	out *[]dataStore, clusters map[string]dataStore) error {
+	seen := map[string]bool{}
+	for i, spec := range specs {
+		at := path{field, i}
+		if err := b.unique(seen, spec.Name, at); err != nil {
+			return err
+		}
+		p := spec.Placement
+		var cluster dataStore
+		if spec.Cluster != "" {
+			var ok bool
+			if cluster, ok = clusters[spec.Cluster]; !ok || field != "db_instances" {
+				return b.errAt(append(at, "cluster"), "cluster %q: only db_instances name a cluster, and it must be in db_clusters", spec.Cluster)
+			}
+		}
+		vpcID, ids, err := b.placed(p, true, at)
+		if err != nil {
+			return err
+		}
+		if spec.Cluster != "" && p.Groups == nil {
+			// An Aurora instance carries its cluster's groups.
+			vpcID, ids = cluster.VpcID, cluster.Groups
+		}
+		eng := spec.Engine
+		if eng == "" {
+			eng = engine
+			if spec.Cluster != "" {
+				eng = cluster.Engine
+			}
+		}
+		name := spec.Name
+		if field == "db_proxies" {
+			name = b.st.ids.hexN("prx", 17) // the ARN names a proxy by its resource id
+		}
+		*out = append(*out, dataStore{Name: spec.Name, ARN: b.arn(service, arnType+name), Engine: eng,
+			Cluster: spec.Cluster, VpcID: vpcID, Groups: ids, Tags: tagsOf(spec.Tags, "")})
+	}
+	return nil
+}
 
 // modifyingDescribes is how many Describes that include a changed
 // resource show it "modifying" before it is "available" again: enough for
@@ -17,7 +87,7 @@ const modifyingDescribes = 1
 // groupStatus is one group of a resource as its Describe shows it.
 type groupStatus struct{ ID, Status string }
 
-// storeNamed finds a resource by name in one of the svcResources lists;
+// storeNamed finds a resource by name in one of the data store lists;
 // the pointer is into the list, so changes stick.
 func storeNamed(list []dataStore, name string) *dataStore {
 	for i := range list {
