@@ -35,21 +35,18 @@ type ClustersAPI interface {
 func findCacheClusters(ctx context.Context, api ClustersAPI, t usage.Target) ([]usage.Usage, error) {
 	out, err := listCacheClusters(ctx, api, t)
 	// DescribeCacheClusters returns no tags: read them for the users only.
-	owners := map[string]string{}
-	for i := range out {
-		arn := out[i].ARN
-		if _, ok := owners[arn]; !ok {
-			res, terr := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(arn)})
-			tags := map[string]string{}
-			if res != nil {
-				for _, tg := range res.TagList {
-					tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
-				}
+	svc.SetOwners(out, "elasticache:ListTagsForResource", func(u usage.Usage) string { return u.ARN },
+		func(arn string) (map[string]string, error) {
+			res, err := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(arn)})
+			if err != nil {
+				return nil, err
 			}
-			owners[arn] = svc.OwnerOf("elasticache:ListTagsForResource", tags, terr)
-		}
-		out[i].ManagedBy = owners[arn]
-	}
+			tags := map[string]string{}
+			for _, tg := range res.TagList {
+				tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
+			}
+			return tags, nil
+		})
 	return out, err
 }
 

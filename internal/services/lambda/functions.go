@@ -37,19 +37,14 @@ func findLambda(ctx context.Context, api FunctionsAPI, t usage.Target) ([]usage.
 	out, err := listLambda(ctx, api, t)
 	// ListFunctions returns no tags: read them for the users only, to say
 	// which stack owns each (a function a stack owns is a manual step).
-	owners := map[string]string{}
-	for i := range out {
-		arn := unqualified(out[i].ARN)
-		if _, ok := owners[arn]; !ok {
-			tags, terr := api.ListTags(ctx, &lambda.ListTagsInput{Resource: aws.String(arn)})
-			var m map[string]string
-			if tags != nil {
-				m = tags.Tags
+	svc.SetOwners(out, "lambda:ListTags", func(u usage.Usage) string { return unqualified(u.ARN) },
+		func(arn string) (map[string]string, error) {
+			res, err := api.ListTags(ctx, &lambda.ListTagsInput{Resource: aws.String(arn)})
+			if err != nil {
+				return nil, err
 			}
-			owners[arn] = svc.OwnerOf("lambda:ListTags", m, terr)
-		}
-		out[i].ManagedBy = owners[arn]
-	}
+			return res.Tags, nil
+		})
 	return out, err
 }
 

@@ -123,3 +123,18 @@ func OwnerOf(op string, tags map[string]string, err error) string {
 	}
 	return ManagedBy(TagsFromMap(tags))
 }
+
+// SetOwners sets ManagedBy on each usage from the tags read reads for it,
+// once per resource (key names it; several usages can share one), for the
+// services whose list calls return no tags.
+func SetOwners(us []usage.Usage, op string, key func(usage.Usage) string, read func(key string) (map[string]string, error)) {
+	owners := map[string]string{}
+	for i := range us {
+		k := key(us[i])
+		if _, ok := owners[k]; !ok {
+			tags, err := read(k)
+			owners[k] = OwnerOf(op, tags, err)
+		}
+		us[i].ManagedBy = owners[k]
+	}
+}
