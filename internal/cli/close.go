@@ -3,8 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
-	"strings"
+		"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -83,6 +82,11 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 	if err != nil {
 		return err
 	}
+	// Before asking: an explicit --backup that is taken is refused up front.
+	dst, err := backup.ResolveDestination(opts.Backup, scope.AccountIDs(), f.Now())
+	if err != nil {
+		return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
+	}
 	writeClosePlan(f, plan, opts.DryRun)
 	todo := plan.ToRevoke()
 	if len(todo) > 0 && !opts.DryRun {
@@ -90,15 +94,14 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 			return err
 		}
 	}
-	backupPath := opts.Backup
-	if backupPath == "" {
-		backupPath = filepath.Join(".", backup.DefaultName(scope.AccountIDs(), f.Now()))
-	}
 	res, err := closer.Execute(ctx, scope, plan, closer.ExecOptions{
-		DryRun: opts.DryRun, BackupPath: backupPath, ToolVersion: buildinfo.String(), Now: f.Now(),
+		DryRun: opts.DryRun, Backup: dst, ToolVersion: buildinfo.String(), Now: f.Now(),
 		Concurrency: f.Global.Concurrency,
 		NewEC2:      func(c aws.Config) closer.RevokeAPI { return ec2.NewFromConfig(c) },
 	})
+	if errors.Is(err, backup.ErrExists) {
+		return exitcode.Usagef(err)
+	}
 	if err != nil {
 		return err
 	}
@@ -112,8 +115,13 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		}{res, plan.Problems}); err != nil {
 			return err
 		}
-	} else if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
-		return err
+	} else {
+		if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
+			return err
+		}
+		if res.BackupPath != "" {
+			fmt.Fprintf(f.IO.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, res.BackupPath)
+		}
 	}
 	return closeStatus(res, plan)
 }
