@@ -3,7 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
-		"strings"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
