@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/apply"
+	"github.com/defaultsg/defaultsg/internal/atomicfile"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
@@ -97,7 +98,7 @@ func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) 
 	}
 	j, err := apply.OpenJournal(opts.Journal)
 	if err != nil {
-		return err
+		return journalError(err)
 	}
 	defer j.Close()
 	for _, rec := range j.Records() {
@@ -192,4 +193,17 @@ func checkFresh(ctx context.Context, f *Factory, scope awsx.Scope, p *plan.Plan)
 		return exitcode.NewStatus(exitcode.Refused, "stale plan: the default groups or their users changed since it was made; nothing changed — run plan again")
 	}
 	return nil
+}
+
+// journalError maps a journal that cannot be opened to its exit code: held
+// by another run (5, refused) or not a journal file at all (2).
+func journalError(err error) error {
+	var le *apply.LockedError
+	switch {
+	case errors.As(err, &le):
+		return exitcode.NewStatus(exitcode.Refused, err.Error())
+	case errors.Is(err, atomicfile.ErrNotRegular), errors.Is(err, atomicfile.ErrTooLarge):
+		return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
+	}
+	return err
 }

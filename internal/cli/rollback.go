@@ -57,7 +57,7 @@ func runRollback(ctx context.Context, f *Factory, journalPath, planPath string, 
 	}
 	j, err := apply.OpenJournal(journalPath)
 	if err != nil {
-		return err
+		return journalError(err)
 	}
 	defer j.Close()
 	if rec, ok := j.Done("plan"); !ok || rec.Data["fingerprint"] != p.Fingerprint {
