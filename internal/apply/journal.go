@@ -146,3 +146,18 @@ func (j *Journal) Close() error {
 	}
 	return err
 }
+
+// rolledBack is the record a rollback that undid everything appends.
+const rolledBack = "rollback"
+
+// MarkRolledBack records that everything the journal's apply did has been
+// undone, so its plan file is no longer needed (see PlanPathFree).
+func (j *Journal) MarkRolledBack() error {
+	return j.Append(Record{Step: rolledBack, Phase: "done"})
+}
+
+// RolledBack reports whether a rollback of this journal completed.
+func (j *Journal) RolledBack() bool {
+	_, ok := j.done[rolledBack]
+	return ok
+}
