@@ -180,6 +180,10 @@ func writeStepResults(f *Factory, format report.Format, results []apply.Result, 
 // refuses the plan when it changed.
 func checkFresh(ctx context.Context, f *Factory, scope awsx.Scope, p *plan.Plan) error {
 	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
+	var ue *exitcode.UsageError
+	if errors.As(err, &ue) && errors.As(err, new(*awsx.NoMatchError)) {
+		return exitcode.NewStatus(exitcode.Refused, "stale plan: "+ue.Err.Error()+" (deleted since the plan was made?) — run plan again")
+	}
 	if err != nil {
 		return err
 	}

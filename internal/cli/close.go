@@ -80,7 +80,7 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		NewEC2:        newEC2,
 	})
 	if err != nil {
-		return err
+		return selectionError(err)
 	}
 	// Before asking: an explicit --backup that is taken is refused up front.
 	dst, err := backup.ResolveDestination(opts.Backup, scope.AccountIDs(), f.Now())
