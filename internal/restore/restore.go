@@ -34,7 +34,7 @@ type GroupPlan struct {
 	// Redescribe are rules already there whose description differs from
 	// the backup's (edited by hand after close): the backup's is put back.
 	Redescribe []Redescription
-	Err     error         // the group could not be read (e.g. deleted)
+	Err        error // the group could not be read (e.g. deleted)
 }
 
 // Prepare compares each backed-up group with its current rules.
