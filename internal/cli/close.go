@@ -53,7 +53,7 @@ Exit codes: 0 every targeted group closed (or already closed), 5 some groups ref
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "check permissions with EC2 DryRun calls; change nothing")
 	fl.BoolVar(&opts.Force, "force", false, "also close groups that are used or whose usage is unknown")
-	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
+	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (must not exist), or a directory to write the default name in (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
 	return cmd
 }
