@@ -180,9 +180,11 @@ func writeStepResults(f *Factory, format report.Format, results []apply.Result, 
 // refuses the plan when it changed.
 func checkFresh(ctx context.Context, f *Factory, scope awsx.Scope, p *plan.Plan) error {
 	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
-	var ue *exitcode.UsageError
-	if errors.As(err, &ue) && errors.As(err, new(*awsx.NoMatchError)) {
-		return exitcode.NewStatus(exitcode.Refused, "stale plan: "+ue.Err.Error()+" (deleted since the plan was made?) — run plan again")
+	// The plan's own --vpc-ids/--group-ids matching nothing now: deleted
+	// since the plan was made, which is a stale plan, not a usage error.
+	var nm *awsx.NoMatchError
+	if errors.As(err, &nm) {
+		return exitcode.NewStatus(exitcode.Refused, "stale plan: "+nm.Error()+" (deleted since it was made?); nothing changed — run plan again")
 	}
 	if err != nil {
 		return err

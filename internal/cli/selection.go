@@ -12,10 +12,10 @@ import (
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 )
 
-// checkEmptyLists refuses a list flag given with nothing in it
-// (--regions ”, --vpc-ids ',', --accounts ”): left as it is, an empty
-// list silently means "everything" (regions) or "nothing". Blank entries
-// among real ones are dropped.
+// checkEmptyLists refuses a list flag given with nothing in it (an empty
+// --regions, --vpc-ids of only commas, an empty --accounts): left as it
+// is, an empty list silently means "everything" (regions) or "nothing".
+// Blank entries among real ones are dropped.
 func checkEmptyLists(cmd *cobra.Command) error {
 	var bad []string
 	cmd.Flags().Visit(func(fl *pflag.Flag) {
