@@ -41,7 +41,8 @@ Then runs the plan's steps in order — create replacement groups (found again b
 defaultsg:replaces tag, never created twice), give them exactly the planned rules, add the
 copied rules to referencing groups, move users — journaling each step durably before and
 after its call in PLAN.journal. After a crash or Ctrl-C, run apply again: it resumes from
-the journal without repeating done steps.
+the journal without repeating done steps. The journal is locked while in use: a second apply
+(or rollback) of the same plan stops at once, naming the running one's pid (exit 5).
 
 Users move through their own service's API (instances and interfaces, launch templates,
 VPC endpoints, Lambda, CodeBuild, ECS, load balancers, RDS, EFS, ElastiCache, Redshift),

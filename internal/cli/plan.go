@@ -42,7 +42,8 @@ Shown as + create, ~ change, ! manual; saved with -o as a versioned plan file th
 fingerprint of the state it was computed from. Read-only.
 
 A plan is not made while usage is unknown somewhere (exit 4), unless the gap is accepted with
---accept-unknown.`,
+--accept-unknown. -o never replaces a plan that was applied and not rolled back (rollback reads
+it; exit 2); after a complete rollback its journal is moved aside and the new plan is written.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd.Context(), f, opts) },
 	}
