@@ -2,9 +2,11 @@ package awsx
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -42,6 +44,10 @@ func OrgScope(ctx context.Context, base aws.Config, o OrgOptions) (Scope, error)
 		return Scope{}, err
 	}
 	ids, err := orgAccounts(ctx, organizations.NewFromConfig(base), o)
+	var nm *NoMatchError
+	if errors.As(err, &nm) {
+		return Scope{}, err
+	}
 	if err != nil {
 		return Scope{}, Wrap(caller, base.Region, "organizations:ListAccounts", err)
 	}
@@ -199,16 +205,36 @@ func orgAccounts(ctx context.Context, api orgAPI, o OrgOptions) ([]string, error
 		}
 	}
 	var ids []string
+	found := map[string]bool{}
 	for _, a := range accts {
 		id := aws.ToString(a.Id)
 		active := a.State == orgtypes.AccountStateActive || (a.State == "" && a.Status == orgtypes.AccountStatusActive)
-		if !active || slices.Contains(ids, id) || slices.Contains(o.ExcludeAccounts, id) {
+		if !active {
+			continue
+		}
+		found[id] = true
+		if slices.Contains(ids, id) || slices.Contains(o.ExcludeAccounts, id) {
 			continue
 		}
 		if len(o.Accounts) > 0 && !slices.Contains(o.Accounts, id) {
 			continue
 		}
 		ids = append(ids, id)
+	}
+	// --accounts naming an account that is not an active member (under the
+	// --ou given) would otherwise select nothing and pass.
+	var missing []string
+	for _, id := range o.Accounts {
+		if !found[id] {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		where := "the organization's active accounts"
+		if len(o.OUs) > 0 {
+			where += " under " + strings.Join(o.OUs, ", ")
+		}
+		return nil, &NoMatchError{Flag: "--accounts", IDs: missing, Where: where}
 	}
 	sort.Strings(ids)
 	return ids, nil

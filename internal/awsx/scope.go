@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -145,4 +146,17 @@ func (s Scope) AccountIDs() []string {
 		out[i] = a.ID
 	}
 	return out
+}
+
+// NoMatchError is a selection flag naming ids that match nothing in scope
+// (a typo, or an id in an account or region not selected): checking
+// nothing and passing would be a silent false "compliant".
+type NoMatchError struct {
+	Flag  string   // e.g. "--vpc-ids"
+	IDs   []string // the ids that matched nothing
+	Where string   // what was searched
+}
+
+func (e *NoMatchError) Error() string {
+	return fmt.Sprintf("%s: %s matches nothing in %s", e.Flag, strings.Join(e.IDs, ", "), e.Where)
 }

@@ -101,10 +101,12 @@ func DefaultName(accounts []string, at time.Time) string {
 	return fmt.Sprintf("defaultsg-backup-%s-%s.json", who, at.UTC().Format("20060102T150405Z"))
 }
 
-// Write stores d at path (never replacing an existing file; when path exists
-// a numeric suffix is added), then reads it back and verifies it. It returns
-// the path actually written. Callers must not change AWS if Write fails.
-func Write(path string, d *Document) (string, error) {
+// Write stores d at dst (never replacing an existing file), then reads it
+// back and verifies it. Only a default name (dst.AutoNumber) is numbered
+// when taken (-2, -3, …); an explicit path that exists is an error
+// (ErrExists), never a surprise path. It returns the path actually written.
+// Callers must not change AWS if Write fails.
+func Write(dst Destination, d *Document) (string, error) {
 	d.Schema = SchemaVersion
 	if err := d.validate(); err != nil {
 		return "", fmt.Errorf("backup not written, nothing changed: %w", err)
@@ -118,11 +120,15 @@ func Write(path string, d *Document) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encoding backup: %w", err)
 	}
+	path := dst.Path
 	written := path
 	for i := 2; ; i++ {
 		err = atomicfile.CreateExclusive(written, data, 0o600)
 		if err == nil {
 			break
+		}
+		if errors.Is(err, os.ErrExist) && !dst.AutoNumber {
+			return "", fmt.Errorf("backup not written, nothing changed: %w: %s", ErrExists, written)
 		}
 		if !errors.Is(err, os.ErrExist) || i > 100 {
 			return "", fmt.Errorf("backup not written, nothing changed: %w", err)

@@ -27,7 +27,7 @@ func sample() *Document {
 
 func TestWriteLoadRoundTrip(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "b.json")
-	written, err := Write(p, sample())
+	written, err := Write(Destination{Path: p}, sample())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,30 +46,34 @@ func TestWriteLoadRoundTrip(t *testing.T) {
 	}
 }
 
-func TestWriteNeverOverwrites(t *testing.T) {
+func TestWriteNumbersOnlyDefaultNames(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "b.json")
-	first, err := Write(p, sample())
+	first, err := Write(Destination{Path: p, AutoNumber: true}, sample())
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := Write(p, sample())
+	second, err := Write(Destination{Path: p, AutoNumber: true}, sample())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if first == second || !strings.HasSuffix(second, "b-2.json") {
 		t.Fatalf("second backup at %s, first at %s", second, first)
 	}
+	// An explicit path is never redirected.
+	if got, err := Write(Destination{Path: p}, sample()); !errors.Is(err, ErrExists) {
+		t.Fatalf("explicit existing path: wrote %q, err %v; want ErrExists", got, err)
+	}
 }
 
 func TestWriteFailsWhenDirectoryMissing(t *testing.T) {
-	if _, err := Write(filepath.Join(t.TempDir(), "missing", "b.json"), sample()); err == nil {
+	if _, err := Write(Destination{Path: filepath.Join(t.TempDir(), "missing", "b.json")}, sample()); err == nil {
 		t.Fatal("want error")
 	}
 }
 
 func TestLoadRejectsDamagedFiles(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "b.json")
-	if _, err := Write(p, sample()); err != nil {
+	if _, err := Write(Destination{Path: p}, sample()); err != nil {
 		t.Fatal(err)
 	}
 	good, _ := os.ReadFile(p)
@@ -100,7 +104,7 @@ func TestLoadRejectsDamagedFiles(t *testing.T) {
 func TestValidateRejectsRuleWithoutPeer(t *testing.T) {
 	d := sample()
 	d.Groups[0].Rules[0].Group = nil
-	if _, err := Write(filepath.Join(t.TempDir(), "b.json"), d); err == nil {
+	if _, err := Write(Destination{Path: filepath.Join(t.TempDir(), "b.json")}, d); err == nil {
 		t.Fatal("a rule without a peer was accepted")
 	}
 }

@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
+
+	"github.com/defaultsg/defaultsg/internal/atomicfile"
 )
 
 // ErrInvalid marks a backup that must not be used: unreadable, truncated,
@@ -18,19 +18,16 @@ var ErrInvalid = errors.New("invalid backup")
 // few MB.
 const maxSize = 256 << 20
 
-// Load reads and validates a backup file.
+// Load reads and validates a backup file. Only a regular file is opened,
+// and its size is checked before anything is read: a FIFO or a device is
+// refused at once instead of hanging, a huge file without reading it.
 func Load(path string) (*Document, error) {
-	f, err := os.Open(path)
+	data, err := atomicfile.ReadRegular(path, maxSize)
+	if errors.Is(err, atomicfile.ErrNotRegular) || errors.Is(err, atomicfile.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if len(data) > maxSize {
-		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrInvalid, path, maxSize)
 	}
 	d, err := Parse(data)
 	if err != nil {

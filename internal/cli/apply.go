@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/apply"
+	"github.com/defaultsg/defaultsg/internal/atomicfile"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
@@ -40,7 +41,8 @@ Then runs the plan's steps in order — create replacement groups (found again b
 defaultsg:replaces tag, never created twice), give them exactly the planned rules, add the
 copied rules to referencing groups, move users — journaling each step durably before and
 after its call in PLAN.journal. After a crash or Ctrl-C, run apply again: it resumes from
-the journal without repeating done steps.
+the journal without repeating done steps. The journal is locked while in use: a second apply
+(or rollback) of the same plan stops at once, naming the running one's pid (exit 5).
 
 Users move through their own service's API (instances and interfaces, launch templates,
 VPC endpoints, Lambda, CodeBuild, ECS, load balancers, RDS, EFS, ElastiCache, Redshift),
@@ -97,7 +99,7 @@ func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) 
 	}
 	j, err := apply.OpenJournal(opts.Journal)
 	if err != nil {
-		return err
+		return journalError(err)
 	}
 	defer j.Close()
 	for _, rec := range j.Records() {
@@ -179,6 +181,12 @@ func writeStepResults(f *Factory, format report.Format, results []apply.Result, 
 // refuses the plan when it changed.
 func checkFresh(ctx context.Context, f *Factory, scope awsx.Scope, p *plan.Plan) error {
 	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
+	// The plan's own --vpc-ids/--group-ids matching nothing now: deleted
+	// since the plan was made, which is a stale plan, not a usage error.
+	var nm *awsx.NoMatchError
+	if errors.As(err, &nm) {
+		return exitcode.NewStatus(exitcode.Refused, "stale plan: "+nm.Error()+" (deleted since it was made?); nothing changed — run plan again")
+	}
 	if err != nil {
 		return err
 	}
@@ -192,4 +200,17 @@ func checkFresh(ctx context.Context, f *Factory, scope awsx.Scope, p *plan.Plan)
 		return exitcode.NewStatus(exitcode.Refused, "stale plan: the default groups or their users changed since it was made; nothing changed — run plan again")
 	}
 	return nil
+}
+
+// journalError maps a journal that cannot be opened to its exit code: held
+// by another run (5, refused) or not a journal file at all (2).
+func journalError(err error) error {
+	var le *apply.LockedError
+	switch {
+	case errors.As(err, &le):
+		return exitcode.NewStatus(exitcode.Refused, err.Error())
+	case errors.Is(err, atomicfile.ErrNotRegular), errors.Is(err, atomicfile.ErrTooLarge):
+		return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
+	}
+	return err
 }

@@ -56,7 +56,7 @@ func runAudit(cmd *cobra.Command, f *Factory, opts *auditOptions) error {
 	})
 	prog.Finish()
 	if err != nil {
-		return err
+		return selectionError(err)
 	}
 	rep.ToolVersion = buildinfo.String()
 	rep.GeneratedAt = f.Now().UTC()

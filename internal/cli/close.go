@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -54,7 +53,7 @@ Exit codes: 0 every targeted group closed (or already closed), 5 some groups ref
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "check permissions with EC2 DryRun calls; change nothing")
 	fl.BoolVar(&opts.Force, "force", false, "also close groups that are used or whose usage is unknown")
-	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
+	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (must not exist), or a directory to write the default name in (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
 	return cmd
 }
@@ -81,7 +80,12 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		NewEC2:        newEC2,
 	})
 	if err != nil {
-		return err
+		return selectionError(err)
+	}
+	// Before asking: an explicit --backup that is taken is refused up front.
+	dst, err := backup.ResolveDestination(opts.Backup, scope.AccountIDs(), f.Now())
+	if err != nil {
+		return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 	}
 	writeClosePlan(f, plan, opts.DryRun)
 	todo := plan.ToRevoke()
@@ -90,15 +94,14 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 			return err
 		}
 	}
-	backupPath := opts.Backup
-	if backupPath == "" {
-		backupPath = filepath.Join(".", backup.DefaultName(scope.AccountIDs(), f.Now()))
-	}
 	res, err := closer.Execute(ctx, scope, plan, closer.ExecOptions{
-		DryRun: opts.DryRun, BackupPath: backupPath, ToolVersion: buildinfo.String(), Now: f.Now(),
+		DryRun: opts.DryRun, Backup: dst, ToolVersion: buildinfo.String(), Now: f.Now(),
 		Concurrency: f.Global.Concurrency,
 		NewEC2:      func(c aws.Config) closer.RevokeAPI { return ec2.NewFromConfig(c) },
 	})
+	if errors.Is(err, backup.ErrExists) {
+		return exitcode.Usagef(err)
+	}
 	if err != nil {
 		return err
 	}
@@ -112,8 +115,13 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		}{res, plan.Problems}); err != nil {
 			return err
 		}
-	} else if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
-		return err
+	} else {
+		if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
+			return err
+		}
+		if res.BackupPath != "" {
+			fmt.Fprintf(f.IO.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, res.BackupPath)
+		}
 	}
 	return closeStatus(res, plan)
 }

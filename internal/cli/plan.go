@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/defaultsg/defaultsg/internal/apply"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
@@ -40,7 +42,8 @@ Shown as + create, ~ change, ! manual; saved with -o as a versioned plan file th
 fingerprint of the state it was computed from. Read-only.
 
 A plan is not made while usage is unknown somewhere (exit 4), unless the gap is accepted with
---accept-unknown.`,
+--accept-unknown. -o never replaces a plan that was applied and not rolled back (rollback reads
+it; exit 2); after a complete rollback its journal is moved aside and the new plan is written.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd.Context(), f, opts) },
 	}
@@ -63,6 +66,12 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 		return exitcode.Usagef(fmt.Errorf("--format must be text, json, cloudformation or terraform"))
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
+		return err
+	}
+	// Checked before the slow part: a plan an unfinished apply needs is
+	// never replaced (rollback reads it).
+	staleJournal, err := planPathFree(opts.Out)
+	if err != nil {
 		return err
 	}
 	scope, err := resolveScope(ctx, f)
@@ -97,6 +106,13 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 	p.ToolVersion, p.CreatedAt = buildinfo.String(), f.Now().UTC()
 	p.Regions, p.VpcIDs, p.GroupIDs = awsx.ParseRegions(f.Global.Regions), opts.VpcIDs, opts.GroupIDs
 	if opts.Out != "" {
+		if staleJournal != "" {
+			archived, err := apply.ArchiveJournal(staleJournal, f.Now())
+			if err != nil {
+				return journalError(err)
+			}
+			f.IO.Infof("The rolled-back apply's journal was moved to %s\n", archived)
+		}
 		if err := plan.Save(opts.Out, p); err != nil {
 			return err
 		}
@@ -135,4 +151,21 @@ func referencingRules(ctx context.Context, f *Factory, scope awsx.Scope, us []us
 		}
 	}
 	return out, nil
+}
+
+// planPathFree refuses to replace a plan file that an apply not rolled back
+// still needs; a rolled-back one's journal is returned to be moved aside.
+func planPathFree(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	stale, err := apply.PlanPathFree(path)
+	var inUse *apply.PlanInUseError
+	if errors.As(err, &inUse) {
+		return "", exitcode.Usagef(err)
+	}
+	if err != nil {
+		return "", journalError(err)
+	}
+	return stale, nil
 }

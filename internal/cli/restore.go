@@ -76,7 +76,7 @@ func runRestore(cmd *cobra.Command, f *Factory, opts *restoreOptions, path strin
 	}
 	missing := writeRestorePlan(f, plans, opts.DryRun)
 	if missing > 0 && !opts.DryRun {
-		if err := confirm(f, opts.Yes, fmt.Sprintf("Re-authorize %d rules?", missing)); err != nil {
+		if err := confirm(f, opts.Yes, fmt.Sprintf("Re-authorize or re-describe %d rules?", missing)); err != nil {
 			return err
 		}
 	}
@@ -124,7 +124,7 @@ func writeRestorePlan(f *Factory, plans []restore.GroupPlan, dryRun bool) int {
 	missing := 0
 	for _, p := range plans {
 		g := p.Group
-		missing += len(p.Missing)
+		missing += len(p.Missing) + len(p.Redescribe)
 		if f.IO.Quiet {
 			continue
 		}
@@ -135,6 +135,9 @@ func writeRestorePlan(f *Factory, plans []restore.GroupPlan, dryRun bool) int {
 		fmt.Fprintf(f.IO.ErrOut, "%s %s %s: %s %d rules (%d already present)\n", g.Account, g.Region, g.GroupID, verb, len(p.Missing), p.Present)
 		for _, r := range p.Missing {
 			fmt.Fprintf(f.IO.ErrOut, "    + %s\n", r.Summary(g.GroupID))
+		}
+		for _, d := range p.Redescribe {
+			fmt.Fprintf(f.IO.ErrOut, "    ~ %s: description %q -> %q\n", d.Rule.Summary(g.GroupID), d.Current, d.Rule.Description)
 		}
 	}
 	return missing
@@ -147,7 +150,9 @@ type restoreRow struct {
 	Restored int    `json:"rules_restored"`
 	Present  int    `json:"rules_present"`
 	Failed   int    `json:"rules_failed"`
-	Errors   string `json:"errors,omitempty"`
+	// Redescribed are present rules whose edited description was put back.
+	Redescribed []string `json:"descriptions_restored,omitempty"`
+	Errors      string   `json:"errors,omitempty"`
 }
 
 func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int) {
@@ -167,6 +172,13 @@ func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int)
 				row.Restored++
 			}
 		}
+		for _, rr := range r.Descriptions {
+			if rr.Err != nil {
+				errs = append(errs, rr.Rule.Summary(g.GroupID)+" (description): "+rr.Err.Error())
+			} else if !dryRun {
+				row.Redescribed = append(row.Redescribed, rr.Rule.Summary(g.GroupID))
+			}
+		}
 		row.Failed = r.Failed()
 		row.Errors = strings.Join(errs, "\n")
 		total += row.Failed
@@ -176,9 +188,10 @@ func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int)
 }
 
 func restoreTable(rows []restoreRow) report.Table {
-	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "RESTORED", "PRESENT", "FAILED", "ERRORS"}}
+	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "RESTORED", "PRESENT", "DESCRIBED", "FAILED", "ERRORS"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.GroupID, fmt.Sprint(r.Restored), fmt.Sprint(r.Present), fmt.Sprint(r.Failed), r.Errors})
+		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.GroupID, fmt.Sprint(r.Restored), fmt.Sprint(r.Present),
+			fmt.Sprint(len(r.Redescribed)), fmt.Sprint(r.Failed), r.Errors})
 	}
 	return t
 }

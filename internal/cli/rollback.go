@@ -57,7 +57,7 @@ func runRollback(ctx context.Context, f *Factory, journalPath, planPath string, 
 	}
 	j, err := apply.OpenJournal(journalPath)
 	if err != nil {
-		return err
+		return journalError(err)
 	}
 	defer j.Close()
 	if rec, ok := j.Done("plan"); !ok || rec.Data["fingerprint"] != p.Fingerprint {
@@ -74,5 +74,9 @@ func runRollback(ctx context.Context, f *Factory, journalPath, planPath string, 
 		return err
 	}
 	results := apply.Rollback(ctx, scope, p, j, func(c aws.Config) apply.RollbackAPI { return ec2.NewFromConfig(c) }, o)
-	return writeStepResults(f, report.FormatTable, results, "%d undo steps failed; fix the cause and run rollback again")
+	if err := writeStepResults(f, report.FormatTable, results, "%d undo steps failed; fix the cause and run rollback again"); err != nil {
+		return err
+	}
+	// Everything is undone: the plan file may now be replaced.
+	return j.MarkRolledBack()
 }

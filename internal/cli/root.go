@@ -64,6 +64,9 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			f.IO.Quiet = f.Global.Quiet
+			if err := checkEmptyLists(cmd); err != nil {
+				return err
+			}
 			if f.Global.EndpointURL != "" {
 				if err := awsx.CheckEndpoint(f.Global.EndpointURL); err != nil {
 					return exitcode.Usagef(err)

@@ -34,7 +34,8 @@ func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
 		scope, err = awsx.SingleAccount(ctx, cfg, regions)
 	}
 	var re *awsx.RegionError
-	if errors.As(err, &re) {
+	var nm *awsx.NoMatchError
+	if errors.As(err, &re) || errors.As(err, &nm) {
 		return awsx.Scope{}, exitcode.Usagef(err)
 	}
 	// --concurrency 0 (the default) is sized now that the accounts are known.

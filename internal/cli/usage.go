@@ -99,7 +99,7 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 	}
 	reads, err := inventory.ReadAll(ctx, scope, f.Global.Concurrency, filter, newEC2, nil)
 	if err != nil {
-		return rep, err
+		return rep, selectionError(err)
 	}
 	var targets []usage.Target
 	var groups []inventory.Group

@@ -71,7 +71,7 @@ func runVerify(ctx context.Context, f *Factory, planPath, journalPath, configRul
 	}
 	j, err := apply.OpenJournal(journalPath)
 	if err != nil {
-		return err
+		return journalError(err)
 	}
 	defer j.Close()
 	if len(p.Regions) > 0 {

@@ -57,7 +57,7 @@ type Result struct {
 // ExecOptions tune Execute.
 type ExecOptions struct {
 	DryRun      bool
-	BackupPath  string // file to create; never overwritten
+	Backup      backup.Destination // file to create; never overwritten
 	ToolVersion string
 	Now         time.Time
 	Concurrency int
@@ -77,7 +77,7 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 			doc.Groups = append(doc.Groups, backup.Group{Account: g.Account, Region: g.Region, VpcID: g.VpcID,
 				GroupID: g.GroupID, GroupName: g.GroupName, Rules: g.Rules})
 		}
-		path, err := backup.Write(o.BackupPath, doc)
+		path, err := backup.Write(o.Backup, doc)
 		if err != nil {
 			return res, err
 		}

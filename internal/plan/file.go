@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/defaultsg/defaultsg/internal/atomicfile"
 )
@@ -43,9 +42,16 @@ func Save(path string, p *Plan) error {
 	return atomicfile.Write(path, append(data, '\n'), 0o600)
 }
 
-// Load reads and validates a plan file.
+// maxSize bounds what Load reads; a plan of thousands of moves is a few MB.
+const maxSize = 256 << 20
+
+// Load reads and validates a plan file. Only a regular file is opened, and
+// its size is checked before anything is read.
 func Load(path string) (*Plan, error) {
-	data, err := os.ReadFile(path)
+	data, err := atomicfile.ReadRegular(path, maxSize)
+	if errors.Is(err, atomicfile.ErrNotRegular) || errors.Is(err, atomicfile.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
 	if err != nil {
 		return nil, err
 	}

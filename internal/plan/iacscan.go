@@ -3,9 +3,10 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/defaultsg/defaultsg/internal/atomicfile"
 )
 
 // ScanFinding is the part of a `defaultsg scan -o json` finding (schema
@@ -21,7 +22,7 @@ type ScanFinding struct {
 
 // LoadScan reads a scan result written with `defaultsg scan -o json`.
 func LoadScan(path string) ([]ScanFinding, error) {
-	b, err := os.ReadFile(path)
+	b, err := atomicfile.ReadRegular(path, maxSize)
 	if err != nil {
 		return nil, fmt.Errorf("reading scan result: %w", err)
 	}

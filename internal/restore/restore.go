@@ -1,6 +1,7 @@
 // Package restore re-authorizes exactly the rules a backup holds, skipping
 // those already present, so restoring twice (or after a partial restore) is
-// safe. A rule that cannot be restored (its referenced group is gone) is
+// safe. A present rule whose description was edited since the backup gets
+// the backed-up description back, so the group ends exactly as backed up. A rule that cannot be restored (its referenced group is gone) is
 // reported on its own; the other rules are still restored.
 package restore
 
@@ -21,6 +22,7 @@ import (
 type API interface {
 	AuthorizeSecurityGroupIngress(ctx context.Context, in *ec2.AuthorizeSecurityGroupIngressInput, opts ...func(*ec2.Options)) (*ec2.AuthorizeSecurityGroupIngressOutput, error)
 	AuthorizeSecurityGroupEgress(ctx context.Context, in *ec2.AuthorizeSecurityGroupEgressInput, opts ...func(*ec2.Options)) (*ec2.AuthorizeSecurityGroupEgressOutput, error)
+	DescriptionsAPI
 	ec2.DescribeSecurityGroupRulesAPIClient
 }
 
@@ -28,8 +30,11 @@ type API interface {
 type GroupPlan struct {
 	Group   backup.Group
 	Missing []sgrule.Rule // to re-authorize
-	Present int           // already there: skipped
-	Err     error         // the group could not be read (e.g. deleted)
+	Present int           // already there, description included: skipped
+	// Redescribe are rules already there whose description differs from
+	// the backup's (edited by hand after close): the backup's is put back.
+	Redescribe []Redescription
+	Err        error // the group could not be read (e.g. deleted)
 }
 
 // Prepare compares each backed-up group with its current rules.
@@ -54,15 +59,19 @@ func Prepare(ctx context.Context, scope awsx.Scope, doc *backup.Document, concur
 			gp.Err = awsx.Wrap(g.Account, g.Region, "ec2:DescribeSecurityGroupRules", err)
 			return gp, nil
 		}
-		have := map[string]bool{}
+		have := map[string]sgrule.Rule{}
 		for _, r := range cur {
-			have[r.Key()] = true
+			have[r.Key()] = r
 		}
 		for _, r := range g.Rules {
-			if have[r.Key()] {
-				gp.Present++
-			} else {
+			now, ok := have[r.Key()]
+			switch {
+			case !ok:
 				gp.Missing = append(gp.Missing, r)
+			case now.Description != r.Description:
+				gp.Redescribe = append(gp.Redescribe, Redescription{Rule: r, Current: now.Description})
+			default:
+				gp.Present++
 			}
 		}
 		return gp, nil
@@ -77,14 +86,15 @@ type RuleResult struct {
 
 // GroupResult is the outcome for one group.
 type GroupResult struct {
-	Plan  GroupPlan
-	Rules []RuleResult
+	Plan         GroupPlan
+	Rules        []RuleResult
+	Descriptions []RuleResult // one per Plan.Redescribe
 }
 
 // Failed counts rules that were not restored.
 func (g GroupResult) Failed() int {
 	n := 0
-	for _, r := range g.Rules {
+	for _, r := range append(append([]RuleResult(nil), g.Rules...), g.Descriptions...) {
 		if r.Err != nil {
 			n++
 		}
@@ -104,7 +114,7 @@ func Execute(ctx context.Context, scope awsx.Scope, plans []GroupPlan, dryRun bo
 	return awsx.Run(ctx, concurrency, units, func(ctx context.Context, i int, u awsx.Unit) (GroupResult, error) {
 		p := plans[i]
 		gr := GroupResult{Plan: p}
-		if p.Err != nil || len(p.Missing) == 0 {
+		if p.Err != nil || len(p.Missing)+len(p.Redescribe) == 0 {
 			return gr, nil
 		}
 		cfg, _ := scope.Config(u.Account, u.Region)
@@ -124,6 +134,10 @@ func Execute(ctx context.Context, scope awsx.Scope, plans []GroupPlan, dryRun bo
 				return gr, ctx.Err()
 			}
 			gr.Rules = append(gr.Rules, res...)
+		}
+		gr.Descriptions = redescribe(ctx, api, p.Group, p.Redescribe, dryRun)
+		if ctx.Err() != nil {
+			return gr, ctx.Err()
 		}
 		return gr, nil
 	})

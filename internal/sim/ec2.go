@@ -42,6 +42,10 @@ var ec2Ops = map[string]op{
 	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
 	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
 	"DescribeSecurityGroupReferences":  locked(describeSecurityGroupReferences),
+
+	// Rule descriptions (ec2_rule_descriptions.go).
+	"UpdateSecurityGroupRuleDescriptionsIngress": locked(updateRuleDescriptions(false)),
+	"UpdateSecurityGroupRuleDescriptionsEgress":  locked(updateRuleDescriptions(true)),
 }
 
 type ec2Op func(c *call, st *regionState) (any, *apiError)
