@@ -19,7 +19,9 @@ var (
 	identity  = []string{"sts:GetCallerIdentity"}
 	inventory = []string{"ec2:DescribeRegions", "ec2:DescribeVpcs", "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules"}
 	revoke    = []string{"ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"}
-	authorize = []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:DescribeSecurityGroupRules"}
+	// restore adds missing rules and puts back edited descriptions.
+	authorize = []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:DescribeSecurityGroupRules",
+		"ec2:UpdateSecurityGroupRuleDescriptionsIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress"}
 	// apply creates tagged replacement groups, gives them exactly the
 	// planned rules and copies references; the movers add what moving
 	// users through their services calls.
