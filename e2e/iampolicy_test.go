@@ -32,7 +32,7 @@ func TestIAMPolicyCoversEveryCallMade(t *testing.T) {
 		if r.Code != 0 && r.Code != 3 && r.Code != 5 {
 			t.Fatalf("%s: exit %d\n%s", c.command, r.Code, r.Stderr)
 		}
-		allowed, err := iampolicy.Actions(c.command, services.Finders())
+		allowed, err := iampolicy.Actions(c.command, services.Finders(), iampolicy.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,13 +66,14 @@ func TestIAMPolicyCoversEveryMover(t *testing.T) {
 		args   []string
 	}{
 		{"apply", []string{"apply", "--yes", "--poll", "10ms", "plan.json"}},
-		{"all", []string{"rollback", "--yes", "--poll", "10ms", "plan.json.journal"}},
+		{"verify", []string{"verify", "plan.json"}},
+		{"rollback", []string{"rollback", "--yes", "--poll", "10ms", "plan.json.journal"}},
 	} {
 		ep.Sim.ResetCalls()
-		if r := run(t, ep, dir, nil, c.args...); r.Code != 0 {
+		if r := run(t, ep, dir, nil, c.args...); r.Code != 0 && !(c.policy == "verify" && r.Code == 3) {
 			t.Fatalf("%s: exit %d\n%s", c.args[0], r.Code, r.Stderr)
 		}
-		allowed, err := iampolicy.Actions(c.policy, services.Finders())
+		allowed, err := iampolicy.Actions(c.policy, services.Finders(), iampolicy.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +86,7 @@ func TestIAMPolicyCoversEveryMover(t *testing.T) {
 				t.Errorf("%s called %s, which the %q policy does not grant", c.args[0], action, c.policy)
 			}
 		}
-		if len(services) < 8 {
+		if c.policy != "verify" && len(services) < 8 {
 			t.Fatalf("%s changed only %v: the check would prove little", c.args[0], services)
 		}
 	}

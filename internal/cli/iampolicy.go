@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
 	"github.com/defaultsg/defaultsg/internal/report"
@@ -16,7 +17,7 @@ func newCmdIAMPolicy(f *Factory) *cobra.Command {
 		Short: "Print the least-privilege IAM policy a command needs",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			doc, err := iampolicy.Policy(forCmd, services.Finders())
+			doc, err := iampolicy.Policy(forCmd, services.Finders(), iampolicy.Options{Regions: awsx.ParseRegions(f.Global.Regions), Org: f.Global.Org})
 			if err != nil {
 				return exitcode.Usagef(err)
 			}

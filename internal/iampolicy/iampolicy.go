@@ -1,10 +1,18 @@
 // Package iampolicy derives the least-privilege IAM policy of each command
-// from what the code calls: the base reads every command makes, the usage
-// finders' own IAM lists, and the writes of close and restore.
+// from what the code calls: the base reads every command makes, the
+// finders' and movers' own IAM lists (internal/services), and the writes of
+// close, restore, apply and rollback.
+//
+// Reads go on Resource "*": AWS's Describe/List/Get actions mostly support
+// no resource-level permission. Every write is narrowed as far as AWS
+// allows: to its resource type, to the groups apply creates (tag
+// defaultsg:replaces) where the call acts on those only, and to the run's
+// regions. docs/IAM.md lists what cannot be narrowed and why.
 package iampolicy
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,63 +21,178 @@ import (
 )
 
 // Commands that have a policy.
-var Commands = []string{"audit", "usage", "close", "restore", "plan", "apply", "all"}
+var Commands = []string{"audit", "usage", "close", "restore", "plan", "apply", "rollback", "verify", "all"}
 
-var (
-	identity  = []string{"sts:GetCallerIdentity"}
-	inventory = []string{"ec2:DescribeRegions", "ec2:DescribeVpcs", "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules"}
-	revoke    = []string{"ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"}
-	// restore adds missing rules and puts back edited descriptions.
-	authorize = []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:DescribeSecurityGroupRules",
-		"ec2:UpdateSecurityGroupRuleDescriptionsIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress"}
-	// apply creates tagged replacement groups, gives them exactly the
-	// planned rules and copies references; the movers add what moving
-	// users through their services calls.
-	migrate = []string{"ec2:CreateSecurityGroup", "ec2:CreateTags", "ec2:AuthorizeSecurityGroupIngress",
-		"ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
-		"ec2:DescribeNetworkInterfaces", "ec2:ModifyNetworkInterfaceAttribute"}
+// ReplacesTag is the tag apply puts on the groups it creates.
+const ReplacesTag = "defaultsg:replaces"
+
+const (
+	securityGroups = "arn:aws:ec2:*:*:security-group/*"
+	groupRules     = "arn:aws:ec2:*:*:security-group-rule/*"
+	vpcs           = "arn:aws:ec2:*:*:vpc/*"
 )
 
-// Actions returns the sorted IAM actions command needs, given the finders.
-func Actions(command string, finders []usage.Finder) ([]string, error) {
-	var groups [][]string
-	finderActions := func() []string {
-		var out []string
-		for _, f := range finders {
-			out = append(out, f.IAM...)
-		}
-		return out
+var (
+	identity = []string{"sts:GetCallerIdentity", "ec2:DescribeRegions"}
+	// --org lists the organization's accounts and assumes a role in each.
+	organization = []string{"organizations:ListAccounts", "organizations:ListAccountsForParent",
+		"organizations:ListOrganizationalUnitsForParent", "sts:AssumeRole"}
+	inventory = []string{"ec2:DescribeVpcs", "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules"}
+	revoke    = []string{"ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"}
+	authorize = []string{"ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress"}
+	describe  = []string{"ec2:UpdateSecurityGroupRuleDescriptionsIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress"}
+	// verify compares flows through each moved interface and reads AWS
+	// Config's evaluation of the EC2.2 rule.
+	verifyReads = []string{"ec2:DescribeNetworkInterfaces", "config:GetComplianceDetailsByConfigRule"}
+)
+
+// grant is one statement before rendering.
+type grant struct {
+	sid       string
+	actions   []string
+	resources []string
+	condition map[string]map[string]any
+	// global: the action is not regional (STS, Organizations), so no region
+	// condition applies to it.
+	global bool
+}
+
+// Options narrow a policy further.
+type Options struct {
+	// Regions, when set, are the only regions the policy allows calls in
+	// (aws:RequestedRegion).
+	Regions []string
+	// Org adds what --org needs: listing the organization's accounts and
+	// assuming the role in each.
+	Org bool
+}
+
+// grants returns what command needs, given the finders.
+func grants(command string, finders []usage.Finder, o Options) ([]grant, error) {
+	var finderReads []string
+	for _, f := range finders {
+		finderReads = append(finderReads, f.IAM...)
 	}
+	moverReads, moverWrites := moverGrants()
+	tagged := map[string]map[string]any{"Null": {"aws:ResourceTag/" + ReplacesTag: "false"}}
+	base := []grant{
+		{sid: "Identity", actions: identity[:1], resources: []string{"*"}, global: true},
+		{sid: "Inventory", actions: append(identity[1:2:2], inventory...), resources: []string{"*"}},
+	}
+	if o.Org {
+		base = append(base, grant{sid: "Organization", actions: organization, resources: []string{"*"}, global: true})
+	}
+	reads := func(sid string, actions ...[]string) grant {
+		return grant{sid: sid, actions: slices.Concat(actions...), resources: []string{"*"}}
+	}
+	createReplacement := []grant{
+		{sid: "CreateReplacementGroupsInVPCs", actions: []string{"ec2:CreateSecurityGroup"}, resources: []string{vpcs}},
+		{sid: "CreateReplacementGroupsTagged", actions: []string{"ec2:CreateSecurityGroup"}, resources: []string{securityGroups},
+			condition: map[string]map[string]any{"Null": {"aws:RequestTag/" + ReplacesTag: "false"}}},
+		{sid: "TagReplacementGroupsOnCreate", actions: []string{"ec2:CreateTags"}, resources: []string{securityGroups},
+			condition: map[string]map[string]any{"StringEquals": {"ec2:CreateAction": "CreateSecurityGroup"}}},
+		// The replacement's rules, and copies naming it in the groups that
+		// reference the default group (those are not ours: any group).
+		{sid: "AddRulesToReplacementsAndReferencingGroups", actions: authorize, resources: []string{securityGroups, groupRules}},
+		// Only the rules AWS adds to a new group (allow-all egress).
+		{sid: "TrimNewReplacementGroups", actions: revoke, resources: []string{securityGroups}, condition: tagged},
+	}
+	var g []grant
 	switch command {
 	case "audit":
-		groups = [][]string{identity, inventory}
-	case "usage":
-		groups = [][]string{identity, inventory, finderActions()}
+		g = base
+	case "usage", "plan":
+		g = append(base, reads("FindUsers", finderReads))
 	case "close":
-		groups = [][]string{identity, inventory, finderActions(), revoke}
+		g = append(base, reads("FindUsers", finderReads),
+			grant{sid: "RevokeDefaultGroupRules", actions: revoke, resources: []string{securityGroups}})
 	case "restore":
-		groups = [][]string{identity, authorize}
-	case "plan":
-		groups = [][]string{identity, inventory, finderActions()}
+		g = append(base, grant{sid: "RestoreDefaultGroupRules", actions: slices.Concat(authorize, describe), resources: []string{securityGroups, groupRules}})
 	case "apply":
-		groups = [][]string{identity, inventory, finderActions(), migrate, services.MoverIAM()}
+		g = slices.Concat(base, []grant{reads("FindUsers", finderReads, moverReads)}, createReplacement, moverWrites)
+	case "rollback":
+		g = slices.Concat(base, []grant{reads("ReadMovedUsers", moverReads),
+			// The copies apply added to referencing groups (any group).
+			{sid: "RemoveReferenceCopies", actions: revoke, resources: []string{securityGroups}},
+			{sid: "DeleteReplacementGroups", actions: []string{"ec2:DeleteSecurityGroup"}, resources: []string{securityGroups}, condition: tagged}},
+			moverWrites)
+	case "verify":
+		g = append(base, reads("ReadMovedUsers", moverReads, verifyReads))
 	case "all":
-		groups = [][]string{identity, inventory, finderActions(), revoke, authorize, migrate, services.MoverIAM(), {"ec2:DeleteSecurityGroup", "config:GetComplianceDetailsByConfigRule"}}
+		g = slices.Concat(base, []grant{reads("FindUsers", finderReads, moverReads, verifyReads),
+			{sid: "RevokeDefaultGroupRulesAndReferenceCopies", actions: revoke, resources: []string{securityGroups}},
+			{sid: "RestoreDefaultGroupRules", actions: slices.Concat(authorize, describe), resources: []string{securityGroups, groupRules}},
+			{sid: "DeleteReplacementGroups", actions: []string{"ec2:DeleteSecurityGroup"}, resources: []string{securityGroups}, condition: tagged}},
+			createReplacement[:3], moverWrites)
 	default:
 		return nil, fmt.Errorf("no policy for %q (want one of %s)", command, strings.Join(Commands, ", "))
 	}
-	seen := map[string]bool{}
-	var out []string
-	for _, g := range groups {
-		for _, a := range g {
-			if !seen[a] {
-				seen[a] = true
-				out = append(out, a)
+	return g, nil
+}
+
+// moverGrants splits the movers' actions into reads (on "*") and, per
+// service, writes on the resource types the movers declare.
+func moverGrants() (reads []string, writes []grant) {
+	bySvc := map[string]*grant{}
+	var order []string
+	for _, s := range services.All {
+		for _, d := range s.Kinds {
+			m := d.Mover
+			if m == nil {
+				continue
+			}
+			for _, a := range m.IAM {
+				if isRead(a) {
+					reads = append(reads, a)
+					continue
+				}
+				w := bySvc[s.Name]
+				if w == nil {
+					w = &grant{sid: "Move" + sidWord(s.Name) + "Users"}
+					bySvc[s.Name] = w
+					order = append(order, s.Name)
+				}
+				w.actions = append(w.actions, a)
+				w.resources = append(w.resources, m.ARNs...)
 			}
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	for _, n := range order {
+		writes = append(writes, *bySvc[n])
+	}
+	return reads, writes
+}
+
+// isRead reports whether an action only reads: those take Resource "*".
+func isRead(action string) bool {
+	_, verb, _ := strings.Cut(action, ":")
+	for _, p := range []string{"Describe", "List", "Get", "BatchGet"} {
+		if strings.HasPrefix(verb, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func sidWord(service string) string {
+	var b strings.Builder
+	for _, part := range strings.FieldsFunc(service, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+// Actions returns the sorted IAM actions command needs, given the finders.
+func Actions(command string, finders []usage.Finder, o Options) ([]string, error) {
+	gs, err := grants(command, finders, o)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, g := range gs {
+		out = append(out, g.actions...)
+	}
+	return uniqueSorted(out), nil
 }
 
 // Document is an IAM policy document.
@@ -80,19 +203,52 @@ type Document struct {
 
 // Statement is one policy statement.
 type Statement struct {
-	Sid      string   `json:"Sid"`
-	Effect   string   `json:"Effect"`
-	Action   []string `json:"Action"`
-	Resource string   `json:"Resource"`
+	Sid       string                    `json:"Sid"`
+	Effect    string                    `json:"Effect"`
+	Action    []string                  `json:"Action"`
+	Resource  []string                  `json:"Resource"`
+	Condition map[string]map[string]any `json:"Condition,omitempty"`
 }
 
 // Policy builds the policy document for command.
-func Policy(command string, finders []usage.Finder) (Document, error) {
-	actions, err := Actions(command, finders)
+func Policy(command string, finders []usage.Finder, o Options) (Document, error) {
+	gs, err := grants(command, finders, o)
 	if err != nil {
 		return Document{}, err
 	}
-	return Document{Version: "2012-10-17", Statement: []Statement{{
-		Sid: "defaultsg" + command, Effect: "Allow", Action: actions, Resource: "*",
-	}}}, nil
+	doc := Document{Version: "2012-10-17"}
+	for _, g := range gs {
+		if len(g.actions) == 0 {
+			continue
+		}
+		st := Statement{Sid: g.sid, Effect: "Allow", Action: uniqueSorted(g.actions), Resource: uniqueSorted(g.resources)}
+		for op, kv := range g.condition {
+			if st.Condition == nil {
+				st.Condition = map[string]map[string]any{}
+			}
+			st.Condition[op] = kv
+		}
+		if len(o.Regions) > 0 && !g.global {
+			if st.Condition == nil {
+				st.Condition = map[string]map[string]any{}
+			}
+			st.Condition["StringEquals"] = merged(st.Condition["StringEquals"], "aws:RequestedRegion", uniqueSorted(o.Regions))
+		}
+		doc.Statement = append(doc.Statement, st)
+	}
+	return doc, nil
+}
+
+func merged(m map[string]any, k string, v any) map[string]any {
+	out := map[string]any{k: v}
+	for kk, vv := range m {
+		out[kk] = vv
+	}
+	return out
+}
+
+func uniqueSorted(xs []string) []string {
+	out := slices.Clone(xs)
+	sort.Strings(out)
+	return slices.Compact(out)
 }

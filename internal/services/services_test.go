@@ -41,6 +41,9 @@ func TestRegistryIsComplete(t *testing.T) {
 				if !contains(m.IAM, call) {
 					t.Errorf("mover of %s calls %s but its IAM actions %v lack it", d.Kind, call, m.IAM)
 				}
+				if len(m.ARNs) == 0 {
+					t.Errorf("mover of %s names no resource ARNs: its writes would be granted on *", d.Kind)
+				}
 				for _, a := range m.IAM {
 					if !strings.Contains(a, ":") {
 						t.Errorf("mover of %s: IAM action %q is not service:Action", d.Kind, a)

@@ -12,8 +12,9 @@ import (
 // projectMover moves a project's vpcConfig: its builds create their
 // interfaces only while they run, so the next build uses the replacement.
 var projectMover = svc.Mover{
-	API: "codebuild:UpdateProject",
-	IAM: []string{"codebuild:BatchGetProjects", "codebuild:UpdateProject"},
+	API:  "codebuild:UpdateProject",
+	ARNs: []string{"arn:aws:codebuild:*:*:project/*"},
+	IAM:  []string{"codebuild:BatchGetProjects", "codebuild:UpdateProject"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		vc, err := projectVPC(ctx, codebuild.NewFromConfig(cfg), r.ID)
 		if err != nil || vc == nil {
@@ -27,8 +28,9 @@ var projectMover = svc.Mover{
 
 // fleetMover moves a reserved-capacity fleet's vpcConfig.
 var fleetMover = svc.Mover{
-	API: "codebuild:UpdateFleet",
-	IAM: []string{"codebuild:BatchGetFleets", "codebuild:UpdateFleet"},
+	API:  "codebuild:UpdateFleet",
+	ARNs: []string{"arn:aws:codebuild:*:*:fleet/*"},
+	IAM:  []string{"codebuild:BatchGetFleets", "codebuild:UpdateFleet"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		vc, err := fleetVPC(ctx, codebuild.NewFromConfig(cfg), r)
 		if err != nil || vc == nil {

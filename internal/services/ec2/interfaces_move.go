@@ -22,8 +22,9 @@ type EC2InterfacesAPI interface {
 // default group) or an unattached interface the user created. Interfaces
 // that a service manages are moved through that service instead.
 var interfaceMover = svc.Mover{
-	API: "ec2:ModifyNetworkInterfaceAttribute",
-	IAM: []string{"ec2:DescribeNetworkInterfaces", "ec2:ModifyNetworkInterfaceAttribute"},
+	API:  "ec2:ModifyNetworkInterfaceAttribute",
+	ARNs: []string{"arn:aws:ec2:*:*:network-interface/*", "arn:aws:ec2:*:*:security-group/*"},
+	IAM:  []string{"ec2:DescribeNetworkInterfaces", "ec2:ModifyNetworkInterfaceAttribute"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		return interfaceTargets(ctx, ec2.NewFromConfig(cfg), r, group)
 	},

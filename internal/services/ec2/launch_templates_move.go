@@ -21,8 +21,9 @@ import (
 // versions are immutable and keep the default group (the plan says so);
 // rollback makes the previous default version the default again.
 var launchTemplateMover = svc.Mover{
-	API: "ec2:CreateLaunchTemplateVersion + ec2:ModifyLaunchTemplate (new default version)",
-	IAM: []string{"ec2:DescribeLaunchTemplateVersions", "ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"},
+	API:  "ec2:CreateLaunchTemplateVersion + ec2:ModifyLaunchTemplate (new default version)",
+	ARNs: []string{"arn:aws:ec2:*:*:launch-template/*"},
+	IAM:  []string{"ec2:DescribeLaunchTemplateVersions", "ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		v, err := templateVersion(ctx, ec2.NewFromConfig(cfg), r.ID, "$Default")
 		if err != nil {

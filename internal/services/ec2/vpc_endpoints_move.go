@@ -13,8 +13,9 @@ import (
 
 // vpcEndpointMover moves an interface endpoint; EC2 moves its interfaces.
 var vpcEndpointMover = svc.Mover{
-	API: "ec2:ModifyVpcEndpoint",
-	IAM: []string{"ec2:DescribeVpcEndpoints", "ec2:ModifyVpcEndpoint"},
+	API:  "ec2:ModifyVpcEndpoint",
+	ARNs: []string{"arn:aws:ec2:*:*:vpc-endpoint/*", "arn:aws:ec2:*:*:security-group/*"},
+	IAM:  []string{"ec2:DescribeVpcEndpoints", "ec2:ModifyVpcEndpoint"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		cur, err := endpointGroups(ctx, ec2.NewFromConfig(cfg), r.ID)
 		if err != nil {

@@ -14,8 +14,9 @@ import (
 // serviceMover moves an awsvpc service's network configuration. ECS applies
 // it by a new deployment that replaces the tasks; Settled waits for it.
 var serviceMover = svc.Mover{
-	API: "ecs:UpdateService (starts a deployment)",
-	IAM: []string{"ecs:DescribeServices", "ecs:UpdateService"},
+	API:  "ecs:UpdateService (starts a deployment)",
+	ARNs: []string{"arn:aws:ecs:*:*:service/*"},
+	IAM:  []string{"ecs:DescribeServices", "ecs:UpdateService"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		s, err := describeService(ctx, ecs.NewFromConfig(cfg), r.ID)
 		if err != nil {

@@ -11,8 +11,9 @@ import (
 // mountTargetMover moves one mount target of a file system (usage id
 // the mount target id).
 var mountTargetMover = svc.Mover{
-	API: "elasticfilesystem:ModifyMountTargetSecurityGroups",
-	IAM: []string{"elasticfilesystem:DescribeMountTargetSecurityGroups", "elasticfilesystem:ModifyMountTargetSecurityGroups"},
+	API:  "elasticfilesystem:ModifyMountTargetSecurityGroups",
+	ARNs: []string{"arn:aws:elasticfilesystem:*:*:file-system/*"},
+	IAM:  []string{"elasticfilesystem:DescribeMountTargetSecurityGroups", "elasticfilesystem:ModifyMountTargetSecurityGroups"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		id := r.ID
 		out, err := efs.NewFromConfig(cfg).DescribeMountTargetSecurityGroups(ctx, &efs.DescribeMountTargetSecurityGroupsInput{MountTargetId: aws.String(id)})

@@ -12,8 +12,9 @@ import (
 // clusterMover moves a cache cluster in a VPC (ApplyImmediately);
 // Settled waits for it to be available again.
 var clusterMover = svc.Mover{
-	API: "elasticache:ModifyCacheCluster",
-	IAM: []string{"elasticache:DescribeCacheClusters", "elasticache:ModifyCacheCluster"},
+	API:  "elasticache:ModifyCacheCluster",
+	ARNs: []string{"arn:aws:elasticache:*:*:cluster:*"},
+	IAM:  []string{"elasticache:DescribeCacheClusters", "elasticache:ModifyCacheCluster"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		c, err := describeCacheCluster(ctx, elasticache.NewFromConfig(cfg), r.ID)
 		if err != nil {

@@ -13,8 +13,9 @@ import (
 // network load balancer created without groups cannot get any, so it is
 // never a user).
 var elbv2Mover = svc.Mover{
-	API: "elasticloadbalancing:SetSecurityGroups",
-	IAM: []string{"elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:SetSecurityGroups"},
+	API:  "elasticloadbalancing:SetSecurityGroups",
+	ARNs: []string{"arn:aws:elasticloadbalancing:*:*:loadbalancer/app/*/*", "arn:aws:elasticloadbalancing:*:*:loadbalancer/net/*/*"},
+	IAM:  []string{"elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:SetSecurityGroups"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		in := &elbv2.DescribeLoadBalancersInput{Names: []string{r.ID}}
 		if r.ARN != "" {
@@ -42,8 +43,9 @@ func setELBv2(ctx context.Context, cfg aws.Config, r svc.Resource, t svc.Target,
 
 // classicMover moves a classic load balancer in a VPC.
 var classicMover = svc.Mover{
-	API: "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer",
-	IAM: []string{"elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer"},
+	API:  "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer",
+	ARNs: []string{"arn:aws:elasticloadbalancing:*:*:loadbalancer/*"},
+	IAM:  []string{"elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		out, err := elb.NewFromConfig(cfg).DescribeLoadBalancers(ctx, &elb.DescribeLoadBalancersInput{LoadBalancerNames: []string{r.ID}})
 		if err != nil {

@@ -13,8 +13,9 @@ import (
 // function's interfaces itself. Published versions are immutable: the plan
 // makes them manual steps.
 var functionMover = svc.Mover{
-	API: "lambda:UpdateFunctionConfiguration",
-	IAM: []string{"lambda:GetFunctionConfiguration", "lambda:UpdateFunctionConfiguration"},
+	API:  "lambda:UpdateFunctionConfiguration",
+	ARNs: []string{"arn:aws:lambda:*:*:function:*"},
+	IAM:  []string{"lambda:GetFunctionConfiguration", "lambda:UpdateFunctionConfiguration"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		out, err := lambda.NewFromConfig(cfg).GetFunctionConfiguration(ctx, &lambda.GetFunctionConfigurationInput{FunctionName: aws.String(r.ID)})
 		if err != nil {

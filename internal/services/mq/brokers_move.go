@@ -19,8 +19,9 @@ import (
 // exits 4, "pending"), and Targets reads the pending list, the one the
 // broker will have.
 var brokerMover = svc.Mover{
-	API: "mq:UpdateBroker",
-	IAM: []string{"mq:DescribeBroker", "mq:UpdateBroker"},
+	API:  "mq:UpdateBroker",
+	ARNs: []string{"arn:aws:mq:*:*:broker:*"},
+	IAM:  []string{"mq:DescribeBroker", "mq:UpdateBroker"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		d, err := describeBroker(ctx, mq.NewFromConfig(cfg), r.ID)
 		if err != nil {

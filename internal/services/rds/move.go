@@ -13,8 +13,9 @@ import (
 // causes no downtime); RDS applies it asynchronously, so Settled waits for
 // the instance to be available again.
 var instanceMover = svc.Mover{
-	API: "rds:ModifyDBInstance",
-	IAM: []string{"rds:DescribeDBInstances", "rds:ModifyDBInstance"},
+	API:  "rds:ModifyDBInstance",
+	ARNs: []string{"arn:aws:rds:*:*:db:*"},
+	IAM:  []string{"rds:DescribeDBInstances", "rds:ModifyDBInstance"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		db, err := describeDBInstance(ctx, rds.NewFromConfig(cfg), r.ID)
 		if err != nil {
@@ -35,8 +36,9 @@ var instanceMover = svc.Mover{
 
 // clusterMover moves an Aurora or Multi-AZ DB cluster.
 var clusterMover = svc.Mover{
-	API: "rds:ModifyDBCluster",
-	IAM: []string{"rds:DescribeDBClusters", "rds:ModifyDBCluster"},
+	API:  "rds:ModifyDBCluster",
+	ARNs: []string{"arn:aws:rds:*:*:cluster:*"},
+	IAM:  []string{"rds:DescribeDBClusters", "rds:ModifyDBCluster"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		c, err := describeDBCluster(ctx, rds.NewFromConfig(cfg), r.ID)
 		if err != nil {

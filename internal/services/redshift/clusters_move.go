@@ -12,8 +12,9 @@ import (
 // clusterMover moves a provisioned cluster; Settled waits for it to be
 // available again.
 var clusterMover = svc.Mover{
-	API: "redshift:ModifyCluster",
-	IAM: []string{"redshift:DescribeClusters", "redshift:ModifyCluster"},
+	API:  "redshift:ModifyCluster",
+	ARNs: []string{"arn:aws:redshift:*:*:cluster:*"},
+	IAM:  []string{"redshift:DescribeClusters", "redshift:ModifyCluster"},
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		c, err := describeRedshift(ctx, redshift.NewFromConfig(cfg), r.ID)
 		if err != nil {

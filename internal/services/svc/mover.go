@@ -43,6 +43,10 @@ type Mover struct {
 	// IAM lists every action Targets, Move, Restore and Settled call: what
 	// both apply and rollback need.
 	IAM []string
+	// ARNs are the resources the mover's changing calls act on, as IAM
+	// resource patterns (region and account wildcarded): the narrowest
+	// resource types AWS's Service Authorization Reference lists for them.
+	ARNs []string
 	// Targets reads the group lists that carry group.
 	Targets func(ctx context.Context, cfg aws.Config, r Resource, group string) ([]Target, error)
 	// Move replaces from by to in the target, keeping its other groups.

@@ -1,0 +1,72 @@
+package iampolicy
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/services"
+)
+
+// Every write is narrowed to resource types (never "*"); the groups apply
+// creates and rollback deletes are narrowed by their tag; with regions, every
+// regional statement carries the region condition.
+func TestWritesAreNarrowed(t *testing.T) {
+	for _, cmd := range Commands {
+		doc, err := Policy(cmd, services.Finders(), Options{Regions: []string{"eu-west-1"}})
+		if err != nil {
+			t.Fatalf("%s: %v", cmd, err)
+		}
+		for _, st := range doc.Statement {
+			writes := slices.ContainsFunc(st.Action, func(a string) bool { return !isRead(a) })
+			if writes && slices.Contains(st.Resource, "*") {
+				t.Errorf("%s: statement %s writes on Resource *: %v", cmd, st.Sid, st.Action)
+			}
+			global := slices.ContainsFunc(st.Action, func(a string) bool { return strings.HasPrefix(a, "sts:") || strings.HasPrefix(a, "organizations:") })
+			if region := st.Condition["StringEquals"]["aws:RequestedRegion"]; !global && region == nil {
+				t.Errorf("%s: statement %s lacks the region condition", cmd, st.Sid)
+			}
+			for _, a := range st.Action {
+				switch {
+				case a == "ec2:DeleteSecurityGroup":
+					if st.Condition["Null"]["aws:ResourceTag/"+ReplacesTag] != "false" {
+						t.Errorf("%s: DeleteSecurityGroup is not limited to the groups apply made: %+v", cmd, st)
+					}
+				case a == "ec2:CreateSecurityGroup" && slices.Contains(st.Resource, securityGroups):
+					if st.Condition["Null"]["aws:RequestTag/"+ReplacesTag] != "false" {
+						t.Errorf("%s: a group may be created without the replaces tag: %+v", cmd, st)
+					}
+				case a == "ec2:CreateTags":
+					if st.Condition["StringEquals"]["ec2:CreateAction"] != "CreateSecurityGroup" {
+						t.Errorf("%s: CreateTags may tag anything: %+v", cmd, st)
+					}
+				}
+			}
+		}
+	}
+}
+
+// apply only trims the rules AWS puts on a group it just created: its
+// revokes are limited to tagged groups; close's are not (the default
+// groups carry no tag of ours).
+func TestApplyRevokesOnlyOnItsOwnGroups(t *testing.T) {
+	doc, _ := Policy("apply", services.Finders(), Options{})
+	for _, st := range doc.Statement {
+		if slices.Contains(st.Action, "ec2:RevokeSecurityGroupEgress") && st.Condition["Null"]["aws:ResourceTag/"+ReplacesTag] != "false" {
+			t.Fatalf("apply may revoke rules of any group: %+v", st)
+		}
+	}
+}
+
+func TestOrganizationOnlyWithOrg(t *testing.T) {
+	without, _ := Actions("audit", services.Finders(), Options{})
+	with, _ := Actions("audit", services.Finders(), Options{Org: true})
+	if slices.Contains(without, "sts:AssumeRole") || !slices.Contains(with, "sts:AssumeRole") || !slices.Contains(with, "organizations:ListAccounts") {
+		t.Fatalf("without --org %v\nwith --org %v", without, with)
+	}
+	for _, cmd := range []string{"rollback", "verify"} {
+		if _, err := Policy(cmd, services.Finders(), Options{}); err != nil {
+			t.Errorf("--for %s: %v", cmd, err)
+		}
+	}
+}
