@@ -22,6 +22,9 @@ const (
 	AnswerEmpty Answer = "empty"
 	// AnswerHTML answers 200 with an HTML page, as a proxy or portal would.
 	AnswerHTML Answer = "html"
+	// AnswerBody answers 200 with Body, verbatim: a well-formed answer that
+	// says less than the truth.
+	AnswerBody Answer = "body"
 	// AnswerStall never answers: the call hangs until the client gives up
 	// or the server closes.
 	AnswerStall Answer = "stall"
@@ -41,6 +44,7 @@ type ActionFault struct {
 	Code    string        // AnswerError
 	Status  int           // AnswerError; 0 means 400
 	Delay   time.Duration // AnswerLate
+	Body    string        // AnswerBody
 }
 
 func (f ActionFault) matches(c *call) bool {
@@ -120,6 +124,9 @@ func (s *Server) serveActionFaults(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusOK)
 		_, _ = io.WriteString(w, htmlPage)
+	case AnswerBody:
+		w.WriteHeader(http.StatusOK)
+		_, _ = io.WriteString(w, rule.Body)
 	case AnswerStall:
 		<-r.Context().Done()
 	case AnswerLate:
