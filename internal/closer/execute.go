@@ -2,6 +2,7 @@ package closer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -44,6 +45,9 @@ type GroupResult struct {
 	Forced  bool     `json:"forced,omitempty"`
 	Outcome Outcome  `json:"outcome"`
 	Revoked int      `json:"rules_revoked"`
+	// Per direction, from a re-read of the group after the calls.
+	RevokedIngress int `json:"rules_revoked_ingress"`
+	RevokedEgress  int `json:"rules_revoked_egress"`
 	Message string   `json:"message,omitempty"`
 	Rules   []string `json:"-"`
 }
@@ -89,7 +93,7 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		cfg, _ := scope.Config(u.Account, u.Region)
 		gr := resultOf(it)
 		n, err := revokeGroup(ctx, o.NewEC2(cfg), it.Group, o.DryRun)
-		gr.Revoked = n
+		gr.Revoked, gr.RevokedIngress, gr.RevokedEgress = n.in+n.eg, n.in, n.eg
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return gr, ctx.Err()
@@ -160,10 +164,18 @@ func acceptedNames(plan Plan) []string {
 	return out
 }
 
+// revoked counts the backed-up rules that are gone, per direction.
+type revoked struct{ in, eg int }
+
 // revokeGroup revokes the backed-up rules of g by rule id, ingress then
 // egress. Rules added after the backup are not touched (and then reported as
 // remaining). A rule already gone counts as revoked.
-func revokeGroup(ctx context.Context, api RevokeAPI, grp inventory.Group, dryRun bool) (int, error) {
+//
+// The two directions are independent calls, made together; one failing
+// does not cancel the other, whose effect would then be unknown. What was
+// revoked is counted from a re-read of the group, so a failure on one side
+// never hides what the other side removed.
+func revokeGroup(ctx context.Context, api RevokeAPI, grp inventory.Group, dryRun bool) (revoked, error) {
 	var in, eg []string
 	for _, r := range grp.Rules {
 		if r.Egress {
@@ -172,40 +184,60 @@ func revokeGroup(ctx context.Context, api RevokeAPI, grp inventory.Group, dryRun
 			in = append(in, r.RuleID)
 		}
 	}
-	// Inbound and outbound are independent calls: make them together.
-	var nIn, nEg int
-	calls, cctx := errgroup.WithContext(ctx)
+	var n revoked
+	var errIn, errEg error
+	var calls errgroup.Group
 	if len(in) > 0 {
-		calls.Go(func() (err error) {
-			nIn, err = revokeSide(cctx, api, grp, false, in, dryRun)
-			if err == nil {
+		calls.Go(func() error {
+			n.in, errIn = revokeSide(ctx, api, grp, false, in, dryRun)
+			if errIn == nil {
 				crashpoint.Hit("close:after-ingress")
 			}
-			return err
+			return nil
 		})
 	}
 	if len(eg) > 0 {
-		calls.Go(func() (err error) {
-			nEg, err = revokeSide(cctx, api, grp, true, eg, dryRun)
-			return err
+		calls.Go(func() error {
+			n.eg, errEg = revokeSide(ctx, api, grp, true, eg, dryRun)
+			return nil
 		})
 	}
-	err := calls.Wait()
-	n := nIn + nEg
-	if err != nil {
+	_ = calls.Wait()
+	err := errors.Join(errIn, errEg)
+	if dryRun {
+		return revoked{}, err
+	}
+	if ctx.Err() != nil {
 		return n, err
 	}
-	if dryRun {
-		return 0, nil
+	left, rerr := currentRules(ctx, api, grp.GroupID)
+	if rerr != nil {
+		// The calls' own counts are all that is known.
+		return n, errors.Join(err, fmt.Errorf("counting what was revoked: %w",
+			awsx.Wrap(grp.Account, grp.Region, "ec2:DescribeSecurityGroupRules", rerr)))
 	}
-	left, err := currentRules(ctx, api, grp.GroupID)
+	still := map[string]bool{}
+	for _, r := range left {
+		still[r.RuleID] = true
+	}
+	n = revoked{in: countGone(in, still), eg: countGone(eg, still)}
 	if err != nil {
-		return n, awsx.Wrap(grp.Account, grp.Region, "ec2:DescribeSecurityGroupRules", err)
+		return n, err
 	}
 	if len(left) > 0 {
 		return n, fmt.Errorf("%d rules remain after revoking (added since the backup was taken?): re-run close", len(left))
 	}
 	return n, nil
+}
+
+func countGone(ids []string, still map[string]bool) int {
+	n := 0
+	for _, id := range ids {
+		if !still[id] {
+			n++
+		}
+	}
+	return n
 }
 
 func revokeSide(ctx context.Context, api RevokeAPI, g inventory.Group, egress bool, ids []string, dryRun bool) (int, error) {
