@@ -164,3 +164,25 @@ func TestCloseRefusesGroupWhoseInterfaceReadIsHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestPersistentThrottlingAndServerErrorsAreUnknown: one service throttled
+// or failing on every call (100%) is retried by the SDK until the call's
+// deadline and is then unknown: never unused.
+func TestPersistentThrottlingAndServerErrorsAreUnknown(t *testing.T) {
+	ep := startSim(t, appScenario("        lambda_functions: [{name: api, groups: [default]}]"))
+	for _, f := range []sim.ActionFault{
+		{Answer: sim.AnswerError, Code: "TooManyRequestsException", Status: 429},
+		{Answer: sim.AnswerError, Code: "ServiceUnavailableException", Status: 503},
+		{Answer: sim.AnswerError, Code: "InternalFailure", Status: 500},
+	} {
+		f.Service = "lambda"
+		ep.Sim.SetActionFaults(f)
+		rep, r := appUsageRun(t, ep, "--regions", "us-east-1", "--call-timeout", "1s")
+		if r.Code != 4 || rep.status("", "lambda-functions") != "unknown" {
+			t.Errorf("%s: exit %d, coverage %s; want 4 and unknown\n%s", f.Code, r.Code, rep.status("", "lambda-functions"), r.Stderr)
+		}
+		if hits := ep.Sim.ActionFaultHits(); hits < 2 {
+			t.Errorf("%s: %d attempts, want retries", f.Code, hits)
+		}
+	}
+}
