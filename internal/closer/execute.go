@@ -38,18 +38,18 @@ const (
 
 // GroupResult is one row of the result table.
 type GroupResult struct {
-	Account string   `json:"account"`
-	Region  string   `json:"region"`
-	VpcID   string   `json:"vpc_id"`
-	GroupID string   `json:"group_id"`
-	Forced  bool     `json:"forced,omitempty"`
-	Outcome Outcome  `json:"outcome"`
-	Revoked int      `json:"rules_revoked"`
+	Account string  `json:"account"`
+	Region  string  `json:"region"`
+	VpcID   string  `json:"vpc_id"`
+	GroupID string  `json:"group_id"`
+	Forced  bool    `json:"forced,omitempty"`
+	Outcome Outcome `json:"outcome"`
+	Revoked int     `json:"rules_revoked"`
 	// Per direction, from a re-read of the group after the calls.
-	RevokedIngress int `json:"rules_revoked_ingress"`
-	RevokedEgress  int `json:"rules_revoked_egress"`
-	Message string   `json:"message,omitempty"`
-	Rules   []string `json:"-"`
+	RevokedIngress int      `json:"rules_revoked_ingress"`
+	RevokedEgress  int      `json:"rules_revoked_egress"`
+	Message        string   `json:"message,omitempty"`
+	Rules          []string `json:"-"`
 }
 
 // Result is the outcome of Execute.
