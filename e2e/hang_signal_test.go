@@ -97,6 +97,9 @@ func TestSignalStopsAStalledRunPromptly(t *testing.T) {
 			if code := waitExit(t, cmd, 5*time.Second); code != 130 {
 				t.Fatalf("close: exit %d, want 130\n%s\n%s", code, out, errOut)
 			}
+			if !strings.Contains(errOut.String(), "Backup of 2 rules written to "+backup) || !strings.Contains(out.String(), "interrupted") {
+				t.Errorf("close: does not say where the backup is and what was interrupted:\n%s\n%s", out, errOut)
+			}
 			data, err := os.ReadFile(backup)
 			var doc map[string]any
 			if err != nil || json.Unmarshal(data, &doc) != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -99,7 +100,9 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		Concurrency: f.Global.Concurrency,
 		NewEC2:      func(c aws.Config) closer.RevokeAPI { return ec2.NewFromConfig(c) },
 	})
-	if err != nil {
+	// Interrupted after the backup: print where it is and what was done.
+	interrupted := errors.Is(err, context.Canceled) && res.BackupPath != ""
+	if err != nil && !interrupted {
 		return err
 	}
 	if res.BackupPath != "" {
@@ -113,6 +116,9 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 			return err
 		}
 	} else if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
+		return err
+	}
+	if interrupted {
 		return err
 	}
 	return closeStatus(res, plan)

@@ -34,6 +34,7 @@ const (
 	OutcomeFailed        Outcome = "failed"
 	OutcomeWouldSucceed  Outcome = "would-succeed" // dry run: permission check passed
 	OutcomeWouldFail     Outcome = "would-fail"    // dry run: permission check failed
+	OutcomeInterrupted   Outcome = "interrupted"   // a signal stopped the run; counts are from a re-read
 )
 
 // GroupResult is one row of the result table.
@@ -96,6 +97,7 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		gr.Revoked, gr.RevokedIngress, gr.RevokedEgress = n.in+n.eg, n.in, n.eg
 		switch {
 		case err != nil && ctx.Err() != nil:
+			gr.Outcome, gr.Message = OutcomeInterrupted, "interrupted: re-run close to finish, or restore the backup"
 			return gr, ctx.Err()
 		case o.DryRun && err == nil:
 			gr.Outcome = OutcomeWouldSucceed
@@ -109,8 +111,16 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		crashpoint.Hit("close:after-group")
 		return gr, nil
 	})
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
 		return res, err
+	}
+	// Interrupted: what is known is reported with the error, so the caller
+	// can print it — groups done, the ones in flight, the ones not started.
+	for i, r := range revoked {
+		if r.Outcome == "" {
+			revoked[i] = resultOf(todo[i])
+			revoked[i].Outcome, revoked[i].Message = OutcomeInterrupted, "not started"
+		}
 	}
 	byID := map[string]GroupResult{}
 	for _, r := range revoked {
@@ -130,7 +140,7 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		}
 		res.Groups = append(res.Groups, gr)
 	}
-	return res, nil
+	return res, err
 }
 
 func resultOf(it Item) GroupResult {
@@ -207,10 +217,15 @@ func revokeGroup(ctx context.Context, api RevokeAPI, grp inventory.Group, dryRun
 	if dryRun {
 		return revoked{}, err
 	}
+	readCtx := ctx
 	if ctx.Err() != nil {
-		return n, err
+		// Interrupted with calls in flight: AWS may have made them. One
+		// bounded read says what is gone.
+		var cancel context.CancelFunc
+		readCtx, cancel = context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
 	}
-	left, rerr := currentRules(ctx, api, grp.GroupID)
+	left, rerr := currentRules(readCtx, api, grp.GroupID)
 	if rerr != nil {
 		// The calls' own counts are all that is known.
 		return n, errors.Join(err, fmt.Errorf("counting what was revoked: %w",
