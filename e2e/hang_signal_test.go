@@ -85,6 +85,10 @@ func TestSignalStopsAStalledRunPromptly(t *testing.T) {
 			if !strings.Contains(errOut.String(), "Interrupted") {
 				t.Errorf("usage: stderr does not say it was interrupted:\n%s", errOut)
 			}
+			// What is known is printed; the cell not read is unknown.
+			if !strings.Contains(out.String(), "usage unknown") || strings.Contains(out.String(), " unused") {
+				t.Errorf("usage: the partial report must show the groups as usage unknown:\n%s", out)
+			}
 
 			// close, stopped while a revoke hangs: the backup is whole and
 			// no temporary file is left.

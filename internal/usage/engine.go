@@ -99,8 +99,19 @@ func Run(ctx context.Context, scope awsx.Scope, targets []Target, finders []Find
 		}
 		return cell{usages: us, cov: cov, err: ferr}, nil
 	})
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
 		return Result{}, err
+	}
+	if err != nil {
+		// Interrupted: what was read is returned with the error; a cell not
+		// read is unknown, so the partial result never says "unused".
+		for i := range cells {
+			if cells[i].cov.Finder == "" {
+				u := units[i]
+				cells[i] = cell{cov: Coverage{Account: u.Account, Region: u.Region, Finder: jobs[i].f.Name,
+					Status: StatusUnknown, Error: "interrupted before this cell was read"}}
+			}
+		}
 	}
 	confirmNotOffered(cells, jobs, accepted)
 	res := Result{Usages: []Usage{}, Coverage: []Coverage{}}
@@ -109,7 +120,7 @@ func Run(ctx context.Context, scope awsx.Scope, targets []Target, finders []Find
 		res.Coverage = append(res.Coverage, c.cov)
 	}
 	sortResult(&res)
-	return res, nil
+	return res, err
 }
 
 func sortResult(r *Result) {
