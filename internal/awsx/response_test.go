@@ -63,6 +63,29 @@ func TestHostile200IsAnErrorNotAnEmptyResult(t *testing.T) {
 	}
 }
 
+// TestTruncatedAnswerIsAnError: a body cut short decodes to an error, never
+// to the part that arrived.
+func TestTruncatedAnswerIsAnError(t *testing.T) {
+	for _, c := range []struct{ body, svc string }{
+		{`<DescribeNetworkInterfacesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId>`, "ec2"},
+		{`<DescribeNetworkInterfacesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>x</requestId>`, "ec2"},
+		{`{"Functions":[{"FunctionName":"a"`, "lambda"},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(c.body)) }))
+		cfg := StaticConfig(srv.URL, "us-east-1", "AKIDTEST", "secret")
+		var err error
+		if c.svc == "ec2" {
+			_, err = ec2.NewFromConfig(cfg).DescribeNetworkInterfaces(context.Background(), nil)
+		} else {
+			_, err = lambda.NewFromConfig(cfg).ListFunctions(context.Background(), nil)
+		}
+		if err == nil || Classify(err) != ClassOther {
+			t.Errorf("%s %.40q: err %v, want an error (unknown)", c.svc, c.body, err)
+		}
+		srv.Close()
+	}
+}
+
 func TestNoSuchHostOnlyForTheRequestsOwnHost(t *testing.T) {
 	dns := func(name string, notFound, temporary bool) error {
 		return &url.Error{Op: "Post", URL: "https://apprunner.ap-south-2.amazonaws.com/",
