@@ -1,7 +1,10 @@
 package usage
 
 import (
+	"errors"
 	"fmt"
+
+	"github.com/aws/smithy-go"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 )
@@ -16,7 +19,11 @@ import (
 // proves nothing: both stay unknown.
 
 func noEndpoint(f Finder, err error) bool {
-	return f.Service != "ec2" && awsx.Classify(err) == awsx.ClassNoEndpoint
+	// The failed call itself must not be EC2's: a finder of another service
+	// also reads EC2 (subnets, launch templates).
+	var op *smithy.OperationError
+	return f.Service != "ec2" && awsx.Classify(err) == awsx.ClassNoEndpoint &&
+		errors.As(err, &op) && op.ServiceID != "EC2"
 }
 
 // confirmNotOffered keeps a tentative skip only where an EC2 cell of the

@@ -106,6 +106,14 @@ func TestServiceNotOfferedOnlyOnNXDOMAINWhileEC2Answers(t *testing.T) {
 	if c := statusOf(t, res, "ec2-other"); c.Status != usage.StatusUnknown {
 		t.Errorf("an EC2 call with no such host is %s, want unknown", c.Status)
 	}
+	// Nor does an EC2 call made by another service's finder.
+	res = runFinders(t, cfg, ec2Reader(""), reader("ecs-services", "ecs", gone, func(ctx context.Context, cfg aws.Config) error {
+		_, err := ec2.NewFromConfig(cfg).DescribeSubnets(ctx, nil)
+		return err
+	}))
+	if c := statusOf(t, res, "ecs-services"); c.Status != usage.StatusUnknown {
+		t.Errorf("an ECS finder's EC2 call with no such host is %s, want unknown", c.Status)
+	}
 
 	// A resolver that fails (not NXDOMAIN) is unknown, even while EC2 answers.
 	broken := cfg.Copy()
