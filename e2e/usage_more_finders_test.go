@@ -11,6 +11,13 @@ import (
 // finders (OpenSearch, DMS, Elastic Beanstalk, MSK, MWAA, App Runner), run like queryServiceCases: found
 // when present, denied makes coverage unknown, absent when on "web".
 var moreFinderCases = []queryFinderCase{
+	{"mq-brokers",
+		// A RabbitMQ broker has no interface of its own to give it away:
+		// only its service's API can.
+		`        mq_brokers: [{name: orders, groups: [web]}, {name: events, engine: rabbitmq, groups: [web, default]}]`,
+		`        mq_brokers: [{name: orders, groups: [web]}]`,
+		sim.DenyRule{Service: "mq", Action: "DescribeBroker"},
+		"sg-0def mq-brokers live b-b646b823-3658-8080-a8fa-0f641ed04cad"},
 	{"opensearch-domains",
 		`        opensearch_domains: [{name: logs}]`,
 		`        opensearch_domains: [{name: logs, groups: [web]}]`,

@@ -7,6 +7,7 @@ package awsx
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -28,6 +29,9 @@ type Options struct {
 	Region      string // home region: used for global calls (STS, DescribeRegions)
 	EndpointURL string // simulator / LocalStack; also honoured via AWS_ENDPOINT_URL
 	MaxAttempts int    // retry attempts per call, 0 = default (10)
+	// CallTimeout bounds one attempt of one call, 0 = DefaultCallTimeout
+	// (see timeouts.go).
+	CallTimeout time.Duration
 }
 
 // DefaultHomeRegion is used when neither --region nor the profile/env set one.
@@ -42,7 +46,8 @@ func LoadBase(ctx context.Context, o Options) (aws.Config, error) {
 	}
 	loadOpts := []func(*config.LoadOptions) error{
 		config.WithRetryer(func() aws.Retryer { return newRetryer(maxAttempts) }),
-		config.WithHTTPClient(newHTTPClient()),
+		config.WithHTTPClient(newHTTPClient(o.CallTimeout)),
+		config.WithAPIOptions(callGuards(o.CallTimeout)),
 	}
 	if o.Profile != "" {
 		loadOpts = append(loadOpts, config.WithSharedConfigProfile(o.Profile))
@@ -94,12 +99,17 @@ func newRetryer(maxAttempts int) aws.Retryer {
 // that in flight to one endpoint (STS, or a busy region's EC2 in an org run)
 // every call beyond 10 opened a new connection (a TLS handshake on AWS) and
 // closed it after; a 500-account run left thousands in TIME_WAIT.
-func newHTTPClient() *awshttp.BuildableClient {
+func newHTTPClient(callTimeout time.Duration) *awshttp.BuildableClient {
+	call := callTimeoutOr(callTimeout)
 	return awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
 		// Audit units issue two calls at once, hence twice the pool.
 		t.MaxIdleConns = 2 * MaxAutoConcurrency
 		t.MaxIdleConnsPerHost = 2 * MaxAutoConcurrency
-	})
+		t.TLSHandshakeTimeout = min(call, TLSHandshakeTimeout)
+		t.ResponseHeaderTimeout = call
+	}).WithDialerOptions(func(d *net.Dialer) {
+		d.Timeout = min(call, DialTimeout)
+	}).WithTimeout(call)
 }
 
 // StaticConfig builds a configuration with fixed credentials for an endpoint,
@@ -111,7 +121,8 @@ func StaticConfig(endpoint, region, accessKeyID, secret string) aws.Config {
 		Credentials:  credentials.NewStaticCredentialsProvider(accessKeyID, secret, ""),
 		BaseEndpoint: aws.String(endpoint),
 		Retryer:      func() aws.Retryer { return newRetryer(10) },
-		HTTPClient:   newHTTPClient(),
+		HTTPClient:   newHTTPClient(0),
+		APIOptions:   callGuards(0),
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -11,15 +13,17 @@ import (
 )
 
 // Class is what an API error means for a read: whether the thing could be
-// checked at all. Access denied and "not available" are never "unused".
+// checked at all. No class is ever "unused": only ClassNoEndpoint can make a
+// cell "skipped", and only with more evidence (see usage.Run).
 type Class int
 
 const (
 	ClassNone         Class = iota // no error
 	ClassRetryable                 // throttling / transient 5xx that survived the retryer
 	ClassAccessDenied              // IAM, SCP, or region disabled for the caller
-	ClassUnavailable               // service or action not offered in this region
+	ClassUnavailable               // the endpoint said "not offered" for this one call: unknown
 	ClassOther                     // anything else
+	ClassNoEndpoint                // the request's own host does not exist (DNS NXDOMAIN)
 )
 
 func (c Class) String() string {
@@ -32,6 +36,8 @@ func (c Class) String() string {
 		return "access-denied"
 	case ClassUnavailable:
 		return "unavailable"
+	case ClassNoEndpoint:
+		return "no-endpoint"
 	default:
 		return "error"
 	}
@@ -46,6 +52,8 @@ var (
 		"InvalidClientTokenId": true, "OptInRequired": true, "SignatureDoesNotMatch": true,
 		"ExpiredToken": true, "ExpiredTokenException": true, "Blocked": true,
 	}
+	// "Not offered" codes answer one call. A service that answers at all
+	// is offered, so these never mean "skipped": the call is unknown.
 	unavailableCodes = map[string]bool{
 		"UnsupportedOperation": true, "InvalidAction": true, "UnknownOperationException": true,
 		"UnsupportedOperationException": true, "NotImplemented": true,
@@ -84,7 +92,27 @@ func Classify(err error) Class {
 	if errors.As(err, &maxErr) {
 		return ClassRetryable
 	}
+	if _, ok := NoSuchHost(err); ok {
+		return ClassNoEndpoint
+	}
 	return ClassOther
+}
+
+// NoSuchHost returns the host when err is an authoritative "no such host"
+// (NXDOMAIN) for the request's own URL host: the endpoint does not exist.
+// A resolver that times out or fails (SERVFAIL), or a proxy's name that
+// does not resolve, is not that.
+func NoSuchHost(err error) (string, bool) {
+	var dnsErr *net.DNSError
+	var urlErr *url.Error
+	if !errors.As(err, &dnsErr) || !dnsErr.IsNotFound || dnsErr.IsTimeout || dnsErr.IsTemporary || !errors.As(err, &urlErr) {
+		return "", false
+	}
+	u, perr := url.Parse(urlErr.URL)
+	if perr != nil || !strings.EqualFold(strings.TrimSuffix(u.Hostname(), "."), strings.TrimSuffix(dnsErr.Name, ".")) {
+		return "", false
+	}
+	return dnsErr.Name, true
 }
 
 // ErrorCode returns the AWS error code of err, or "".

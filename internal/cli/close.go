@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -102,7 +103,9 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 	if errors.Is(err, backup.ErrExists) {
 		return exitcode.Usagef(err)
 	}
-	if err != nil {
+	// Interrupted after the backup: print where it is and what was done.
+	interrupted := errors.Is(err, context.Canceled) && res.BackupPath != ""
+	if err != nil && !interrupted {
 		return err
 	}
 	if res.BackupPath != "" {
@@ -122,6 +125,9 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		if res.BackupPath != "" {
 			fmt.Fprintf(f.IO.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, res.BackupPath)
 		}
+	}
+	if interrupted {
+		return err
 	}
 	return closeStatus(res, plan)
 }

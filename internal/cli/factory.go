@@ -19,6 +19,7 @@ type GlobalOptions struct {
 	Regions     string
 	Concurrency int
 	Quiet       bool
+	CallTimeout time.Duration
 
 	// Multi-account selection (see resolveScope).
 	Org             bool
@@ -57,6 +58,7 @@ func NewFactory(ios *iostreams.IOStreams) *Factory {
 				Profile:     f.Global.Profile,
 				Region:      f.Global.Region,
 				EndpointURL: f.Global.EndpointURL,
+				CallTimeout: f.Global.CallTimeout,
 			})
 		})
 		return cfg, err

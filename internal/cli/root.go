@@ -24,6 +24,8 @@ import (
 func Main(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal cancels the run; a second one kills at once.
+	go func() { <-ctx.Done(); stop() }()
 	return Execute(ctx, NewFactory(iostreams.System()), args)
 }
 
@@ -44,6 +46,8 @@ func Execute(ctx context.Context, f *Factory, args []string) int {
 		if st.Message != "" {
 			fmt.Fprintln(f.IO.ErrOut, st.Message)
 		}
+	case code == exitcode.Cancelled:
+		fmt.Fprintln(f.IO.ErrOut, "Interrupted: stopped before the work was complete; what is printed above is all that is known. Re-run to finish.")
 	default:
 		fmt.Fprintln(f.IO.ErrOut, "Error:", err)
 	}
@@ -78,6 +82,9 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 			if !f.Global.Org && (len(f.Global.OUs) > 0 || len(f.Global.Accounts) > 0 || len(f.Global.ExcludeAccounts) > 0) {
 				return exitcode.Usagef(fmt.Errorf("--ou, --accounts and --exclude-accounts need --org"))
 			}
+			if f.Global.CallTimeout <= 0 {
+				return exitcode.Usagef(fmt.Errorf("--call-timeout must be positive"))
+			}
 			if f.Global.Concurrency < 0 {
 				return exitcode.Usagef(fmt.Errorf("--concurrency must be positive"))
 			}
@@ -91,6 +98,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.EndpointURL, "endpoint-url", "", "send every AWS call to this endpoint (simulator, LocalStack); AWS_ENDPOINT_URL also works")
 	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: every region enabled for the account)")
 	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("maximum units of AWS work in flight (default %d)", awsx.MaxAutoConcurrency))
+	pf.DurationVar(&f.Global.CallTimeout, "call-timeout", awsx.DefaultCallTimeout, "give up one attempt of an AWS call after this long (it is retried; the call with retries gives up after 4 times this)")
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
 	pf.BoolVar(&f.Global.Org, "org", false, "every active account of the AWS Organization (run with management-account credentials)")
 	pf.StringSliceVar(&f.Global.OUs, "ou", nil, "with --org: only accounts under these organizational units (recursively)")

@@ -28,7 +28,7 @@ func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
 			Regions: regions, Concurrency: g.Concurrency})
 	case len(g.Profiles) > 0:
 		scope, err = awsx.ProfilesScope(ctx, g.Profiles, func(ctx context.Context, profile string) (aws.Config, error) {
-			return awsx.LoadBase(ctx, awsx.Options{Profile: profile, Region: g.Region, EndpointURL: g.EndpointURL})
+			return awsx.LoadBase(ctx, awsx.Options{Profile: profile, Region: g.Region, EndpointURL: g.EndpointURL, CallTimeout: g.CallTimeout})
 		}, regions, g.Concurrency)
 	default:
 		scope, err = awsx.SingleAccount(ctx, cfg, regions)

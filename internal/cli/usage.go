@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -82,10 +83,16 @@ func runUsage(cmd *cobra.Command, f *Factory, opts *usageOptions) error {
 		return err
 	}
 	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
-	if err != nil {
+	// Interrupted while finders ran: print what is known (cells not read
+	// are unknown), then exit 130.
+	partial := errors.Is(err, context.Canceled) && rep.Coverage != nil
+	if err != nil && !partial {
 		return err
 	}
 	if err := writeUsage(f, format, rep); err != nil {
+		return err
+	}
+	if partial {
 		return err
 	}
 	return usageStatus(rep)
@@ -124,7 +131,7 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 	res, err := usage.Run(ctx, scope, targets, services.Finders(), usage.Options{
 		Concurrency: f.Global.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
 	prog.Finish()
-	if err != nil {
+	if err != nil && !errors.Is(err, context.Canceled) {
 		return rep, err
 	}
 	rep.Coverage = res.Coverage
@@ -137,7 +144,7 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 		rep.Groups = append(rep.Groups, usageGroup{Group: g, State: v.State(), Users: users})
 	}
 	awsx.SortProblems(rep.Problems)
-	return rep, nil
+	return rep, err
 }
 
 func writeUsage(f *Factory, format report.Format, rep UsageReport) error {

@@ -2,18 +2,14 @@ package closer
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/crashpoint"
-	"github.com/defaultsg/defaultsg/internal/inventory"
-	"github.com/defaultsg/defaultsg/internal/sgrule"
 )
 
 // RevokeAPI is what revoking needs; *ec2.Client satisfies it.
@@ -33,19 +29,23 @@ const (
 	OutcomeFailed        Outcome = "failed"
 	OutcomeWouldSucceed  Outcome = "would-succeed" // dry run: permission check passed
 	OutcomeWouldFail     Outcome = "would-fail"    // dry run: permission check failed
+	OutcomeInterrupted   Outcome = "interrupted"   // a signal stopped the run; counts are from a re-read
 )
 
 // GroupResult is one row of the result table.
 type GroupResult struct {
-	Account string   `json:"account"`
-	Region  string   `json:"region"`
-	VpcID   string   `json:"vpc_id"`
-	GroupID string   `json:"group_id"`
-	Forced  bool     `json:"forced,omitempty"`
-	Outcome Outcome  `json:"outcome"`
-	Revoked int      `json:"rules_revoked"`
-	Message string   `json:"message,omitempty"`
-	Rules   []string `json:"-"`
+	Account string  `json:"account"`
+	Region  string  `json:"region"`
+	VpcID   string  `json:"vpc_id"`
+	GroupID string  `json:"group_id"`
+	Forced  bool    `json:"forced,omitempty"`
+	Outcome Outcome `json:"outcome"`
+	Revoked int     `json:"rules_revoked"`
+	// Per direction, from a re-read of the group after the calls.
+	RevokedIngress int      `json:"rules_revoked_ingress"`
+	RevokedEgress  int      `json:"rules_revoked_egress"`
+	Message        string   `json:"message,omitempty"`
+	Rules          []string `json:"-"`
 }
 
 // Result is the outcome of Execute.
@@ -89,9 +89,10 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		cfg, _ := scope.Config(u.Account, u.Region)
 		gr := resultOf(it)
 		n, err := revokeGroup(ctx, o.NewEC2(cfg), it.Group, o.DryRun)
-		gr.Revoked = n
+		gr.Revoked, gr.RevokedIngress, gr.RevokedEgress = n.in+n.eg, n.in, n.eg
 		switch {
 		case err != nil && ctx.Err() != nil:
+			gr.Outcome, gr.Message = OutcomeInterrupted, "interrupted: re-run close to finish, or restore the backup"
 			return gr, ctx.Err()
 		case o.DryRun && err == nil:
 			gr.Outcome = OutcomeWouldSucceed
@@ -105,8 +106,16 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		crashpoint.Hit("close:after-group")
 		return gr, nil
 	})
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
 		return res, err
+	}
+	// Interrupted: what is known is reported with the error, so the caller
+	// can print it — groups done, the ones in flight, the ones not started.
+	for i, r := range revoked {
+		if r.Outcome == "" {
+			revoked[i] = resultOf(todo[i])
+			revoked[i].Outcome, revoked[i].Message = OutcomeInterrupted, "not started"
+		}
 	}
 	byID := map[string]GroupResult{}
 	for _, r := range revoked {
@@ -126,7 +135,7 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		}
 		res.Groups = append(res.Groups, gr)
 	}
-	return res, nil
+	return res, err
 }
 
 func resultOf(it Item) GroupResult {
@@ -158,111 +167,4 @@ func acceptedNames(plan Plan) []string {
 		}
 	}
 	return out
-}
-
-// revokeGroup revokes the backed-up rules of g by rule id, ingress then
-// egress. Rules added after the backup are not touched (and then reported as
-// remaining). A rule already gone counts as revoked.
-func revokeGroup(ctx context.Context, api RevokeAPI, grp inventory.Group, dryRun bool) (int, error) {
-	var in, eg []string
-	for _, r := range grp.Rules {
-		if r.Egress {
-			eg = append(eg, r.RuleID)
-		} else {
-			in = append(in, r.RuleID)
-		}
-	}
-	// Inbound and outbound are independent calls: make them together.
-	var nIn, nEg int
-	calls, cctx := errgroup.WithContext(ctx)
-	if len(in) > 0 {
-		calls.Go(func() (err error) {
-			nIn, err = revokeSide(cctx, api, grp, false, in, dryRun)
-			if err == nil {
-				crashpoint.Hit("close:after-ingress")
-			}
-			return err
-		})
-	}
-	if len(eg) > 0 {
-		calls.Go(func() (err error) {
-			nEg, err = revokeSide(cctx, api, grp, true, eg, dryRun)
-			return err
-		})
-	}
-	err := calls.Wait()
-	n := nIn + nEg
-	if err != nil {
-		return n, err
-	}
-	if dryRun {
-		return 0, nil
-	}
-	left, err := currentRules(ctx, api, grp.GroupID)
-	if err != nil {
-		return n, awsx.Wrap(grp.Account, grp.Region, "ec2:DescribeSecurityGroupRules", err)
-	}
-	if len(left) > 0 {
-		return n, fmt.Errorf("%d rules remain after revoking (added since the backup was taken?): re-run close", len(left))
-	}
-	return n, nil
-}
-
-func revokeSide(ctx context.Context, api RevokeAPI, g inventory.Group, egress bool, ids []string, dryRun bool) (int, error) {
-	op := "ec2:RevokeSecurityGroupIngress"
-	if egress {
-		op = "ec2:RevokeSecurityGroupEgress"
-	}
-	for attempt := 0; ; attempt++ {
-		err := revokeCall(ctx, api, g.GroupID, egress, ids, dryRun)
-		switch code := awsx.ErrorCode(err); {
-		case err == nil:
-			return len(ids), nil
-		case dryRun && code == "DryRunOperation":
-			return 0, nil
-		case code == "InvalidSecurityGroupRuleId.NotFound" && attempt == 0:
-			// Some rules are already gone (an earlier interrupted run):
-			// revoke only the ones still there.
-			cur, derr := currentRules(ctx, api, g.GroupID)
-			if derr != nil {
-				return 0, awsx.Wrap(g.Account, g.Region, "ec2:DescribeSecurityGroupRules", derr)
-			}
-			ids = intersect(ids, cur)
-			if len(ids) == 0 {
-				return 0, nil
-			}
-		default:
-			return 0, awsx.Wrap(g.Account, g.Region, op, err)
-		}
-	}
-}
-
-func revokeCall(ctx context.Context, api RevokeAPI, groupID string, egress bool, ids []string, dryRun bool) error {
-	if egress {
-		_, err := api.RevokeSecurityGroupEgress(ctx, &ec2.RevokeSecurityGroupEgressInput{
-			GroupId: aws.String(groupID), SecurityGroupRuleIds: ids, DryRun: aws.Bool(dryRun)})
-		return err
-	}
-	_, err := api.RevokeSecurityGroupIngress(ctx, &ec2.RevokeSecurityGroupIngressInput{
-		GroupId: aws.String(groupID), SecurityGroupRuleIds: ids, DryRun: aws.Bool(dryRun)})
-	return err
-}
-
-func intersect(ids []string, cur []sgrule.Rule) []string {
-	have := map[string]bool{}
-	for _, r := range cur {
-		have[r.RuleID] = true
-	}
-	var out []string
-	for _, id := range ids {
-		if have[id] {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-func currentRules(ctx context.Context, api ec2.DescribeSecurityGroupRulesAPIClient, groupID string) ([]sgrule.Rule, error) {
-	m, err := inventory.Rules(ctx, api, []string{groupID})
-	return m[groupID], err
 }

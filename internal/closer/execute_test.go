@@ -18,11 +18,12 @@ import (
 
 // fakeEC2 holds one group's rules and fails on anything unexpected.
 type fakeEC2 struct {
-	mu      sync.Mutex // inbound and outbound are revoked concurrently
-	t       *testing.T
-	rules   map[string]bool // rule id → egress
-	calls   []string
-	denyDry bool
+	mu         sync.Mutex // inbound and outbound are revoked concurrently
+	t          *testing.T
+	rules      map[string]bool // rule id → egress
+	calls      []string
+	denyDry    bool
+	denyEgress bool
 }
 
 func (f *fakeEC2) revoke(ids []string, egress, dry bool) error {
@@ -36,6 +37,9 @@ func (f *fakeEC2) revoke(ids []string, egress, dry bool) error {
 		return &smithy.GenericAPIError{Code: "DryRunOperation", Message: "would succeed"}
 	}
 	f.calls = append(f.calls, strings.Join(ids, ","))
+	if egress && f.denyEgress {
+		return &smithy.GenericAPIError{Code: "UnauthorizedOperation", Message: "denied"}
+	}
 	for _, id := range ids {
 		if e, ok := f.rules[id]; !ok || e != egress {
 			return &smithy.GenericAPIError{Code: "InvalidSecurityGroupRuleId.NotFound", Message: id}
@@ -75,8 +79,8 @@ func group() inventory.Group {
 func TestRevokeGroupByRuleIDs(t *testing.T) {
 	f := &fakeEC2{t: t, rules: map[string]bool{"in-1": false, "in-2": false, "eg-1": true}}
 	n, err := revokeGroup(context.Background(), f, group(), false)
-	if err != nil || n != 3 || len(f.rules) != 0 {
-		t.Fatalf("n=%d err=%v left=%v", n, err, f.rules)
+	if err != nil || n != (revoked{in: 2, eg: 1}) || len(f.rules) != 0 {
+		t.Fatalf("n=%+v err=%v left=%v", n, err, f.rules)
 	}
 	if got := sortedCalls(f); got != "eg-1 | in-1,in-2" {
 		t.Fatalf("calls %q", got)
@@ -124,5 +128,16 @@ func TestRevokeGroupDryRun(t *testing.T) {
 	_, err := revokeGroup(context.Background(), f, group(), true)
 	if err == nil || !strings.Contains(err.Error(), "UnauthorizedOperation") || !strings.Contains(err.Error(), "ec2:RevokeSecurityGroup") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestRevokeGroupCountsEachDirectionFromTheGroup(t *testing.T) {
+	f := &fakeEC2{t: t, rules: map[string]bool{"in-1": false, "in-2": false, "eg-1": true}, denyEgress: true}
+	n, err := revokeGroup(context.Background(), f, group(), false)
+	if err == nil || !strings.Contains(err.Error(), "RevokeSecurityGroupEgress") {
+		t.Fatalf("err = %v", err)
+	}
+	if n != (revoked{in: 2, eg: 0}) || len(f.rules) != 1 {
+		t.Fatalf("counted %+v with %v left; want 2 inbound, 0 outbound", n, f.rules)
 	}
 }

@@ -6,6 +6,7 @@ package inventory
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -80,6 +81,9 @@ func ListDefaultGroups(ctx context.Context, api EC2API, account, region string, 
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	if err := consistent(vpcs, groups, f); err != nil {
+		return nil, awsx.Wrap(account, region, "ec2:DescribeSecurityGroups", err)
+	}
 	ids := make([]string, 0, len(groups))
 	for _, sg := range groups {
 		ids = append(ids, aws.ToString(sg.GroupId))
@@ -110,6 +114,53 @@ func ListDefaultGroups(ctx context.Context, api EC2API, account, region string, 
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].VpcID < out[j].VpcID })
 	return out, nil
+}
+
+// IncompleteAnswerError is a pair of answers that cannot both be whole:
+// AWS creates a default group with every VPC and it cannot be deleted, so a
+// VPC without one (or a default group without its VPC) means an answer was
+// cut short or was not EC2's. The region is unreadable, never compliant.
+type IncompleteAnswerError struct {
+	VpcsWithoutGroup []string
+	GroupsWithoutVpc []string
+}
+
+func (e *IncompleteAnswerError) Error() string {
+	var parts []string
+	if len(e.VpcsWithoutGroup) > 0 {
+		parts = append(parts, "no default group for "+strings.Join(e.VpcsWithoutGroup, ", ")+" (every VPC has one)")
+	}
+	if len(e.GroupsWithoutVpc) > 0 {
+		parts = append(parts, "default groups of unlisted VPCs: "+strings.Join(e.GroupsWithoutVpc, ", "))
+	}
+	return "incomplete answer: " + strings.Join(parts, "; ")
+}
+
+// consistent checks the VPCs against their default groups. With a group-id
+// filter only the groups' own VPCs are checked.
+func consistent(vpcs map[string]types.Vpc, groups []types.SecurityGroup, f Filter) error {
+	var e IncompleteAnswerError
+	hasGroup := map[string]bool{}
+	for _, sg := range groups {
+		vpc := aws.ToString(sg.VpcId)
+		hasGroup[vpc] = true
+		if _, ok := vpcs[vpc]; !ok {
+			e.GroupsWithoutVpc = append(e.GroupsWithoutVpc, aws.ToString(sg.GroupId)+" ("+vpc+")")
+		}
+	}
+	if len(f.GroupIDs) == 0 {
+		for id := range vpcs {
+			if !hasGroup[id] {
+				e.VpcsWithoutGroup = append(e.VpcsWithoutGroup, id)
+			}
+		}
+	}
+	if len(e.VpcsWithoutGroup)+len(e.GroupsWithoutVpc) == 0 {
+		return nil
+	}
+	sort.Strings(e.VpcsWithoutGroup)
+	sort.Strings(e.GroupsWithoutVpc)
+	return &e
 }
 
 func describeVpcs(ctx context.Context, api ec2.DescribeVpcsAPIClient, ids []string) (map[string]types.Vpc, error) {

@@ -41,6 +41,8 @@ type Server struct {
 	faults *faultLayer
 	calls  callLog
 
+	actions actionFaults // per-action answers (faults_actions.go)
+
 	org      *orgModel    // nil without an organization
 	sessions sessionStore // credentials issued by sts:AssumeRole
 
@@ -133,7 +135,7 @@ func (s *Server) Handler() http.Handler {
 			s.serveStats(w, r)
 			return
 		}
-		s.serve(w, r)
+		s.serveActionFaults(w, r)
 	})
 }
 

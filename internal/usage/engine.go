@@ -44,6 +44,12 @@ type Result struct {
 type cell struct {
 	usages []Usage
 	cov    Coverage
+	err    error // the finder's error, for confirmNotOffered
+}
+
+type job struct {
+	t Target
+	f Finder
 }
 
 // Run runs every finder for every target (one target per account-region).
@@ -51,10 +57,6 @@ func Run(ctx context.Context, scope awsx.Scope, targets []Target, finders []Find
 	accepted := map[string]bool{}
 	for _, n := range opts.AcceptUnknown {
 		accepted[n] = true
-	}
-	type job struct {
-		t Target
-		f Finder
 	}
 	var jobs []job
 	var units []awsx.Unit
@@ -82,7 +84,8 @@ func Run(ctx context.Context, scope awsx.Scope, targets []Target, finders []Find
 			p := awsx.ProblemOf(u.Account, u.Region, j.f.Name, ferr)
 			cov.ErrorCode, cov.Error = awsx.ErrorCode(ferr), p.Operation+": "+p.Message
 			switch {
-			case awsx.Classify(ferr) == awsx.ClassUnavailable:
+			case noEndpoint(j.f, ferr):
+				// Confirmed or turned unknown below, once EC2's cells are in.
 				cov.Status = StatusSkipped
 			case accepted[j.f.Name]:
 				cov.Status = StatusAccepted
@@ -94,18 +97,30 @@ func Run(ctx context.Context, scope awsx.Scope, targets []Target, finders []Find
 		for i := range us {
 			us[i].Account, us[i].Region, us[i].Finder = u.Account, u.Region, j.f.Name
 		}
-		return cell{usages: us, cov: cov}, nil
+		return cell{usages: us, cov: cov, err: ferr}, nil
 	})
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
 		return Result{}, err
 	}
+	if err != nil {
+		// Interrupted: what was read is returned with the error; a cell not
+		// read is unknown, so the partial result never says "unused".
+		for i := range cells {
+			if cells[i].cov.Finder == "" {
+				u := units[i]
+				cells[i] = cell{cov: Coverage{Account: u.Account, Region: u.Region, Finder: jobs[i].f.Name,
+					Status: StatusUnknown, Error: "interrupted before this cell was read"}}
+			}
+		}
+	}
+	confirmNotOffered(cells, jobs, accepted)
 	res := Result{Usages: []Usage{}, Coverage: []Coverage{}}
 	for _, c := range cells {
 		res.Usages = append(res.Usages, c.usages...)
 		res.Coverage = append(res.Coverage, c.cov)
 	}
 	sortResult(&res)
-	return res, nil
+	return res, err
 }
 
 func sortResult(r *Result) {

@@ -97,7 +97,8 @@ type Finder struct {
 	// Kinds are the resource kinds the finder reports.
 	Kinds []resource.Kind
 	// Find returns the usages of t's groups. An error means the finder could
-	// not complete: the engine classifies it (unavailable → skipped,
-	// anything else → unknown).
+	// not complete: the engine classifies it (the service's endpoint does
+	// not exist while EC2 answers → skipped, see notoffered.go; anything
+	// else → unknown).
 	Find func(ctx context.Context, cfg aws.Config, t Target) ([]Usage, error)
 }

@@ -1,0 +1,112 @@
+package awsx
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+)
+
+func TestBadBody(t *testing.T) {
+	cases := []struct {
+		op    string
+		query bool
+		body  string
+		bad   bool
+	}{
+		{"DescribeVpcs", true, `<?xml version="1.0"?><DescribeVpcsResponse xmlns="x"><vpcSet/></DescribeVpcsResponse>`, false},
+		{"DescribeVpcs", true, "", true},
+		{"DescribeVpcs", true, "<!DOCTYPE html><html></html>", true},
+		{"DescribeVpcs", true, "<html><body>proxy</body></html>", true},
+		{"DescribeVpcs", true, `<DescribeSubnetsResponse/>`, true},
+		{"DescribeVpcs", true, `{"Vpcs":[]}`, true},
+		{"RevokeSecurityGroupIngress", true, "", true},
+		{"ListFunctions", false, `{"Functions":[]}`, false},
+		{"ListFunctions", false, "", true},
+		{"ListFunctions", false, "  \n", true},
+		{"ListFunctions", false, "<!doctype html>", true},
+		{"ListFunctions", false, "null", true},
+		{"UpdateFunctionConfiguration", false, "", false},
+	}
+	for _, c := range cases {
+		if got := badBody(c.op, c.query, []byte(c.body)) != ""; got != c.bad {
+			t.Errorf("badBody(%s, query=%t, %q) bad=%t, want %t", c.op, c.query, c.body, got, c.bad)
+		}
+	}
+}
+
+// TestHostile200IsAnErrorNotAnEmptyResult: the SDK alone decodes an HTML or
+// empty 200 into an empty result; through StaticConfig it is an error.
+func TestHostile200IsAnErrorNotAnEmptyResult(t *testing.T) {
+	for _, body := range []string{"", "<!DOCTYPE html><html><body>Sign in</body></html>"} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusOK)
+			_, _ = w.Write([]byte(body))
+		}))
+		cfg := StaticConfig(srv.URL, "us-east-1", "AKIDTEST", "secret")
+		var me *MalformedResponseError
+		_, err := ec2.NewFromConfig(cfg).DescribeNetworkInterfaces(context.Background(), nil)
+		if !errors.As(err, &me) || Classify(err) != ClassOther {
+			t.Errorf("ec2 %q: %v (class %v), want a MalformedResponseError", body, err, Classify(err))
+		}
+		_, err = lambda.NewFromConfig(cfg).ListFunctions(context.Background(), nil)
+		if !errors.As(err, &me) {
+			t.Errorf("lambda %q: %v, want a MalformedResponseError", body, err)
+		}
+		srv.Close()
+	}
+}
+
+// TestTruncatedAnswerIsAnError: a body cut short decodes to an error, never
+// to the part that arrived.
+func TestTruncatedAnswerIsAnError(t *testing.T) {
+	for _, c := range []struct{ body, svc string }{
+		{`<DescribeNetworkInterfacesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId>`, "ec2"},
+		{`<DescribeNetworkInterfacesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>x</requestId>`, "ec2"},
+		{`{"Functions":[{"FunctionName":"a"`, "lambda"},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(c.body)) }))
+		cfg := StaticConfig(srv.URL, "us-east-1", "AKIDTEST", "secret")
+		var err error
+		if c.svc == "ec2" {
+			_, err = ec2.NewFromConfig(cfg).DescribeNetworkInterfaces(context.Background(), nil)
+		} else {
+			_, err = lambda.NewFromConfig(cfg).ListFunctions(context.Background(), nil)
+		}
+		if err == nil || Classify(err) != ClassOther {
+			t.Errorf("%s %.40q: err %v, want an error (unknown)", c.svc, c.body, err)
+		}
+		srv.Close()
+	}
+}
+
+func TestNoSuchHostOnlyForTheRequestsOwnHost(t *testing.T) {
+	dns := func(name string, notFound, temporary bool) error {
+		return &url.Error{Op: "Post", URL: "https://apprunner.ap-south-2.amazonaws.com/",
+			Err: &net.OpError{Op: "dial", Err: &net.DNSError{Name: name, Err: "no such host", IsNotFound: notFound, IsTemporary: temporary}}}
+	}
+	cases := []struct {
+		err  error
+		want bool
+	}{
+		{dns("apprunner.ap-south-2.amazonaws.com", true, false), true},
+		{dns("proxy.corp.example", true, false), false},                 // the proxy's name, not the service's
+		{dns("apprunner.ap-south-2.amazonaws.com", false, true), false}, // SERVFAIL / timeout
+		{dns("apprunner.ap-south-2.amazonaws.com", false, false), false},
+		{errors.New("no such host"), false},
+	}
+	for _, c := range cases {
+		if _, got := NoSuchHost(c.err); got != c.want {
+			t.Errorf("NoSuchHost(%v) = %t, want %t", c.err, got, c.want)
+		}
+		if got := Classify(c.err) == ClassNoEndpoint; got != c.want {
+			t.Errorf("Classify(%v) no-endpoint = %t, want %t", c.err, got, c.want)
+		}
+	}
+}
