@@ -71,3 +71,38 @@ func CompareConfig(v ConfigView) ConfigView {
 	}
 	return v
 }
+
+// GroupNow is a default group and whether it has no rule now.
+type GroupNow struct {
+	Account, Region, GroupID string
+	Compliant                bool
+}
+
+// ConfigViews puts the rule's last evaluation next to every group, reading
+// each account-region once through apiFor. A region without the rule shows
+// "rule not deployed"; a group the rule has not evaluated, "not evaluated".
+func ConfigViews(ctx context.Context, groups []GroupNow, rule string, apiFor func(account, region string) ConfigAPI) ([]ConfigView, error) {
+	evaluations := map[string]map[string]string{}
+	out := make([]ConfigView, 0, len(groups))
+	for _, g := range groups {
+		k := g.Account + "/" + g.Region
+		if _, read := evaluations[k]; !read {
+			ev, err := ReadConfig(ctx, apiFor(g.Account, g.Region), g.Account, g.Region, rule)
+			if err != nil && !errors.Is(err, ErrRuleNotDeployed) {
+				return nil, err
+			}
+			evaluations[k] = ev // nil: not deployed
+		}
+		v := ConfigView{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: g.Compliant}
+		switch ev := evaluations[k]; {
+		case ev == nil:
+			v.Config = "rule not deployed"
+		case ev[g.GroupID] == "":
+			v.Config = "not evaluated"
+		default:
+			v.Config = ev[g.GroupID]
+		}
+		out = append(out, CompareConfig(v))
+	}
+	return out, nil
+}
