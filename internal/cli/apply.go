@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/apply"
-	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
@@ -21,7 +20,13 @@ import (
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
-type applyOptions struct {
+// ApplyOptions are the inputs of `defaultsg apply`.
+type ApplyOptions struct {
+	IO       *iostreams.IOStreams
+	Scope    ScopeFunc
+	Prompter Prompter
+
+	Plan    string
 	Yes     bool
 	DryRun  bool
 	Journal string
@@ -30,8 +35,9 @@ type applyOptions struct {
 	Poll    time.Duration
 }
 
-func newCmdApply(f *Factory) *cobra.Command {
-	opts := &applyOptions{}
+// NewCmdApply builds `apply`; runF, when not nil, replaces the run (tests).
+func NewCmdApply(f *Factory, runF func(*ApplyOptions) error) *cobra.Command {
+	opts := &ApplyOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO}
 	cmd := &cobra.Command{
 		Use:   "apply PLAN",
 		Short: "Carry out a plan: create replacement groups, copy references, move users",
@@ -55,7 +61,16 @@ permissions), other services' resources are read and the change they would get i
 Exit codes: 0 all automated steps done, 4 done but some changes still settling,
 5 stale plan, 6 some step failed, 2 usage/invalid plan.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runApply(cmd.Context(), f, opts, args[0]) },
+		Example: `  defaultsg plan --out plan.json
+  defaultsg apply plan.json --dry-run
+  defaultsg apply plan.json --yes --wait 30m`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Plan = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return applyRun(cmd.Context(), opts)
+		},
 	}
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "check every step (EC2 DryRun, reads elsewhere) and change nothing")
@@ -66,7 +81,8 @@ Exit codes: 0 all automated steps done, 4 done but some changes still settling,
 	return cmd
 }
 
-func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) error {
+func applyRun(ctx context.Context, opts *ApplyOptions) error {
+	path := opts.Plan
 	format, err := report.ParseFormat(opts.Output)
 	if err != nil {
 		return exitcode.Usagef(err)
@@ -78,74 +94,72 @@ func runApply(ctx context.Context, f *Factory, opts *applyOptions, path string) 
 		}
 		return err
 	}
-	if len(p.Regions) > 0 {
-		f.Global.Regions = strings.Join(p.Regions, ",")
+	journal := opts.Journal
+	if journal == "" {
+		journal = path + ".journal"
 	}
-	if opts.Journal == "" {
-		opts.Journal = path + ".journal"
-	}
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, planRegions(p))
 	if err != nil {
 		return err
 	}
 	ao := apply.Options{NewEC2: func(c aws.Config) apply.EC2API { return ec2.NewFromConfig(c) }, Wait: opts.Wait, Poll: opts.Poll}
 	if opts.DryRun {
-		if err := checkFresh(ctx, f, scope, p); err != nil {
+		if err := checkFresh(ctx, opts.IO, scope, p); err != nil {
 			return err
 		}
-		return writeStepResults(f, format, apply.DryRun(ctx, scope, p, ao), "dry run: %d steps would fail")
+		return writeStepResults(opts.IO, format, apply.DryRun(ctx, scope.Scope, p, ao), "dry run: %d steps would fail")
 	}
-	j, err := apply.OpenJournal(opts.Journal)
+	j, err := apply.OpenJournal(journal)
 	if err != nil {
 		return err
 	}
 	defer j.Close()
 	for _, rec := range j.Records() {
 		if strings.HasPrefix(rec.Step, "rollback:") {
-			return exitcode.Usagef(fmt.Errorf("journal %s records a rollback of this plan: make a new plan; nothing changed", opts.Journal))
+			return exitcode.Usagef(fmt.Errorf("journal %s records a rollback of this plan: make a new plan; nothing changed", journal))
 		}
 	}
 	resuming := false
 	if rec, ok := j.Done("plan"); ok {
 		if rec.Data["fingerprint"] != p.Fingerprint {
-			return exitcode.Usagef(fmt.Errorf("journal %s belongs to another plan; give a new --journal", opts.Journal))
+			return exitcode.Usagef(fmt.Errorf("journal %s belongs to another plan; give a new --journal", journal))
 		}
 		resuming = true
 	}
 	if !resuming {
-		if err := checkFresh(ctx, f, scope, p); err != nil {
+		if err := checkFresh(ctx, opts.IO, scope, p); err != nil {
 			return err
 		}
-		if err := confirm(f, opts.Yes, fmt.Sprintf("Apply the plan: create %d groups, add %d reference rules, move %d users?",
-			len(p.Replacements), len(p.ReferenceRules), len(p.Moves))); err != nil {
+		if err := confirm(opts.Prompter, opts.Yes, fmt.Sprintf("Apply the plan in %s: create %d groups, add %d reference rules, move %d users?",
+			planTouches(p).Describe(), len(p.Replacements), len(p.ReferenceRules), len(p.Moves))); err != nil {
 			return err
 		}
 		if err := j.Append(apply.Record{Step: "plan", Phase: "done", Data: map[string]string{"fingerprint": p.Fingerprint}}); err != nil {
 			return err
 		}
 	} else {
-		f.IO.Infof("Resuming from journal %s (steps already done are skipped)\n", opts.Journal)
+		opts.IO.Infof("Resuming from journal %s (steps already done are skipped)\n", journal)
 	}
 	var bar *iostreams.Progress
 	ao.Progress = func(pending, total int) {
 		if bar == nil {
-			bar = f.IO.StartProgress(total, "waiting for changes to take effect")
+			bar = opts.IO.StartProgress(total, "waiting for changes to take effect")
 		}
 		bar.Set(total - pending)
 	}
-	results, err := apply.Execute(ctx, scope, p, j, ao)
+	results, err := apply.Execute(ctx, scope.Scope, p, j, ao)
 	if bar != nil {
 		bar.Finish()
 	}
 	if err != nil {
 		return err
 	}
-	return writeStepResults(f, format, results, "%d steps failed or could not run; fix the cause and run apply again (it resumes)")
+	return writeStepResults(opts.IO, format, results, "%d steps failed or could not run; fix the cause and run apply again (it resumes)")
 }
 
 // writeStepResults prints apply's, dry run's or rollback's steps and turns
 // them into the exit status: failed steps first, then changes still settling.
-func writeStepResults(f *Factory, format report.Format, results []apply.Result, failedMsg string) error {
+func writeStepResults(ios *iostreams.IOStreams, format report.Format, results []apply.Result, failedMsg string) error {
 	failed, pending := 0, 0
 	t := report.Table{Headers: []string{"STEP", "STATUS", "DETAIL"}}
 	for _, r := range results {
@@ -159,9 +173,9 @@ func writeStepResults(f *Factory, format report.Format, results []apply.Result, 
 	}
 	var err error
 	if format == report.FormatJSON {
-		err = report.WriteJSON(f.IO.Out, results)
+		err = report.WriteJSON(ios.Out, results)
 	} else {
-		err = report.WriteTable(f.IO.Out, format, t)
+		err = report.WriteTable(ios.Out, format, t)
 	}
 	if err != nil {
 		return err
@@ -177,8 +191,8 @@ func writeStepResults(f *Factory, format report.Format, results []apply.Result, 
 
 // checkFresh recomputes the fingerprint of the state the plan covers and
 // refuses the plan when it changed.
-func checkFresh(ctx context.Context, f *Factory, scope awsx.Scope, p *plan.Plan) error {
-	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
+func checkFresh(ctx context.Context, ios *iostreams.IOStreams, scope Scope, p *plan.Plan) error {
+	rep, err := collectUsage(ctx, ios, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
 	if err != nil {
 		return err
 	}
@@ -192,4 +206,28 @@ func checkFresh(ctx context.Context, f *Factory, scope awsx.Scope, p *plan.Plan)
 		return exitcode.NewStatus(exitcode.Refused, "stale plan: the default groups or their users changed since it was made; nothing changed — run plan again")
 	}
 	return nil
+}
+
+// planRegions are the regions a plan was made for; nil (the global flags'
+// regions) when it recorded none.
+func planRegions(p *plan.Plan) []string {
+	if len(p.Regions) == 0 {
+		return nil
+	}
+	return p.Regions
+}
+
+// planTouches is every account and region a plan changes.
+func planTouches(p *plan.Plan) Scope {
+	var s Scope
+	for _, rp := range p.Replacements {
+		s.Accounts = appendUnit(s.Accounts, rp.Account, rp.Region)
+	}
+	for _, r := range p.ReferenceRules {
+		s.Accounts = appendUnit(s.Accounts, r.Account, r.Region)
+	}
+	for _, m := range p.Moves {
+		s.Accounts = appendUnit(s.Accounts, m.Account, m.Region)
+	}
+	return s
 }

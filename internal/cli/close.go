@@ -1,15 +1,19 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/spf13/cobra"
 
+	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/closer"
@@ -20,7 +24,13 @@ import (
 	"github.com/defaultsg/defaultsg/internal/usage/finders"
 )
 
-type closeOptions struct {
+// CloseOptions are the inputs of `defaultsg close`.
+type CloseOptions struct {
+	IO       *iostreams.IOStreams
+	Scope    ScopeFunc
+	Prompter Prompter
+	Now      func() time.Time
+
 	Output        string
 	VpcIDs        []string
 	GroupIDs      []string
@@ -31,8 +41,9 @@ type closeOptions struct {
 	AcceptUnknown []string
 }
 
-func newCmdClose(f *Factory) *cobra.Command {
-	opts := &closeOptions{}
+// NewCmdClose builds `close`; runF, when not nil, replaces the run (tests).
+func NewCmdClose(f *Factory, runF func(*CloseOptions) error) *cobra.Command {
+	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "close",
 		Short: "Revoke every rule of unused default groups, after a verified backup",
@@ -44,8 +55,15 @@ restore it with 'defaultsg restore FILE'. Re-running close after an interruption
 
 Exit codes: 0 every targeted group closed (or already closed), 5 some groups refused,
 6 some revokes failed, 4 some region could not be read, 2 usage error, 1 other error.`,
+		Example: `  defaultsg --region eu-west-1 close --dry-run
+  defaultsg close --vpc-ids vpc-0abc --yes -o json`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runClose(cmd, f, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return closeRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
@@ -59,7 +77,7 @@ Exit codes: 0 every targeted group closed (or already closed), 5 some groups ref
 	return cmd
 }
 
-func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
+func closeRun(ctx context.Context, opts *CloseOptions) error {
 	format, err := report.ParseFormat(opts.Output)
 	if err != nil {
 		return exitcode.Usagef(err)
@@ -67,14 +85,13 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
 	}
-	ctx := cmd.Context()
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, nil)
 	if err != nil {
 		return err
 	}
-	plan, err := closer.Prepare(ctx, scope, closer.Options{
+	plan, err := closer.Prepare(ctx, scope.Scope, closer.Options{
 		Filter:        inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
-		Concurrency:   f.Global.Concurrency,
+		Concurrency:   scope.Concurrency,
 		Force:         opts.Force,
 		Finders:       finders.All,
 		AcceptUnknown: opts.AcceptUnknown,
@@ -83,39 +100,62 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 	if err != nil {
 		return err
 	}
-	writeClosePlan(f, plan, opts.DryRun)
+	writeClosePlan(opts.IO, plan, opts.DryRun)
 	todo := plan.ToRevoke()
 	if len(todo) > 0 && !opts.DryRun {
-		if err := confirm(f, opts.Yes, fmt.Sprintf("Revoke %d rules from %d default groups?", ruleCount(todo), len(todo))); err != nil {
+		q := fmt.Sprintf("Revoke %d rules from %d default groups in %s?", ruleCount(todo), len(todo), touched(todo))
+		if err := confirm(opts.Prompter, opts.Yes, q); err != nil {
 			return err
 		}
 	}
 	backupPath := opts.Backup
 	if backupPath == "" {
-		backupPath = filepath.Join(".", backup.DefaultName(scope.AccountIDs(), f.Now()))
+		backupPath = filepath.Join(".", backup.DefaultName(scope.AccountIDs(), opts.Now()))
 	}
-	res, err := closer.Execute(ctx, scope, plan, closer.ExecOptions{
-		DryRun: opts.DryRun, BackupPath: backupPath, ToolVersion: buildinfo.String(), Now: f.Now(),
-		Concurrency: f.Global.Concurrency,
+	res, err := closer.Execute(ctx, scope.Scope, plan, closer.ExecOptions{
+		DryRun: opts.DryRun, BackupPath: backupPath, ToolVersion: buildinfo.String(), Now: opts.Now(),
+		Concurrency: scope.Concurrency,
 		NewEC2:      func(c aws.Config) closer.RevokeAPI { return ec2.NewFromConfig(c) },
 	})
 	if err != nil {
 		return err
 	}
 	if res.BackupPath != "" {
-		f.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(todo), res.BackupPath, res.BackupPath)
+		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(todo), res.BackupPath, res.BackupPath)
 	}
 	if format == report.FormatJSON {
-		if err := report.WriteJSON(f.IO.Out, struct {
+		if err := report.WriteJSON(opts.IO.Out, struct {
 			closer.Result
 			Problems any `json:"problems"`
 		}{res, plan.Problems}); err != nil {
 			return err
 		}
-	} else if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
+	} else if err := report.WriteTable(opts.IO.Out, format, closeResultTable(res)); err != nil {
 		return err
 	}
 	return closeStatus(res, plan)
+}
+
+// touched names the accounts and regions of the groups a close changes.
+func touched(items []closer.Item) string {
+	var s Scope
+	for _, it := range items {
+		s.Accounts = appendUnit(s.Accounts, it.Group.Account, it.Group.Region)
+	}
+	return s.Describe()
+}
+
+// appendUnit adds region to account's regions in as, keeping first-seen order.
+func appendUnit(as []awsx.Account, account, region string) []awsx.Account {
+	for i := range as {
+		if as[i].ID == account {
+			if !slices.Contains(as[i].Regions, region) {
+				as[i].Regions = append(as[i].Regions, region)
+			}
+			return as
+		}
+	}
+	return append(as, awsx.Account{ID: account, Regions: []string{region}})
 }
 
 func ruleCount(items []closer.Item) int {
@@ -128,9 +168,9 @@ func ruleCount(items []closer.Item) int {
 
 // writeClosePlan shows, on stderr, exactly what will be revoked and what is
 // refused, before anything changes.
-func writeClosePlan(f *Factory, plan closer.Plan, dryRun bool) {
-	w := f.IO.ErrOut
-	if f.IO.Quiet {
+func writeClosePlan(ios *iostreams.IOStreams, plan closer.Plan, dryRun bool) {
+	w := ios.ErrOut
+	if ios.Quiet {
 		return
 	}
 	verb := "will revoke"
@@ -193,11 +233,11 @@ func closeStatus(res closer.Result, plan closer.Plan) error {
 
 // confirm asks before a change, unless --yes. Without a terminal and without
 // --yes it refuses: a destructive command never runs unattended by accident.
-func confirm(f *Factory, yes bool, question string) error {
+func confirm(p Prompter, yes bool, question string) error {
 	if yes {
 		return nil
 	}
-	okd, err := f.IO.Confirm(question)
+	okd, err := p.Confirm(question)
 	if errors.Is(err, iostreams.ErrNoTTY) {
 		return exitcode.Usagef(fmt.Errorf("refusing to change anything without confirmation: no terminal to ask on; re-run with --yes (or --dry-run to preview)"))
 	}

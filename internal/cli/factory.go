@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -20,7 +21,7 @@ type GlobalOptions struct {
 	Concurrency int
 	Quiet       bool
 
-	// Multi-account selection (see resolveScope).
+	// Multi-account selection (see Factory.Scope).
 	Org             bool
 	OUs             []string
 	Accounts        []string
@@ -32,8 +33,32 @@ type GlobalOptions struct {
 	Profiles        []string
 }
 
+// SelectedRegions are the regions the flags scope the run to: --regions, or
+// else --region alone (as in the AWS CLI, --region means "act here"); nil
+// means every region enabled for the account.
+func (g *GlobalOptions) SelectedRegions() []string {
+	if rs := awsx.ParseRegions(g.Regions); len(rs) > 0 {
+		return rs
+	}
+	if g.Region != "" {
+		return []string{g.Region}
+	}
+	return nil
+}
+
+// regionConflict reports --region naming a region --regions leaves out: the
+// user asked for two different scopes.
+func (g *GlobalOptions) regionConflict() bool {
+	rs := awsx.ParseRegions(g.Regions)
+	return g.Region != "" && len(rs) > 0 && !slices.Contains(rs, g.Region)
+}
+
+// MultiAccount reports whether --org or --profiles selects the accounts.
+func (g *GlobalOptions) MultiAccount() bool { return g.Org || len(g.Profiles) > 0 }
+
 // Factory supplies commands with their dependencies, lazily, so tests can
-// replace any of them.
+// replace any of them. Commands copy what they need into their options;
+// run functions never see the Factory.
 type Factory struct {
 	IO     *iostreams.IOStreams
 	Global *GlobalOptions
@@ -62,4 +87,9 @@ func NewFactory(ios *iostreams.IOStreams) *Factory {
 		return cfg, err
 	}
 	return f
+}
+
+// Prompter asks the user to confirm a change.
+type Prompter interface {
+	Confirm(question string) (bool, error)
 }

@@ -5,24 +5,42 @@ import (
 
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/usage/finders"
 )
 
-func newCmdIAMPolicy(f *Factory) *cobra.Command {
-	var forCmd string
+// IAMPolicyOptions are the inputs of `defaultsg iam-policy`.
+type IAMPolicyOptions struct {
+	IO *iostreams.IOStreams
+
+	For string
+}
+
+// NewCmdIAMPolicy builds `iam-policy`; runF, when not nil, replaces the run (tests).
+func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Command {
+	opts := &IAMPolicyOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "iam-policy",
 		Short: "Print the least-privilege IAM policy a command needs",
-		Args:  usageArgs(cobra.NoArgs),
+		Example: `  defaultsg iam-policy --for audit
+  defaultsg iam-policy --for close > close-policy.json`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			doc, err := iampolicy.Policy(forCmd, finders.All)
-			if err != nil {
-				return exitcode.Usagef(err)
+			if runF != nil {
+				return runF(opts)
 			}
-			return report.WriteJSON(f.IO.Out, doc)
+			return iamPolicyRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&forCmd, "for", "all", "command: audit, usage, close, restore, plan, apply or all")
+	cmd.Flags().StringVar(&opts.For, "for", "all", "command: audit, usage, close, restore, plan, apply or all")
 	return cmd
+}
+
+func iamPolicyRun(opts *IAMPolicyOptions) error {
+	doc, err := iampolicy.Policy(opts.For, finders.All)
+	if err != nil {
+		return exitcode.Usagef(err)
+	}
+	return report.WriteJSON(opts.IO.Out, doc)
 }

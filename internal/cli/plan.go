@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -10,13 +11,22 @@ import (
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
-type planOptions struct {
+// PlanOptions are the inputs of `defaultsg plan`.
+type PlanOptions struct {
+	IO    *iostreams.IOStreams
+	Scope ScopeFunc
+	Now   func() time.Time
+	// Regions are the regions the global flags select, recorded in the plan
+	// so apply, verify and rollback work in the same ones.
+	Regions []string
+
 	Out           string
 	Format        string
 	NameTemplate  string
@@ -27,8 +37,9 @@ type planOptions struct {
 	AcceptUnknown []string
 }
 
-func newCmdPlan(f *Factory) *cobra.Command {
-	opts := &planOptions{}
+// NewCmdPlan builds `plan`; runF, when not nil, replaces the run (tests).
+func NewCmdPlan(f *Factory, runF func(*PlanOptions) error) *cobra.Command {
+	opts := &PlanOptions{IO: f.IO, Scope: f.Scope, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "plan",
 		Short: "Plan replacement groups and the moves of every user off the default groups (read-only)",
@@ -42,7 +53,13 @@ fingerprint of the state it was computed from. Read-only.
 A plan is not made while usage is unknown somewhere (exit 4), unless the gap is accepted with
 --accept-unknown.`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd.Context(), f, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Regions = f.Global.SelectedRegions()
+			if runF != nil {
+				return runF(opts)
+			}
+			return planRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Out, "out", "o", "", "write the plan file here (JSON, schema defaultsg.plan/v1)")
@@ -56,7 +73,7 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 	return cmd
 }
 
-func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
+func planRun(ctx context.Context, opts *PlanOptions) error {
 	switch opts.Format {
 	case "text", "json", "cloudformation", "terraform":
 	default:
@@ -65,7 +82,7 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
 	}
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -75,12 +92,12 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 			return exitcode.Usagef(err)
 		}
 	}
-	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
+	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
 	if err != nil {
 		return err
 	}
 	if err := usageStatus(rep); err != nil && exitcode.Of(err) == exitcode.Incomplete {
-		_ = writeUsage(f, report.FormatTable, rep)
+		_ = writeUsage(opts.IO, report.FormatTable, rep)
 		return exitcode.NewStatus(exitcode.Incomplete, "no plan: usage is unknown for some groups (see above); fix access or accept the gap with --accept-unknown")
 	}
 	in := plan.Input{NameTemplate: opts.NameTemplate, Tags: opts.Tags, Accepted: opts.AcceptUnknown,
@@ -89,33 +106,33 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 		in.Groups = append(in.Groups, g.Group)
 		in.Usage.Usages = append(in.Usage.Usages, g.Users...)
 	}
-	if in.Referencing, err = referencingRules(ctx, f, scope, in.Usage.Usages); err != nil {
+	if in.Referencing, err = referencingRules(ctx, scope.Scope, in.Usage.Usages); err != nil {
 		return err
 	}
 	p := plan.Build(in)
 	plan.AddTemplateLocations(p, findings)
-	p.ToolVersion, p.CreatedAt = buildinfo.String(), f.Now().UTC()
-	p.Regions, p.VpcIDs, p.GroupIDs = awsx.ParseRegions(f.Global.Regions), opts.VpcIDs, opts.GroupIDs
+	p.ToolVersion, p.CreatedAt = buildinfo.String(), opts.Now().UTC()
+	p.Regions, p.VpcIDs, p.GroupIDs = opts.Regions, opts.VpcIDs, opts.GroupIDs
 	if opts.Out != "" {
 		if err := plan.Save(opts.Out, p); err != nil {
 			return err
 		}
-		f.IO.Infof("Plan written to %s\n", opts.Out)
+		opts.IO.Infof("Plan written to %s\n", opts.Out)
 	}
 	switch opts.Format {
 	case "json":
-		return report.WriteJSON(f.IO.Out, p)
+		return report.WriteJSON(opts.IO.Out, p)
 	case "cloudformation":
-		return plan.WriteCloudFormation(f.IO.Out, p)
+		return plan.WriteCloudFormation(opts.IO.Out, p)
 	case "terraform":
-		return plan.WriteTerraform(f.IO.Out, p)
+		return plan.WriteTerraform(opts.IO.Out, p)
 	}
-	return plan.WriteText(f.IO.Out, p)
+	return plan.WriteText(opts.IO.Out, p)
 }
 
 // referencingRules reads the current rules of every group that references a
 // default group, one call per account-region.
-func referencingRules(ctx context.Context, f *Factory, scope awsx.Scope, us []usage.Usage) (map[string][]sgrule.Rule, error) {
+func referencingRules(ctx context.Context, scope awsx.Scope, us []usage.Usage) (map[string][]sgrule.Rule, error) {
 	byRegion := map[awsx.Unit][]string{}
 	for _, u := range us {
 		if u.Kind == usage.KindReference {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,22 +11,35 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/spf13/cobra"
 
-	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/restore"
 )
 
-type restoreOptions struct {
+// RestoreOptions are the inputs of `defaultsg restore`.
+type RestoreOptions struct {
+	IO        *iostreams.IOStreams
+	AWSConfig func(context.Context) (aws.Config, error)
+	Scope     ScopeFunc
+	Prompter  Prompter
+	// MultiAccount is set when --org or --profiles select the accounts;
+	// Regions are the regions the global flags select (nil: all).
+	MultiAccount bool
+	Regions      []string
+	Concurrency  int
+
+	Path   string
 	Output string
 	Yes    bool
 	DryRun bool
 	Force  bool
 }
 
-func newCmdRestore(f *Factory) *cobra.Command {
-	opts := &restoreOptions{}
+// NewCmdRestore builds `restore`; runF, when not nil, replaces the run (tests).
+func NewCmdRestore(f *Factory, runF func(*RestoreOptions) error) *cobra.Command {
+	opts := &RestoreOptions{IO: f.IO, AWSConfig: f.AWSConfig, Scope: f.Scope, Prompter: f.IO}
 	cmd := &cobra.Command{
 		Use:   "restore BACKUP",
 		Short: "Put back exactly the rules a close backup holds",
@@ -38,8 +52,17 @@ own account; a group of an account outside that selection is refused and reporte
 
 Exit codes: 0 everything restored or present, 6 some rules failed, 2 usage error or invalid
 backup, 1 other error.`,
+		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json --dry-run
+  defaultsg --region eu-west-1 restore backup.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runRestore(cmd, f, opts, args[0]) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			opts.MultiAccount, opts.Regions, opts.Concurrency = f.Global.MultiAccount(), f.Global.SelectedRegions(), f.Global.Concurrency
+			if runF != nil {
+				return runF(opts)
+			}
+			return restoreRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
@@ -49,46 +72,51 @@ backup, 1 other error.`,
 	return cmd
 }
 
-func runRestore(cmd *cobra.Command, f *Factory, opts *restoreOptions, path string) error {
+func restoreRun(ctx context.Context, opts *RestoreOptions) error {
 	format, err := report.ParseFormat(opts.Output)
 	if err != nil {
 		return exitcode.Usagef(err)
 	}
-	doc, err := backup.Load(path)
+	doc, err := backup.Load(opts.Path)
 	if err != nil {
 		if errors.Is(err, backup.ErrInvalid) {
 			return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 		}
 		return err
 	}
-	ctx := cmd.Context()
-	scope, err := restoreScope(ctx, f, doc, opts.Force)
+	scope, err := restoreScope(ctx, opts, doc)
 	if err != nil {
 		return err
 	}
-	if only := awsx.ParseRegions(f.Global.Regions); len(only) > 0 {
-		doc.Groups = slices.DeleteFunc(doc.Groups, func(g backup.Group) bool { return !slices.Contains(only, g.Region) })
+	if len(opts.Regions) > 0 {
+		doc.Groups = slices.DeleteFunc(doc.Groups, func(g backup.Group) bool { return !slices.Contains(opts.Regions, g.Region) })
 	}
 	newAPI := func(c aws.Config) restore.API { return ec2.NewFromConfig(c) }
-	plans, err := restore.Prepare(ctx, scope, doc, f.Global.Concurrency, newAPI)
+	plans, err := restore.Prepare(ctx, scope.Scope, doc, scope.Concurrency, newAPI)
 	if err != nil {
 		return err
 	}
-	missing := writeRestorePlan(f, plans, opts.DryRun)
+	missing := writeRestorePlan(opts.IO, plans, opts.DryRun)
 	if missing > 0 && !opts.DryRun {
-		if err := confirm(f, opts.Yes, fmt.Sprintf("Re-authorize %d rules?", missing)); err != nil {
+		var where Scope
+		for _, p := range plans {
+			if len(p.Missing) > 0 {
+				where.Accounts = appendUnit(where.Accounts, p.Group.Account, p.Group.Region)
+			}
+		}
+		if err := confirm(opts.Prompter, opts.Yes, fmt.Sprintf("Re-authorize %d rules in %s?", missing, where.Describe())); err != nil {
 			return err
 		}
 	}
-	results, err := restore.Execute(ctx, scope, plans, opts.DryRun, f.Global.Concurrency, newAPI)
+	results, err := restore.Execute(ctx, scope.Scope, plans, opts.DryRun, scope.Concurrency, newAPI)
 	if err != nil {
 		return err
 	}
 	rows, failed := restoreRows(results, opts.DryRun)
 	if format == report.FormatJSON {
-		err = report.WriteJSON(f.IO.Out, rows)
+		err = report.WriteJSON(opts.IO.Out, rows)
 	} else {
-		err = report.WriteTable(f.IO.Out, format, restoreTable(rows))
+		err = report.WriteTable(opts.IO.Out, format, restoreTable(rows))
 	}
 	if err != nil {
 		return err
@@ -116,7 +144,7 @@ func retargetBackup(doc *backup.Document, caller string, force bool) error {
 	return nil
 }
 
-func writeRestorePlan(f *Factory, plans []restore.GroupPlan, dryRun bool) int {
+func writeRestorePlan(ios *iostreams.IOStreams, plans []restore.GroupPlan, dryRun bool) int {
 	verb := "will re-authorize"
 	if dryRun {
 		verb = "would re-authorize (dry run)"
@@ -125,16 +153,16 @@ func writeRestorePlan(f *Factory, plans []restore.GroupPlan, dryRun bool) int {
 	for _, p := range plans {
 		g := p.Group
 		missing += len(p.Missing)
-		if f.IO.Quiet {
+		if ios.Quiet {
 			continue
 		}
 		if p.Err != nil {
-			fmt.Fprintf(f.IO.ErrOut, "%s %s %s: cannot restore: %v\n", g.Account, g.Region, g.GroupID, p.Err)
+			fmt.Fprintf(ios.ErrOut, "%s %s %s: cannot restore: %v\n", g.Account, g.Region, g.GroupID, p.Err)
 			continue
 		}
-		fmt.Fprintf(f.IO.ErrOut, "%s %s %s: %s %d rules (%d already present)\n", g.Account, g.Region, g.GroupID, verb, len(p.Missing), p.Present)
+		fmt.Fprintf(ios.ErrOut, "%s %s %s: %s %d rules (%d already present)\n", g.Account, g.Region, g.GroupID, verb, len(p.Missing), p.Present)
 		for _, r := range p.Missing {
-			fmt.Fprintf(f.IO.ErrOut, "    + %s\n", r.Summary(g.GroupID))
+			fmt.Fprintf(ios.ErrOut, "    + %s\n", r.Summary(g.GroupID))
 		}
 	}
 	return missing

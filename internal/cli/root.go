@@ -100,19 +100,19 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringSliceVar(&f.Global.Profiles, "profiles", nil, "one account per shared-config profile (alternative to --org)")
 
 	root.AddCommand(
-		newCmdAudit(f),
-		newCmdClose(f),
-		newCmdRestore(f),
-		newCmdUsage(f),
-		newCmdPlan(f),
-		newCmdApply(f),
-		newCmdRollback(f),
-		newCmdVerify(f),
-		newCmdIAMPolicy(f),
-		newCmdScan(f),
-		newCmdSim(f),
-		newCmdDemo(f),
-		newCmdVersion(f),
+		NewCmdAudit(f, nil),
+		NewCmdClose(f, nil),
+		NewCmdRestore(f, nil),
+		NewCmdUsage(f, nil),
+		NewCmdPlan(f, nil),
+		NewCmdApply(f, nil),
+		NewCmdRollback(f, nil),
+		NewCmdVerify(f, nil),
+		NewCmdIAMPolicy(f, nil),
+		NewCmdScan(f, nil),
+		NewCmdSim(f, nil),
+		NewCmdDemo(f, nil),
+		NewCmdVersion(f, nil),
 	)
 	return root
 }

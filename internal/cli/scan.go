@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,10 +14,13 @@ import (
 	"github.com/defaultsg/defaultsg/internal/iac/output"
 	"github.com/defaultsg/defaultsg/internal/iac/rules"
 	"github.com/defaultsg/defaultsg/internal/iac/scan"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 )
 
-// ScanOptions are the flags of `defaultsg scan`.
+// ScanOptions are the inputs of `defaultsg scan`.
 type ScanOptions struct {
+	IO *iostreams.IOStreams
+
 	Paths       []string
 	Output      string
 	FailOn      string
@@ -25,8 +29,9 @@ type ScanOptions struct {
 	ListRules   bool
 }
 
-func newCmdScan(f *Factory) *cobra.Command {
-	opts := &ScanOptions{}
+// NewCmdScan builds `scan`; runF, when not nil, replaces the run (tests).
+func NewCmdScan(f *Factory, runF func(*ScanOptions) error) *cobra.Command {
+	opts := &ScanOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "scan [path...]",
 		Short: "Find default-security-group rules and references in CloudFormation, SAM, CDK output and Terraform",
@@ -48,7 +53,10 @@ Exit codes: 0 clean, 3 findings at or above --fail-on, 4 a file could not be par
 			if len(opts.Paths) == 0 {
 				opts.Paths = []string{"."}
 			}
-			return scanRun(cmd, f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return scanRun(cmd.Context(), opts)
 		},
 	}
 	fl := cmd.Flags()
@@ -60,10 +68,10 @@ Exit codes: 0 clean, 3 findings at or above --fail-on, 4 a file could not be par
 	return cmd
 }
 
-func scanRun(cmd *cobra.Command, f *Factory, opts *ScanOptions) error {
+func scanRun(ctx context.Context, opts *ScanOptions) error {
 	if opts.ListRules {
 		for _, r := range rules.All() {
-			if _, err := fmt.Fprintf(f.IO.Out, "%s  %-6s  %-30s %s\n", r.ID, r.Severity, r.Name, r.Summary); err != nil {
+			if _, err := fmt.Fprintf(opts.IO.Out, "%s  %-6s  %-30s %s\n", r.ID, r.Severity, r.Name, r.Summary); err != nil {
 				return err
 			}
 		}
@@ -87,14 +95,14 @@ func scanRun(cmd *cobra.Command, f *Factory, opts *ScanOptions) error {
 	}
 	lim := model.DefaultLimits()
 	lim.MaxBytes = opts.MaxFileSize
-	res, err := scan.Run(cmd.Context(), scan.Options{Paths: opts.Paths, Excludes: opts.Excludes, Limits: lim})
+	res, err := scan.Run(ctx, scan.Options{Paths: opts.Paths, Excludes: opts.Excludes, Limits: lim})
 	if err != nil {
-		if cmd.Context().Err() != nil {
+		if ctx.Err() != nil {
 			return err
 		}
 		return exitcode.Usagef(err)
 	}
-	if err := w.Write(f.IO.Out, &output.Report{Result: res, Rules: rules.All(), ToolVersion: buildinfo.String()}); err != nil {
+	if err := w.Write(opts.IO.Out, &output.Report{Result: res, Rules: rules.All(), ToolVersion: buildinfo.String()}); err != nil {
 		return err
 	}
 	return scanStatus(res, failOn, never)

@@ -10,12 +10,17 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/usage"
 	"github.com/defaultsg/defaultsg/internal/usage/finders"
 )
 
-type usageOptions struct {
+// UsageOptions are the inputs of `defaultsg usage`.
+type UsageOptions struct {
+	IO    *iostreams.IOStreams
+	Scope ScopeFunc
+
 	Output        string
 	VpcIDs        []string
 	GroupIDs      []string
@@ -23,8 +28,9 @@ type usageOptions struct {
 	ListFinders   bool
 }
 
-func newCmdUsage(f *Factory) *cobra.Command {
-	opts := &usageOptions{}
+// NewCmdUsage builds `usage`; runF, when not nil, replaces the run (tests).
+func NewCmdUsage(f *Factory, runF func(*UsageOptions) error) *cobra.Command {
+	opts := &UsageOptions{IO: f.IO, Scope: f.Scope}
 	cmd := &cobra.Command{
 		Use:   "usage",
 		Short: "Find everything that uses a default security group (read-only)",
@@ -35,8 +41,17 @@ whose usage could not be fully checked is "usage unknown", never "unused".
 
 Exit codes: 0 no default group is used and coverage is complete, 3 some group is used,
 4 usage unknown somewhere (a finder failed and was not accepted), 2 usage error, 1 other.`,
+		Example: `  defaultsg usage
+  defaultsg --regions eu-west-1,us-east-1 usage -o json
+  defaultsg usage --accept-unknown emr-clusters
+  defaultsg usage --list-finders`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runUsage(cmd, f, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return usageRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "table", "output format: table, json, csv, markdown")
@@ -65,9 +80,9 @@ type usageGroup struct {
 	Users []usage.Usage `json:"users"`
 }
 
-func runUsage(cmd *cobra.Command, f *Factory, opts *usageOptions) error {
+func usageRun(ctx context.Context, opts *UsageOptions) error {
 	if opts.ListFinders {
-		return listFinders(f)
+		return listFinders(opts.IO)
 	}
 	format, err := report.ParseFormat(opts.Output)
 	if err != nil {
@@ -76,28 +91,27 @@ func runUsage(cmd *cobra.Command, f *Factory, opts *usageOptions) error {
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
 	}
-	ctx := cmd.Context()
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, nil)
 	if err != nil {
 		return err
 	}
-	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
+	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
 	if err != nil {
 		return err
 	}
-	if err := writeUsage(f, format, rep); err != nil {
+	if err := writeUsage(opts.IO, format, rep); err != nil {
 		return err
 	}
 	return usageStatus(rep)
 }
 
-func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inventory.Filter, accept []string) (UsageReport, error) {
+func collectUsage(ctx context.Context, ios *iostreams.IOStreams, scope Scope, filter inventory.Filter, accept []string) (UsageReport, error) {
 	rep := UsageReport{Schema: "defaultsg.usage/v1", Groups: []usageGroup{}, Accepted: accept,
 		Problems: append([]awsx.Problem{}, scope.Problems...), FallbackAPIs: usage.FallbackAPIs}
 	if rep.Accepted == nil {
 		rep.Accepted = []string{}
 	}
-	reads, err := inventory.ReadAll(ctx, scope, f.Global.Concurrency, filter, newEC2, nil)
+	reads, err := inventory.ReadAll(ctx, scope.Scope, scope.Concurrency, filter, newEC2, nil)
 	if err != nil {
 		return rep, err
 	}
@@ -120,9 +134,9 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 		}
 		targets = append(targets, t)
 	}
-	prog := f.IO.StartProgress(len(targets)*len(finders.All), "checking usage")
-	res, err := usage.Run(ctx, scope, targets, finders.All, usage.Options{
-		Concurrency: f.Global.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
+	prog := ios.StartProgress(len(targets)*len(finders.All), "checking usage")
+	res, err := usage.Run(ctx, scope.Scope, targets, finders.All, usage.Options{
+		Concurrency: scope.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
 	prog.Finish()
 	if err != nil {
 		return rep, err
@@ -140,9 +154,9 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 	return rep, nil
 }
 
-func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
+func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport) error {
 	if format == report.FormatJSON {
-		return report.WriteJSON(f.IO.Out, rep)
+		return report.WriteJSON(ios.Out, rep)
 	}
 	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "STATE", "KIND", "SERVICE", "RESOURCE", "MANAGED BY", "MOVE"}}
 	for _, g := range rep.Groups {
@@ -157,7 +171,7 @@ func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
 			t.Rows = append(t.Rows, []string{g.Account, g.Region, g.GroupID, g.State, string(u.Kind), u.Service, res, u.ManagedBy, string(u.Change)})
 		}
 	}
-	if err := report.WriteTable(f.IO.Out, format, t); err != nil {
+	if err := report.WriteTable(ios.Out, format, t); err != nil {
 		return err
 	}
 	gaps := report.Table{Title: "Coverage gaps (usage unknown unless accepted):", Headers: []string{"ACCOUNT", "REGION", "FINDER", "STATUS", "ERROR"}}
@@ -170,12 +184,12 @@ func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
 		gaps.Rows = append(gaps.Rows, []string{p.Account, p.Region, p.Operation, "unknown", p.Message})
 	}
 	if len(gaps.Rows) > 0 && format != report.FormatCSV {
-		if err := report.WriteTable(f.IO.Out, format, gaps); err != nil {
+		if err := report.WriteTable(ios.Out, format, gaps); err != nil {
 			return err
 		}
 	}
 	if format == report.FormatTable {
-		fmt.Fprintf(f.IO.Out, "Note: in every region, these create calls put a new resource in the default group when given no group;\nafter close such resources have no connectivity: %s\n", strings.Join(rep.FallbackAPIs, "; "))
+		fmt.Fprintf(ios.Out, "Note: in every region, these create calls put a new resource in the default group when given no group;\nafter close such resources have no connectivity: %s\n", strings.Join(rep.FallbackAPIs, "; "))
 	}
 	return nil
 }
@@ -199,10 +213,10 @@ func usageStatus(rep UsageReport) error {
 	return nil
 }
 
-func listFinders(f *Factory) error {
+func listFinders(ios *iostreams.IOStreams) error {
 	t := report.Table{Headers: []string{"FINDER", "SERVICE", "READS", "IAM ACTIONS"}}
 	for _, fd := range finders.All {
 		t.Rows = append(t.Rows, []string{fd.Name, fd.Service, fd.Reads, strings.Join(fd.IAM, "\n")})
 	}
-	return report.WriteTable(f.IO.Out, report.FormatTable, t)
+	return report.WriteTable(ios.Out, report.FormatTable, t)
 }

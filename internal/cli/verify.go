@@ -2,31 +2,37 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
-	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/apply"
-	"github.com/defaultsg/defaultsg/internal/apply/movers"
-	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/report"
-	"github.com/defaultsg/defaultsg/internal/sgrule"
 	"github.com/defaultsg/defaultsg/internal/verify"
 )
 
-func newCmdVerify(f *Factory) *cobra.Command {
-	var journalPath string
+// VerifyOptions are the inputs of `defaultsg verify`.
+type VerifyOptions struct {
+	IO     *iostreams.IOStreams
+	Scope  ScopeFunc
+	Reader verify.Reader
+
+	Plan    string
+	Journal string
+	// ConfigRule is the AWS Config rule to compare with; "" without --config.
+	ConfigRule string
+}
+
+// NewCmdVerify builds `verify`; runF, when not nil, replaces the run (tests).
+func NewCmdVerify(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
+	opts := &VerifyOptions{IO: f.IO, Scope: f.Scope, Reader: verify.AWSReader()}
 	var configRule string
 	var withConfig bool
 	cmd := &cobra.Command{
@@ -42,45 +48,48 @@ next to its rules now, and where they disagree (Config re-evaluates on its own s
 
 Exit codes: 0 no flow lost and no user left, 3 users still on a default group,
 6 some flow lost, 4 usage unknown somewhere, 2 usage error.`,
+		Example: `  defaultsg verify plan.json
+  defaultsg verify plan.json --config`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rule := ""
+			opts.Plan, opts.ConfigRule = args[0], ""
 			if withConfig {
-				rule = configRule
+				opts.ConfigRule = configRule
 			}
-			return runVerify(cmd.Context(), f, args[0], journalPath, rule)
+			if runF != nil {
+				return runF(opts)
+			}
+			return verifyRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&journalPath, "journal", "", "apply's journal (default: PLAN.journal)")
+	cmd.Flags().StringVar(&opts.Journal, "journal", "", "apply's journal (default: PLAN.journal)")
 	cmd.Flags().BoolVar(&withConfig, "config", false, "also show AWS Config's last evaluation of each default group and where it disagrees")
 	cmd.Flags().StringVar(&configRule, "config-rule", verify.ClosedRule, "the name of the Config rule (the managed rule VPC_DEFAULT_SECURITY_GROUP_CLOSED) in your accounts")
 	return cmd
 }
 
-func runVerify(ctx context.Context, f *Factory, planPath, journalPath, configRule string) error {
-	p, err := plan.Load(planPath)
+func verifyRun(ctx context.Context, opts *VerifyOptions) error {
+	p, err := plan.Load(opts.Plan)
 	if err != nil {
 		if errors.Is(err, plan.ErrInvalid) {
 			return exitcode.Usagef(err)
 		}
 		return err
 	}
+	journalPath := opts.Journal
 	if journalPath == "" {
-		journalPath = planPath + ".journal"
+		journalPath = opts.Plan + ".journal"
 	}
 	j, err := apply.OpenJournal(journalPath)
 	if err != nil {
 		return err
 	}
 	defer j.Close()
-	if len(p.Regions) > 0 {
-		f.Global.Regions = strings.Join(p.Regions, ",")
-	}
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, planRegions(p))
 	if err != nil {
 		return err
 	}
-	results, err := compareMoved(ctx, scope, p, j)
+	results, err := verify.Moved(ctx, scope.Scope, p, j, opts.Reader)
 	if err != nil {
 		return err
 	}
@@ -94,19 +103,19 @@ func runVerify(ctx context.Context, f *Factory, planPath, journalPath, configRul
 		}
 		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.Resource, r.Interface, res, joinFlows(r.Lost), joinFlows(r.Gained)})
 	}
-	if err := report.WriteTable(f.IO.Out, report.FormatTable, t); err != nil {
+	if err := report.WriteTable(opts.IO.Out, report.FormatTable, t); err != nil {
 		return err
 	}
-	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
+	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(f.IO.Out, "Still on a default group:")
-	if err := writeUsage(f, report.FormatTable, rep); err != nil {
+	fmt.Fprintln(opts.IO.Out, "Still on a default group:")
+	if err := writeUsage(opts.IO, report.FormatTable, rep); err != nil {
 		return err
 	}
-	if configRule != "" {
-		if err := writeConfigViews(ctx, f, scope, rep, configRule); err != nil {
+	if opts.ConfigRule != "" {
+		if err := writeConfigViews(ctx, opts.IO, scope, rep, opts.ConfigRule); err != nil {
 			return err
 		}
 	}
@@ -120,30 +129,21 @@ func runVerify(ctx context.Context, f *Factory, planPath, journalPath, configRul
 // next to its rules now. Config evaluates on its own schedule, so right after
 // close it still reports NON_COMPLIANT: the hint says how to re-evaluate
 // (verify itself stays read-only).
-func writeConfigViews(ctx context.Context, f *Factory, scope awsx.Scope, rep UsageReport, rule string) error {
+func writeConfigViews(ctx context.Context, ios *iostreams.IOStreams, scope Scope, rep UsageReport, rule string) error {
+	groups := make([]verify.GroupNow, len(rep.Groups))
+	for i, g := range rep.Groups {
+		groups[i] = verify.GroupNow{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: len(g.Rules) == 0}
+	}
+	views, err := verify.ConfigViews(ctx, groups, rule, func(account, region string) verify.ConfigAPI {
+		cfg, _ := scope.Config(account, region)
+		return configservice.NewFromConfig(cfg)
+	})
+	if err != nil {
+		return err
+	}
 	t := report.Table{Title: "AWS Config (" + rule + ") vs the groups now:", Headers: []string{"ACCOUNT", "REGION", "GROUP", "CONFIG", "NOW", "AGREE"}}
-	evaluations := map[string]map[string]string{}
 	disagree := 0
-	for _, g := range rep.Groups {
-		k := g.Account + "/" + g.Region
-		if _, read := evaluations[k]; !read {
-			cfg, _ := scope.Config(g.Account, g.Region)
-			ev, err := verify.ReadConfig(ctx, configservice.NewFromConfig(cfg), g.Account, g.Region, rule)
-			if err != nil && !errors.Is(err, verify.ErrRuleNotDeployed) {
-				return err
-			}
-			evaluations[k] = ev // nil: not deployed
-		}
-		v := verify.ConfigView{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: len(g.Rules) == 0}
-		switch ev := evaluations[k]; {
-		case ev == nil:
-			v.Config = "rule not deployed"
-		case ev[g.GroupID] == "":
-			v.Config = "not evaluated"
-		default:
-			v.Config = ev[g.GroupID]
-		}
-		v = verify.CompareConfig(v)
+	for _, v := range views {
 		now, agree := "NON_COMPLIANT", "yes"
 		if v.Compliant {
 			now = "COMPLIANT"
@@ -154,11 +154,11 @@ func writeConfigViews(ctx context.Context, f *Factory, scope awsx.Scope, rep Usa
 		}
 		t.Rows = append(t.Rows, []string{v.Account, v.Region, v.GroupID, v.Config, now, agree})
 	}
-	if err := report.WriteTable(f.IO.Out, report.FormatTable, t); err != nil {
+	if err := report.WriteTable(ios.Out, report.FormatTable, t); err != nil {
 		return err
 	}
 	if disagree > 0 {
-		fmt.Fprintf(f.IO.Out, "%d groups where Config's last evaluation differs from now: Config re-evaluates on a configuration change or its schedule;\n"+
+		fmt.Fprintf(ios.Out, "%d groups where Config's last evaluation differs from now: Config re-evaluates on a configuration change or its schedule;\n"+
 			"to re-evaluate now: aws configservice start-config-rules-evaluation --config-rule-names %s (per region)\n", disagree, rule)
 	}
 	return nil
@@ -170,85 +170,4 @@ func joinFlows(fs []verify.Flow) string {
 		s[i] = string(f)
 	}
 	return strings.Join(s, "\n")
-}
-
-// compareMoved compares, for every target of every move the journal
-// records (an instance's interfaces, a function's configuration…), the flows
-// its groups allowed before the move — as the first intent recorded them —
-// with the flows of its groups now, read again through its service.
-func compareMoved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *apply.Journal) ([]verify.Interface, error) {
-	replacementOf := map[string]string{}
-	planned := map[string][]plan.Rule{}
-	for _, rp := range p.Replacements {
-		if rec, ok := j.Done("create:" + rp.Account + "/" + rp.Region + "/" + rp.DefaultGroupID); ok {
-			replacementOf[rp.DefaultGroupID] = rec.Data["group_id"]
-		}
-		planned[rp.DefaultGroupID] = rp.Rules
-	}
-	intents := j.FirstIntents()
-	var out []verify.Interface
-	for _, m := range p.Moves {
-		step := "move:" + m.Account + "/" + m.Region + "/" + m.ResourceID
-		if _, done := j.Done(step); !done {
-			continue
-		}
-		mv, ok := movers.For(m.ResourceType)
-		if !ok {
-			continue
-		}
-		var before []movers.Target
-		if err := json.Unmarshal([]byte(intents[step]["targets"]), &before); err != nil {
-			return nil, fmt.Errorf("journal record of %s: %w", step, err)
-		}
-		cfg, ok := scope.Config(m.Account, m.Region)
-		if !ok {
-			return nil, fmt.Errorf("account %s of a moved resource is not in this run's accounts: run with the same --org/--profiles as plan", m.Account)
-		}
-		res := movers.Resource{Type: m.ResourceType, ID: m.ResourceID, ARN: m.ARN}
-		now := map[string][]string{}
-		for _, g := range []string{replacementOf[m.DefaultGroupID], m.DefaultGroupID} {
-			if allFound(before, now) {
-				break // every target is on the replacement: no second read
-			}
-			ts, err := mv.Targets(ctx, cfg, res, g)
-			if err != nil && !errors.Is(err, movers.ErrNotFound) {
-				return nil, awsx.Wrap(m.Account, m.Region, "reading "+m.ResourceType, err)
-			}
-			for _, t := range ts {
-				if _, seen := now[t.ID]; !seen {
-					now[t.ID] = t.Groups
-				}
-			}
-		}
-		api := ec2.NewFromConfig(cfg)
-		for _, t := range before {
-			after := now[t.ID]
-			rules, err := inventory.Rules(ctx, api, append(append([]string{}, t.Groups...), after...))
-			if err != nil {
-				return nil, awsx.Wrap(m.Account, m.Region, "ec2:DescribeSecurityGroupRules", err)
-			}
-			lost, gained := verify.Compare(t.Groups, after, func(g string) []sgrule.Rule { return rules[g] }, planned, replacementOf)
-			out = append(out, verify.Interface{Account: m.Account, Region: m.Region, Resource: m.ResourceType + " " + m.ResourceID, Interface: t.ID,
-				Lost: lost, Gained: gained, Equivalent: len(lost) == 0 && len(gained) == 0, GroupsNow: strings.Join(after, ",")})
-		}
-	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Resource+out[a].Interface < out[b].Resource+out[b].Interface })
-	return out, nil
-}
-
-func allFound(targets []movers.Target, now map[string][]string) bool {
-	for _, t := range targets {
-		if _, ok := now[t.ID]; !ok {
-			return false
-		}
-	}
-	return len(now) > 0
-}
-
-func groupIDs(gs []types.GroupIdentifier) []string {
-	out := make([]string, len(gs))
-	for i, g := range gs {
-		out[i] = aws.ToString(g.GroupId)
-	}
-	return out
 }
