@@ -75,6 +75,9 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 			if !f.Global.Org && (len(f.Global.OUs) > 0 || len(f.Global.Accounts) > 0 || len(f.Global.ExcludeAccounts) > 0) {
 				return exitcode.Usagef(fmt.Errorf("--ou, --accounts and --exclude-accounts need --org"))
 			}
+			if f.Global.regionConflict() {
+				return exitcode.Usagef(fmt.Errorf("--region %s is not among --regions %s: give --region alone to work in one region, or --regions to list them", f.Global.Region, f.Global.Regions))
+			}
 			if f.Global.Concurrency < 0 {
 				return exitcode.Usagef(fmt.Errorf("--concurrency must be positive"))
 			}
@@ -84,9 +87,9 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return exitcode.Usagef(err) })
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.Global.Profile, "profile", "", "AWS shared-config profile (default: the standard credential chain)")
-	pf.StringVar(&f.Global.Region, "region", "", "home region for global calls (default: profile/env, else us-east-1)")
+	pf.StringVar(&f.Global.Region, "region", "", "work in this region only, and use it for global calls (default home region: profile/env, else us-east-1)")
 	pf.StringVar(&f.Global.EndpointURL, "endpoint-url", "", "send every AWS call to this endpoint (simulator, LocalStack); AWS_ENDPOINT_URL also works")
-	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: every region enabled for the account)")
+	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: --region, else every region enabled for the account)")
 	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("maximum units of AWS work in flight (default %d)", awsx.MaxAutoConcurrency))
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
 	pf.BoolVar(&f.Global.Org, "org", false, "every active account of the AWS Organization (run with management-account credentials)")

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/sim"
+)
+
+// simFactory runs commands in process against the simulator's standard
+// scenario: one account, a default VPC in every standard region.
+func simFactory(t *testing.T) (*Factory, *iostreams.IOStreams, string) {
+	t.Helper()
+	sc := sim.DefaultScenario()
+	srv, err := sim.New(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, err := srv.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(sc.Accounts()[0]), "x")
+	ios, _, _, _ := iostreams.Test()
+	f := &Factory{IO: ios, Global: &GlobalOptions{}, Now: func() time.Time { return time.Unix(0, 0) },
+		AWSConfig: func(context.Context) (aws.Config, error) { return cfg, nil }}
+	return f, ios, sc.Accounts()[0]
+}
+
+func out(ios *iostreams.IOStreams) string { return ios.Out.(interface{ String() string }).String() }
+func errOut(ios *iostreams.IOStreams) string {
+	return ios.ErrOut.(interface{ String() string }).String()
+}
+
+func auditRegions(t *testing.T, args ...string) ([]string, int, string) {
+	t.Helper()
+	f, ios, _ := simFactory(t)
+	code := Execute(context.Background(), f, append(args, "audit", "-o", "json"))
+	var rep struct {
+		Groups []struct {
+			Region string `json:"region"`
+		} `json:"groups"`
+	}
+	if code == exitcode.Usage {
+		return nil, code, errOut(ios)
+	}
+	if err := json.Unmarshal([]byte(out(ios)), &rep); err != nil {
+		t.Fatalf("%v: %v\n%s", args, err, errOut(ios))
+	}
+	var regions []string
+	for _, g := range rep.Groups {
+		regions = append(regions, g.Region)
+	}
+	return regions, code, errOut(ios)
+}
+
+func TestRegionScopesTheRun(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+		code int
+	}{
+		// As in the AWS CLI, --region alone means "act here".
+		{[]string{"--region", "eu-west-1"}, "eu-west-1", exitcode.NonCompliant},
+		{[]string{"--regions", "eu-west-1,ap-south-1"}, "ap-south-1 eu-west-1", exitcode.NonCompliant},
+		{[]string{"--region", "eu-west-1", "--regions", "eu-west-1,ap-south-1"}, "ap-south-1 eu-west-1", exitcode.NonCompliant},
+		{[]string{"--region", "us-east-1", "--regions", "eu-west-1,ap-south-1"}, "", exitcode.Usage},
+	} {
+		regions, code, stderr := auditRegions(t, tc.args...)
+		if code != tc.code || strings.Join(regions, " ") != tc.want {
+			t.Errorf("%v: exit %d regions %q, want %d %q\n%s", tc.args, code, strings.Join(regions, " "), tc.code, tc.want, stderr)
+		}
+		if tc.code == exitcode.Usage && !strings.Contains(stderr, "--region us-east-1 is not among --regions") {
+			t.Errorf("%v: stderr %q", tc.args, stderr)
+		}
+	}
+	if regions, _, _ := auditRegions(t); len(regions) < 10 {
+		t.Errorf("without --region or --regions every enabled region is audited, got %v", regions)
+	}
+}
+
+func TestClosePromptNamesAccountsAndRegions(t *testing.T) {
+	f, ios, account := simFactory(t)
+	ios.SetTTY(true)
+	ios.In.(interface{ WriteString(string) (int, error) }).WriteString("n\n")
+	code := Execute(context.Background(), f, []string{"--region", "eu-west-1", "close"})
+	stderr := errOut(ios)
+	want := "in account " + account + "; region eu-west-1? [y/N]"
+	if code != exitcode.Cancelled || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, want %d and a prompt with %q:\n%s", code, exitcode.Cancelled, want, stderr)
+	}
+	if strings.Contains(stderr, "us-east-1") {
+		t.Errorf("--region eu-west-1 close named another region:\n%s", stderr)
+	}
+}
+
+func TestScopeDescribe(t *testing.T) {
+	var s Scope
+	for _, u := range [][2]string{{"1", "us-east-1"}, {"1", "eu-west-1"}, {"2", "us-east-1"}, {"1", "us-east-1"}} {
+		s.Accounts = appendUnit(s.Accounts, u[0], u[1])
+	}
+	if got, want := s.Describe(), "accounts 1, 2; regions us-east-1, eu-west-1"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := (Scope{}).Describe(); got != "accounts none; regions none" {
+		t.Errorf("empty: %q", got)
+	}
+}
