@@ -30,7 +30,7 @@ func TestVerifyConfigShowsWhereAWSConfigDisagrees(t *testing.T) {
 	ep := startSim(t, configScenario)
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"plan", "-o", "plan.json"},
+		{"plan", "--out", "plan.json"},
 		{"apply", "plan.json", "--yes"},
 		{"close", "--yes"},
 	} {

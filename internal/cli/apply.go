@@ -31,6 +31,7 @@ type ApplyOptions struct {
 	DryRun  bool
 	Journal string
 	Output  string
+	OutFile string
 	Wait    time.Duration
 	Poll    time.Duration
 }
@@ -77,15 +78,15 @@ Exit codes: 0 all automated steps done, 4 done but some changes still settling,
 	cmd.Flags().DurationVar(&opts.Wait, "wait", 15*time.Minute, "how long to wait for asynchronous changes (RDS, ECS…) to take effect; 0 reports without waiting")
 	cmd.Flags().DurationVar(&opts.Poll, "poll", 5*time.Second, "interval between checks while waiting")
 	cmd.Flags().StringVar(&opts.Journal, "journal", "", "journal file (default: PLAN.journal)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	return cmd
 }
 
 func applyRun(ctx context.Context, opts *ApplyOptions) error {
 	path := opts.Plan
-	format, err := report.ParseFormat(opts.Output)
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
 	p, err := plan.Load(path)
 	if err != nil {
@@ -107,7 +108,7 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 		if err := checkFresh(ctx, opts.IO, scope, p); err != nil {
 			return err
 		}
-		return writeStepResults(opts.IO, format, apply.DryRun(ctx, scope.Scope, p, ao), "dry run: %d steps would fail")
+		return writeStepResults(opts.IO, opts.OutFile, format, apply.DryRun(ctx, scope.Scope, p, ao), "dry run: %d steps would fail")
 	}
 	j, err := apply.OpenJournal(journal)
 	if err != nil {
@@ -154,12 +155,12 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeStepResults(opts.IO, format, results, "%d steps failed or could not run; fix the cause and run apply again (it resumes)")
+	return writeStepResults(opts.IO, opts.OutFile, format, results, "%d steps failed or could not run; fix the cause and run apply again (it resumes)")
 }
 
 // writeStepResults prints apply's, dry run's or rollback's steps and turns
 // them into the exit status: failed steps first, then changes still settling.
-func writeStepResults(ios *iostreams.IOStreams, format report.Format, results []apply.Result, failedMsg string) error {
+func writeStepResults(ios *iostreams.IOStreams, file string, format report.Format, results []apply.Result, failedMsg string) error {
 	failed, pending := 0, 0
 	t := report.Table{Headers: []string{"STEP", "STATUS", "DETAIL"}}
 	for _, r := range results {
@@ -171,12 +172,12 @@ func writeStepResults(ios *iostreams.IOStreams, format report.Format, results []
 		}
 		t.Rows = append(t.Rows, []string{r.Step, string(r.Status), r.Detail})
 	}
-	var err error
-	if format == report.FormatJSON {
-		err = report.WriteJSON(ios.Out, results)
-	} else {
-		err = report.WriteTable(ios.Out, format, t)
-	}
+	err := writeOut(ios, file, func(ios *iostreams.IOStreams) error {
+		if format == report.FormatJSON {
+			return report.WriteJSON(ios.Out, results)
+		}
+		return report.WriteTable(ios.Out, format, t)
+	})
 	if err != nil {
 		return err
 	}

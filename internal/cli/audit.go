@@ -22,6 +22,7 @@ type AuditOptions struct {
 	Now   func() time.Time
 
 	Output   string
+	OutFile  string
 	VpcIDs   []string
 	GroupIDs []string
 }
@@ -48,16 +49,16 @@ could not be read; it is listed), 2 usage error, 1 other error.`,
 			return auditRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output format: table, json, csv, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	cmd.Flags().StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only these VPCs")
 	cmd.Flags().StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	return cmd
 }
 
 func auditRun(ctx context.Context, opts *AuditOptions) error {
-	format, err := report.ParseFormat(opts.Output)
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
 	scope, err := opts.Scope(ctx, nil)
 	if err != nil {
@@ -76,7 +77,7 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	}
 	rep.ToolVersion = buildinfo.String()
 	rep.GeneratedAt = opts.Now().UTC()
-	if err := writeAudit(opts.IO, format, rep); err != nil {
+	if err := writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error { return writeAudit(ios, format, rep) }); err != nil {
 		return err
 	}
 	return auditStatus(rep)

@@ -32,6 +32,7 @@ type CloseOptions struct {
 	Now      func() time.Time
 
 	Output        string
+	OutFile       string
 	VpcIDs        []string
 	GroupIDs      []string
 	Yes           bool
@@ -66,7 +67,7 @@ Exit codes: 0 every targeted group closed (or already closed), 5 some groups ref
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
@@ -78,9 +79,9 @@ Exit codes: 0 every targeted group closed (or already closed), 5 some groups ref
 }
 
 func closeRun(ctx context.Context, opts *CloseOptions) error {
-	format, err := report.ParseFormat(opts.Output)
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
@@ -123,14 +124,16 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 	if res.BackupPath != "" {
 		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(todo), res.BackupPath, res.BackupPath)
 	}
-	if format == report.FormatJSON {
-		if err := report.WriteJSON(opts.IO.Out, struct {
-			closer.Result
-			Problems any `json:"problems"`
-		}{res, plan.Problems}); err != nil {
-			return err
+	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
+		if format == report.FormatJSON {
+			return report.WriteJSON(ios.Out, struct {
+				closer.Result
+				Problems any `json:"problems"`
+			}{res, plan.Problems})
 		}
-	} else if err := report.WriteTable(opts.IO.Out, format, closeResultTable(res)); err != nil {
+		return report.WriteTable(ios.Out, format, closeResultTable(res))
+	})
+	if err != nil {
 		return err
 	}
 	return closeStatus(res, plan)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,9 +137,9 @@ func TestRestoreFlags(t *testing.T) {
 func TestPlanFlags(t *testing.T) {
 	f := testFactory()
 	var got *PlanOptions
-	code := parseCmd(t, f, NewCmdPlan(f, capture(&got)), "--regions", "eu-west-1", "plan", "-o", "p.json", "--format", "terraform",
+	code := parseCmd(t, f, NewCmdPlan(f, capture(&got)), "--regions", "eu-west-1", "plan", "--out", "p.json", "-o", "terraform",
 		"--iac-scan", "s.json", "--name-template", "{vpc}-x", "--tags", "team=net,env=prod", "--accept-unknown", "emr-clusters")
-	want := PlanOptions{Regions: []string{"eu-west-1"}, Out: "p.json", Format: "terraform", IaCScan: "s.json", NameTemplate: "{vpc}-x",
+	want := PlanOptions{Regions: []string{"eu-west-1"}, Out: "p.json", Output: "terraform", IaCScan: "s.json", NameTemplate: "{vpc}-x",
 		Tags: map[string]string{"team": "net", "env": "prod"}, AcceptUnknown: []string{"emr-clusters"}}
 	if code != 0 || !reflect.DeepEqual(strip(got), want) {
 		t.Errorf("exit %d\n got %+v\nwant %+v", code, strip(got), want)
@@ -162,7 +163,7 @@ func TestRollbackFlags(t *testing.T) {
 	f := testFactory()
 	var got *RollbackOptions
 	code := parseCmd(t, f, NewCmdRollback(f, capture(&got)), "rollback", "p.json.journal", "--plan", "p.json", "--yes", "--wait", "0s", "--poll", "1s")
-	want := RollbackOptions{Journal: "p.json.journal", Plan: "p.json", Yes: true, Poll: time.Second}
+	want := RollbackOptions{Journal: "p.json.journal", Plan: "p.json", Output: "table", Yes: true, Poll: time.Second}
 	if code != 0 || !reflect.DeepEqual(strip(got), want) || got.Prompter == nil || got.Scope == nil {
 		t.Errorf("exit %d\n got %+v\nwant %+v", code, strip(got), want)
 	}
@@ -173,11 +174,11 @@ func TestVerifyFlags(t *testing.T) {
 		args []string
 		want VerifyOptions
 	}{
-		{[]string{"verify", "p.json"}, VerifyOptions{Plan: "p.json"}},
-		{[]string{"verify", "p.json", "--journal", "j", "--config"}, VerifyOptions{Plan: "p.json", Journal: "j", ConfigRule: "vpc-default-security-group-closed"}},
-		{[]string{"verify", "p.json", "--config", "--config-rule", "mine"}, VerifyOptions{Plan: "p.json", ConfigRule: "mine"}},
+		{[]string{"verify", "p.json"}, VerifyOptions{Plan: "p.json", Output: "table"}},
+		{[]string{"verify", "p.json", "--journal", "j", "--config"}, VerifyOptions{Plan: "p.json", Output: "table", Journal: "j", ConfigRule: "vpc-default-security-group-closed"}},
+		{[]string{"verify", "p.json", "--config", "--config-rule", "mine"}, VerifyOptions{Plan: "p.json", Output: "table", ConfigRule: "mine"}},
 		// --config-rule alone names the rule but does not turn the check on.
-		{[]string{"verify", "p.json", "--config-rule", "mine"}, VerifyOptions{Plan: "p.json"}},
+		{[]string{"verify", "p.json", "--config-rule", "mine"}, VerifyOptions{Plan: "p.json", Output: "table"}},
 	} {
 		f := testFactory()
 		var got *VerifyOptions
@@ -217,5 +218,47 @@ func TestSmallCommandFlags(t *testing.T) {
 	var ver *VersionOptions
 	if code := parseCmd(t, f, NewCmdVersion(f, capture(&ver)), "version"); code != 0 || ver.IO != f.IO {
 		t.Errorf("version: exit %d", code)
+	}
+}
+
+// TestOutputFlags: -o/--output is the format and --out the file in every
+// command that prints a report; an unknown format is a usage error before
+// anything is read, and a file name given to -o says to use --out.
+func TestOutputFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"audit", "-o", "yaml"}, exitcode.Usage, `unknown output format "yaml" (want one of table, json, csv, markdown)`},
+		{[]string{"usage", "--output", "xml"}, exitcode.Usage, "unknown output format"},
+		{[]string{"close", "-o", "sarif"}, exitcode.Usage, "unknown output format"},
+		{[]string{"restore", "b.json", "-o", "x"}, exitcode.Usage, "unknown output format"},
+		{[]string{"apply", "p.json", "-o", "x"}, exitcode.Usage, "unknown output format"},
+		{[]string{"rollback", "p.json.journal", "-o", "x"}, exitcode.Usage, "unknown output format"},
+		{[]string{"verify", "p.json", "-o", "csv"}, exitcode.Usage, "(want one of table, json, markdown)"},
+		{[]string{"scan", "-o", "markdown"}, exitcode.Usage, "(want one of text, json, sarif)"},
+		// Before, plan -o json silently wrote a plan file named "json".
+		{[]string{"plan", "-o", "plan.json"}, exitcode.Usage, "to write to a file use --out plan.json"},
+		{[]string{"plan", "-o", "yaml"}, exitcode.Usage, "(want one of text, json, cloudformation, terraform)"},
+		{[]string{"plan", "--format", "json", "-o", "json"}, exitcode.Usage, "--format is the old name of -o/--output"},
+		// Valid formats get past the check and stop at the (absent) AWS.
+		{[]string{"plan", "-o", "json", "--out", "p.json"}, exitcode.Error, errNoAWS.Error()},
+		{[]string{"audit", "-o", "csv", "--out", "a.csv"}, exitcode.Error, errNoAWS.Error()},
+	} {
+		f := testFactory()
+		code := Execute(context.Background(), f, tc.args)
+		stderr := f.IO.ErrOut.(interface{ String() string }).String()
+		if code != tc.code || !strings.Contains(stderr, tc.msg) {
+			t.Errorf("%v: exit %d, want %d with %q; stderr:\n%s", tc.args, code, tc.code, tc.msg, stderr)
+		}
+	}
+}
+
+func TestPlanLegacyFormatFlag(t *testing.T) {
+	f := testFactory()
+	var got *PlanOptions
+	if code := parseCmd(t, f, NewCmdPlan(f, capture(&got)), "plan", "--format", "terraform"); code != 0 || got.Output != "terraform" {
+		t.Errorf("--format terraform: exit %d, output %q", code, got.Output)
 	}
 }

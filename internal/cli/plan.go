@@ -27,8 +27,9 @@ type PlanOptions struct {
 	// so apply, verify and rollback work in the same ones.
 	Regions []string
 
+	// Out is the plan file to write; Output what to print.
 	Out           string
-	Format        string
+	Output        string
 	NameTemplate  string
 	IaCScan       string
 	Tags          map[string]string
@@ -40,6 +41,7 @@ type PlanOptions struct {
 // NewCmdPlan builds `plan`; runF, when not nil, replaces the run (tests).
 func NewCmdPlan(f *Factory, runF func(*PlanOptions) error) *cobra.Command {
 	opts := &PlanOptions{IO: f.IO, Scope: f.Scope, Now: f.Now}
+	var legacyFormat string
 	cmd := &cobra.Command{
 		Use:   "plan",
 		Short: "Plan replacement groups and the moves of every user off the default groups (read-only)",
@@ -47,13 +49,24 @@ func NewCmdPlan(f *Factory, runF func(*PlanOptions) error) *cobra.Command {
 (the default group's rules copied, its self rule rewritten to name the replacement), the rules
 to add to groups that reference the default group, and one move per user through its
 service's API, or a manual step for users managed by a stack or that cannot change in place.
-Shown as + create, ~ change, ! manual; saved with -o as a versioned plan file that records a
-fingerprint of the state it was computed from. Read-only.
+Shown as + create, ~ change, ! manual; saved with --out as a versioned plan file that records a
+fingerprint of the state it was computed from. -o json prints the plan itself; -o cloudformation
+and -o terraform print the replacement groups as code to commit instead of letting apply create
+them. Read-only.
 
 A plan is not made while usage is unknown somewhere (exit 4), unless the gap is accepted with
 --accept-unknown.`,
+		Example: `  defaultsg plan --out plan.json
+  defaultsg --region eu-west-1 plan --out plan.json -o json
+  defaultsg plan -o terraform > replacements.tf`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("format") {
+				if cmd.Flags().Changed("output") {
+					return exitcode.Usagef(fmt.Errorf("--format is the old name of -o/--output; give one"))
+				}
+				opts.Output = legacyFormat
+			}
 			opts.Regions = f.Global.SelectedRegions()
 			if runF != nil {
 				return runF(opts)
@@ -62,8 +75,10 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Out, "out", "o", "", "write the plan file here (JSON, schema defaultsg.plan/v1)")
-	fl.StringVar(&opts.Format, "format", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform to commit instead of letting apply create them")
+	fl.StringVarP(&opts.Output, "output", "o", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform")
+	fl.StringVar(&opts.Out, "out", "", "write the plan file (JSON, schema defaultsg.plan/v1) to `FILE`, for apply")
+	fl.StringVar(&legacyFormat, "format", "", "")
+	_ = fl.MarkDeprecated("format", "use -o/--output")
 	fl.StringVar(&opts.IaCScan, "iac-scan", "", "a scan result (`FILE` from defaultsg scan -o json): manual steps of stack-managed users name the template lines to change")
 	fl.StringVar(&opts.NameTemplate, "name-template", plan.DefaultNameTemplate, "replacement group name; {vpc}, {vpc_id}, {region}, {group_id}")
 	fl.StringToStringVar(&opts.Tags, "tags", nil, "extra tags for replacement groups, k=v,k2=v2")
@@ -74,10 +89,11 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 }
 
 func planRun(ctx context.Context, opts *PlanOptions) error {
-	switch opts.Format {
-	case "text", "json", "cloudformation", "terraform":
-	default:
-		return exitcode.Usagef(fmt.Errorf("--format must be text, json, cloudformation or terraform"))
+	if opts.Output == "table" {
+		opts.Output = "text"
+	}
+	if err := checkFormat(opts.Output, planFormats...); err != nil {
+		return err
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
@@ -119,7 +135,7 @@ func planRun(ctx context.Context, opts *PlanOptions) error {
 		}
 		opts.IO.Infof("Plan written to %s\n", opts.Out)
 	}
-	switch opts.Format {
+	switch opts.Output {
 	case "json":
 		return report.WriteJSON(opts.IO.Out, p)
 	case "cloudformation":
@@ -129,6 +145,9 @@ func planRun(ctx context.Context, opts *PlanOptions) error {
 	}
 	return plan.WriteText(opts.IO.Out, p)
 }
+
+// planFormats are what plan prints ("table" is taken for "text").
+var planFormats = []string{"text", "json", "cloudformation", "terraform"}
 
 // referencingRules reads the current rules of every group that references a
 // default group, one call per account-region.

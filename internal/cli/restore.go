@@ -30,11 +30,12 @@ type RestoreOptions struct {
 	Regions      []string
 	Concurrency  int
 
-	Path   string
-	Output string
-	Yes    bool
-	DryRun bool
-	Force  bool
+	Path    string
+	Output  string
+	OutFile string
+	Yes     bool
+	DryRun  bool
+	Force   bool
 }
 
 // NewCmdRestore builds `restore`; runF, when not nil, replaces the run (tests).
@@ -65,7 +66,7 @@ backup, 1 other error.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "check permissions with EC2 DryRun calls; change nothing")
 	fl.BoolVar(&opts.Force, "force", false, "restore into the caller's account even if the backup names another")
@@ -73,9 +74,9 @@ backup, 1 other error.`,
 }
 
 func restoreRun(ctx context.Context, opts *RestoreOptions) error {
-	format, err := report.ParseFormat(opts.Output)
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
 	doc, err := backup.Load(opts.Path)
 	if err != nil {
@@ -113,11 +114,12 @@ func restoreRun(ctx context.Context, opts *RestoreOptions) error {
 		return err
 	}
 	rows, failed := restoreRows(results, opts.DryRun)
-	if format == report.FormatJSON {
-		err = report.WriteJSON(opts.IO.Out, rows)
-	} else {
-		err = report.WriteTable(opts.IO.Out, format, restoreTable(rows))
-	}
+	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
+		if format == report.FormatJSON {
+			return report.WriteJSON(ios.Out, rows)
+		}
+		return report.WriteTable(ios.Out, format, restoreTable(rows))
+	})
 	if err != nil {
 		return err
 	}

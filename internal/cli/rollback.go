@@ -15,7 +15,6 @@ import (
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/plan"
-	"github.com/defaultsg/defaultsg/internal/report"
 )
 
 // RollbackOptions are the inputs of `defaultsg rollback`.
@@ -26,6 +25,8 @@ type RollbackOptions struct {
 
 	Journal string
 	Plan    string
+	Output  string
+	OutFile string
 	Yes     bool
 	Wait    time.Duration
 	Poll    time.Duration
@@ -56,6 +57,7 @@ Exit codes: 0 everything undone, 6 something could not be undone, 2 usage/invali
 			return rollbackRun(cmd.Context(), opts)
 		},
 	}
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	cmd.Flags().StringVar(&opts.Plan, "plan", "", "the plan the journal belongs to (default: JOURNAL without .journal)")
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	cmd.Flags().DurationVar(&opts.Wait, "wait", 15*time.Minute, "how long to wait for asynchronous changes (RDS, ECS…) before and after undoing them")
@@ -64,6 +66,10 @@ Exit codes: 0 everything undone, 6 something could not be undone, 2 usage/invali
 }
 
 func rollbackRun(ctx context.Context, opts *RollbackOptions) error {
+	format, err := parseTableFormat(opts.Output, tableFormats...)
+	if err != nil {
+		return err
+	}
 	journalPath, planPath := opts.Journal, opts.Plan
 	if planPath == "" {
 		planPath = strings.TrimSuffix(journalPath, ".journal")
@@ -91,5 +97,5 @@ func rollbackRun(ctx context.Context, opts *RollbackOptions) error {
 		return err
 	}
 	results := apply.Rollback(ctx, scope.Scope, p, j, func(c aws.Config) apply.RollbackAPI { return ec2.NewFromConfig(c) }, apply.Options{Wait: opts.Wait, Poll: opts.Poll})
-	return writeStepResults(opts.IO, report.FormatTable, results, "%d undo steps failed; fix the cause and run rollback again")
+	return writeStepResults(opts.IO, opts.OutFile, format, results, "%d undo steps failed; fix the cause and run rollback again")
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +22,7 @@ type ScanOptions struct {
 
 	Paths       []string
 	Output      string
+	OutFile     string
 	FailOn      string
 	Excludes    []string
 	MaxFileSize int64
@@ -60,7 +60,7 @@ Exit codes: 0 clean, 3 findings at or above --fail-on, 4 a file could not be par
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "text", "output format: "+strings.Join(output.Formats(), ", "))
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, output.Formats()...)
 	fl.StringVar(&opts.FailOn, "fail-on", "medium", "lowest severity that makes the exit code 3: low, medium, high, or never")
 	fl.StringSliceVar(&opts.Excludes, "exclude", nil, "glob of paths to skip, relative to each scanned directory (repeatable; '**' spans directories)")
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", model.DefaultLimits().MaxBytes, "refuse files larger than this many bytes (reported as parse errors)")
@@ -76,6 +76,9 @@ func scanRun(ctx context.Context, opts *ScanOptions) error {
 			}
 		}
 		return nil
+	}
+	if err := checkFormat(opts.Output, output.Formats()...); err != nil {
+		return err
 	}
 	w, err := output.New(opts.Output)
 	if err != nil {
@@ -102,7 +105,10 @@ func scanRun(ctx context.Context, opts *ScanOptions) error {
 		}
 		return exitcode.Usagef(err)
 	}
-	if err := w.Write(opts.IO.Out, &output.Report{Result: res, Rules: rules.All(), ToolVersion: buildinfo.String()}); err != nil {
+	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
+		return w.Write(ios.Out, &output.Report{Result: res, Rules: rules.All(), ToolVersion: buildinfo.String()})
+	})
+	if err != nil {
 		return err
 	}
 	return scanStatus(res, failOn, never)

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -113,5 +114,21 @@ func TestScopeDescribe(t *testing.T) {
 	}
 	if got := (Scope{}).Describe(); got != "accounts none; regions none" {
 		t.Errorf("empty: %q", got)
+	}
+}
+
+func TestOutWritesTheReportToAFile(t *testing.T) {
+	f, ios, _ := simFactory(t)
+	file := t.TempDir() + "/audit.json"
+	code := Execute(context.Background(), f, []string{"--region", "eu-west-1", "audit", "-o", "json", "--out", file})
+	var rep struct {
+		Schema string `json:"schema"`
+	}
+	b, err := os.ReadFile(file)
+	if err != nil || json.Unmarshal(b, &rep) != nil || rep.Schema != "defaultsg.audit/v1" {
+		t.Fatalf("exit %d, file %q (%v)\nstderr:\n%s", code, b, err, errOut(ios))
+	}
+	if code != exitcode.NonCompliant || out(ios) != "" {
+		t.Errorf("exit %d, stdout %q: the report goes to the file only, the exit code is unchanged", code, out(ios))
 	}
 }

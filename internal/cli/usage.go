@@ -22,6 +22,7 @@ type UsageOptions struct {
 	Scope ScopeFunc
 
 	Output        string
+	OutFile       string
 	VpcIDs        []string
 	GroupIDs      []string
 	AcceptUnknown []string
@@ -54,7 +55,7 @@ Exit codes: 0 no default group is used and coverage is complete, 3 some group is
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "table", "output format: table, json, csv, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure is an accepted gap, not \"usage unknown\"")
@@ -84,9 +85,9 @@ func usageRun(ctx context.Context, opts *UsageOptions) error {
 	if opts.ListFinders {
 		return listFinders(opts.IO)
 	}
-	format, err := report.ParseFormat(opts.Output)
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
@@ -99,7 +100,7 @@ func usageRun(ctx context.Context, opts *UsageOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeUsage(opts.IO, format, rep); err != nil {
+	if err := writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error { return writeUsage(ios, format, rep) }); err != nil {
 		return err
 	}
 	return usageStatus(rep)

@@ -26,6 +26,8 @@ type VerifyOptions struct {
 
 	Plan    string
 	Journal string
+	Output  string
+	OutFile string
 	// ConfigRule is the AWS Config rule to compare with; "" without --config.
 	ConfigRule string
 }
@@ -62,13 +64,31 @@ Exit codes: 0 no flow lost and no user left, 3 users still on a default group,
 			return verifyRun(cmd.Context(), opts)
 		},
 	}
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, verifyFormats...)
 	cmd.Flags().StringVar(&opts.Journal, "journal", "", "apply's journal (default: PLAN.journal)")
 	cmd.Flags().BoolVar(&withConfig, "config", false, "also show AWS Config's last evaluation of each default group and where it disagrees")
 	cmd.Flags().StringVar(&configRule, "config-rule", verify.ClosedRule, "the name of the Config rule (the managed rule VPC_DEFAULT_SECURITY_GROUP_CLOSED) in your accounts")
 	return cmd
 }
 
+// verifyFormats: verify prints several tables, so no single CSV.
+var verifyFormats = []string{"table", "json", "markdown"}
+
+// VerifyReport is the JSON form of `verify` (schema defaultsg.verify/v1).
+type VerifyReport struct {
+	Schema string             `json:"schema"`
+	Moved  []verify.Interface `json:"moved"`
+	// Usage is who still uses a default group, as `usage -o json` says it.
+	Usage UsageReport `json:"usage"`
+	// Config is AWS Config's view of each group (with --config only).
+	Config []verify.ConfigView `json:"config"`
+}
+
 func verifyRun(ctx context.Context, opts *VerifyOptions) error {
+	format, err := parseTableFormat(opts.Output, verifyFormats...)
+	if err != nil {
+		return err
+	}
 	p, err := plan.Load(opts.Plan)
 	if err != nil {
 		if errors.Is(err, plan.ErrInvalid) {
@@ -89,58 +109,79 @@ func verifyRun(ctx context.Context, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	results, err := verify.Moved(ctx, scope.Scope, p, j, opts.Reader)
+	rep := VerifyReport{Schema: "defaultsg.verify/v1", Config: []verify.ConfigView{}}
+	if rep.Moved, err = verify.Moved(ctx, scope.Scope, p, j, opts.Reader); err != nil {
+		return err
+	}
+	if rep.Moved == nil {
+		rep.Moved = []verify.Interface{}
+	}
+	if rep.Usage, err = collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown); err != nil {
+		return err
+	}
+	if opts.ConfigRule != "" {
+		if rep.Config, err = configViews(ctx, scope, rep.Usage, opts.ConfigRule); err != nil {
+			return err
+		}
+	}
+	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
+		if format == report.FormatJSON {
+			return report.WriteJSON(ios.Out, rep)
+		}
+		return writeVerify(ios, format, rep, opts.ConfigRule)
+	})
 	if err != nil {
 		return err
 	}
 	lost := 0
-	t := report.Table{Title: "Connectivity of moved interfaces (before → after):", Headers: []string{"ACCOUNT", "REGION", "RESOURCE", "INTERFACE", "RESULT", "LOST", "GAINED"}}
-	for _, r := range results {
-		res := "equivalent"
-		if !r.Equivalent {
-			res = "DIFFERENT"
-			lost += len(r.Lost)
-		}
-		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.Resource, r.Interface, res, joinFlows(r.Lost), joinFlows(r.Gained)})
-	}
-	if err := report.WriteTable(opts.IO.Out, report.FormatTable, t); err != nil {
-		return err
-	}
-	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.IO.Out, "Still on a default group:")
-	if err := writeUsage(opts.IO, report.FormatTable, rep); err != nil {
-		return err
-	}
-	if opts.ConfigRule != "" {
-		if err := writeConfigViews(ctx, opts.IO, scope, rep, opts.ConfigRule); err != nil {
-			return err
-		}
+	for _, r := range rep.Moved {
+		lost += len(r.Lost)
 	}
 	if lost > 0 {
 		return exitcode.NewStatus(exitcode.Failed, fmt.Sprintf("%d flows allowed before the move are not allowed now (listed above): fix the replacement group or run rollback", lost))
 	}
-	return usageStatus(rep)
+	return usageStatus(rep.Usage)
+}
+
+func writeVerify(ios *iostreams.IOStreams, format report.Format, rep VerifyReport, rule string) error {
+	t := report.Table{Title: "Connectivity of moved interfaces (before → after):", Headers: []string{"ACCOUNT", "REGION", "RESOURCE", "INTERFACE", "RESULT", "LOST", "GAINED"}}
+	for _, r := range rep.Moved {
+		res := "equivalent"
+		if !r.Equivalent {
+			res = "DIFFERENT"
+		}
+		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.Resource, r.Interface, res, joinFlows(r.Lost), joinFlows(r.Gained)})
+	}
+	if err := report.WriteTable(ios.Out, format, t); err != nil {
+		return err
+	}
+	fmt.Fprintln(ios.Out, "Still on a default group:")
+	if err := writeUsage(ios, format, rep.Usage); err != nil {
+		return err
+	}
+	if rule == "" {
+		return nil
+	}
+	return writeConfigViews(ios, format, rep.Config, rule)
+}
+
+// configViews reads AWS Config's last evaluation of every default group.
+func configViews(ctx context.Context, scope Scope, rep UsageReport, rule string) ([]verify.ConfigView, error) {
+	groups := make([]verify.GroupNow, len(rep.Groups))
+	for i, g := range rep.Groups {
+		groups[i] = verify.GroupNow{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: len(g.Rules) == 0}
+	}
+	return verify.ConfigViews(ctx, groups, rule, func(account, region string) verify.ConfigAPI {
+		cfg, _ := scope.Config(account, region)
+		return configservice.NewFromConfig(cfg)
+	})
 }
 
 // writeConfigViews puts AWS Config's last evaluation of every default group
 // next to its rules now. Config evaluates on its own schedule, so right after
 // close it still reports NON_COMPLIANT: the hint says how to re-evaluate
 // (verify itself stays read-only).
-func writeConfigViews(ctx context.Context, ios *iostreams.IOStreams, scope Scope, rep UsageReport, rule string) error {
-	groups := make([]verify.GroupNow, len(rep.Groups))
-	for i, g := range rep.Groups {
-		groups[i] = verify.GroupNow{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: len(g.Rules) == 0}
-	}
-	views, err := verify.ConfigViews(ctx, groups, rule, func(account, region string) verify.ConfigAPI {
-		cfg, _ := scope.Config(account, region)
-		return configservice.NewFromConfig(cfg)
-	})
-	if err != nil {
-		return err
-	}
+func writeConfigViews(ios *iostreams.IOStreams, format report.Format, views []verify.ConfigView, rule string) error {
 	t := report.Table{Title: "AWS Config (" + rule + ") vs the groups now:", Headers: []string{"ACCOUNT", "REGION", "GROUP", "CONFIG", "NOW", "AGREE"}}
 	disagree := 0
 	for _, v := range views {
@@ -154,7 +195,7 @@ func writeConfigViews(ctx context.Context, ios *iostreams.IOStreams, scope Scope
 		}
 		t.Rows = append(t.Rows, []string{v.Account, v.Region, v.GroupID, v.Config, now, agree})
 	}
-	if err := report.WriteTable(ios.Out, report.FormatTable, t); err != nil {
+	if err := report.WriteTable(ios.Out, format, t); err != nil {
 		return err
 	}
 	if disagree > 0 {

@@ -86,3 +86,11 @@ func (s *IOStreams) Confirm(question string) (bool, error) {
 	ans := strings.ToLower(strings.TrimSpace(line))
 	return ans == "y" || ans == "yes", nil
 }
+
+// WithOut returns a copy of s writing its standard output to w, which is
+// never a terminal (--out FILE).
+func (s *IOStreams) WithOut(w io.Writer) *IOStreams {
+	c := *s
+	c.Out, c.stdoutTTY = w, false
+	return &c
+}

@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/defaultsg/defaultsg/internal/atomicfile"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/report"
+)
+
+// One meaning per flag in every command: -o/--output is the format of what
+// the command prints, --out the file it goes to instead of stdout.
+
+// addOutputFlags registers -o/--output FORMAT (one of formats, the first
+// being the default) and --out FILE.
+func addOutputFlags(cmd *cobra.Command, format, file *string, formats ...string) {
+	cmd.Flags().StringVarP(format, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
+	cmd.Flags().StringVar(file, "out", "", "write the output to `FILE` instead of stdout")
+}
+
+// tableFormats are the formats of commands whose output is tables.
+var tableFormats = []string{"table", "json", "csv", "markdown"}
+
+// checkFormat returns a usage error unless value is one of formats. A value
+// that looks like a file name was probably meant for --out.
+func checkFormat(value string, formats ...string) error {
+	if slices.Contains(formats, value) {
+		return nil
+	}
+	err := fmt.Errorf("unknown output format %q (want one of %s)", value, strings.Join(formats, ", "))
+	if strings.ContainsAny(value, "./\\") {
+		err = fmt.Errorf("%w; -o/--output is the format: to write to a file use --out %s", err, value)
+	}
+	return exitcode.Usagef(err)
+}
+
+// parseTableFormat checks value against formats and returns it as a report
+// format.
+func parseTableFormat(value string, formats ...string) (report.Format, error) {
+	if err := checkFormat(value, formats...); err != nil {
+		return "", err
+	}
+	return report.ParseFormat(value)
+}
+
+// writeOut runs write on ios, or with --out on streams whose stdout is
+// file, written atomically once write is done.
+func writeOut(ios *iostreams.IOStreams, file string, write func(*iostreams.IOStreams) error) error {
+	if file == "" {
+		return write(ios)
+	}
+	var buf bytes.Buffer
+	if err := write(ios.WithOut(&buf)); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(file, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	ios.Infof("Output written to %s\n", file)
+	return nil
+}
