@@ -88,6 +88,9 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkFileKind("apply", path, "defaultsg.plan"); err != nil {
+		return err
+	}
 	p, err := plan.Load(path)
 	if err != nil {
 		if errors.Is(err, plan.ErrInvalid) {

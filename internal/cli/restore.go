@@ -78,6 +78,9 @@ func restoreRun(ctx context.Context, opts *RestoreOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkFileKind("restore", opts.Path, "defaultsg.backup"); err != nil {
+		return err
+	}
 	doc, err := backup.Load(opts.Path)
 	if err != nil {
 		if errors.Is(err, backup.ErrInvalid) {

@@ -71,6 +71,9 @@ func rollbackRun(ctx context.Context, opts *RollbackOptions) error {
 		return err
 	}
 	journalPath, planPath := opts.Journal, opts.Plan
+	if err := checkFileKind("rollback", journalPath, "journal"); err != nil {
+		return err
+	}
 	if planPath == "" {
 		planPath = strings.TrimSuffix(journalPath, ".journal")
 	}

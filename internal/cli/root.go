@@ -9,12 +9,14 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 )
@@ -27,6 +29,15 @@ func Main(args []string) int {
 	return Execute(ctx, NewFactory(iostreams.System()), args)
 }
 
+// usageError makes cobra's own command-line errors usage errors: it types
+// flag errors (see flagError) but not an unknown command.
+func usageError(err error) error {
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") {
+		return exitcode.Usagef(err)
+	}
+	return err
+}
+
 // Execute runs the command tree with f's dependencies; tests call it directly.
 func Execute(ctx context.Context, f *Factory, args []string) int {
 	root := NewRootCmd(f)
@@ -34,7 +45,7 @@ func Execute(ctx context.Context, f *Factory, args []string) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	err := root.ExecuteContext(ctx)
+	err := explain(usageError(root.ExecuteContext(ctx)))
 	code := exitcode.Of(err)
 	var st *exitcode.Status
 	switch {
@@ -60,6 +71,7 @@ without an outage: it audits the groups, finds everything that uses them, moves 
 onto replacement groups, verifies, then revokes the rules with a backup it can restore exactly.
 
 Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
+		Version:       buildinfo.Long(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -84,7 +96,9 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 			return nil
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return exitcode.Usagef(err) })
+	root.SetFlagErrorFunc(flagError)
+	root.SetVersionTemplate("defaultsg {{.Version}}\n")
+	root.SetUsageTemplate(root.UsageTemplate() + exitCodesHelp())
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.Global.Profile, "profile", "", "AWS shared-config profile (default: the standard credential chain)")
 	pf.StringVar(&f.Global.Region, "region", "", "work in this region only, and use it for global calls (default home region: profile/env, else us-east-1)")

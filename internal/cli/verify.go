@@ -89,6 +89,9 @@ func verifyRun(ctx context.Context, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkFileKind("verify", opts.Plan, "defaultsg.plan"); err != nil {
+		return err
+	}
 	p, err := plan.Load(opts.Plan)
 	if err != nil {
 		if errors.Is(err, plan.ErrInvalid) {

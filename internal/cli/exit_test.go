@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/buildinfo"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
+)
+
+// execute runs args through the real command tree on test streams.
+func execute(f *Factory, args ...string) (code int, stdout, stderr string) {
+	code = Execute(context.Background(), f, args)
+	return code, f.IO.Out.(fmt.Stringer).String(), f.IO.ErrOut.(fmt.Stringer).String()
+}
+
+// argsOf are, per command, arguments it accepts (for the help and
+// usage-error checks).
+var argsOf = map[string][]string{"restore": {"b.json"}, "apply": {"p.json"}, "verify": {"p.json"}, "rollback": {"p.json.journal"}}
+
+func TestEveryCommandDocumentsExitCodesAndExitsTwoOnUsageErrors(t *testing.T) {
+	for _, c := range NewRootCmd(testFactory()).Commands() {
+		name := c.Name()
+		if name == "help" || name == "completion" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			code, stdout, _ := execute(testFactory(), name, "--help")
+			if code != exitcode.OK {
+				t.Errorf("--help exit %d", code)
+			}
+			for _, m := range exitcode.Meanings {
+				if !strings.Contains(stdout, fmt.Sprintf("  %-4d %s\n", m.Code, m.Meaning)) {
+					t.Errorf("--help lacks exit code %d:\n%s", m.Code, stdout)
+				}
+			}
+			if code, _, stderr := execute(testFactory(), append([]string{name, "--no-such-flag"}, argsOf[name]...)...); code != exitcode.Usage {
+				t.Errorf("unknown flag: exit %d, want 2\n%s", code, stderr)
+			}
+			wrongArgs := []string{name, "a", "b", "c"}
+			if name == "scan" {
+				wrongArgs = []string{name, "--fail-on", "sometimes"}
+			}
+			if code, _, stderr := execute(testFactory(), wrongArgs...); code != exitcode.Usage {
+				t.Errorf("%v: exit %d, want 2\n%s", wrongArgs, code, stderr)
+			}
+		})
+	}
+}
+
+func TestREADMEListsEveryExitCode(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(b), "## Exit codes")
+	section, _, _ = strings.Cut(section, "\n## ")
+	for _, m := range exitcode.Meanings {
+		if !strings.Contains(section, fmt.Sprintf("\n| %d |", m.Code)) {
+			t.Errorf("README's exit code table lacks %d", m.Code)
+		}
+	}
+}
+
+func TestUsageMistakesExitTwo(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.json")
+	backup := filepath.Join(dir, "backup.json")
+	journal := filepath.Join(dir, "plan.json.journal")
+	write := func(p, s string) {
+		if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(plan, "{\n  \"schema\": \"defaultsg.plan/v1\",\n  \"moves\": []\n}\n")
+	write(backup, "{\n  \"schema\": \"defaultsg.backup/v1\"\n}\n")
+	write(journal, `{"step":"plan","phase":"done","time":"2026-11-30T00:00:00Z"}`+"\n")
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"nope"}, `unknown command "nope"`},
+		{[]string{"audti"}, "Did you mean this?\n\taudit"},
+		{[]string{"audit", "--regoin", "eu-west-1"}, "Did you mean --region?"},
+		{[]string{"close", "--dryrun"}, "Did you mean --dry-run?"},
+		{[]string{"usage", "--accept"}, "Did you mean --accept-unknown?"},
+		{[]string{"restore", filepath.Join(dir, "nope.json")}, "nope.json: no such file; nothing changed"},
+		{[]string{"restore", plan}, "is a plan (from 'defaultsg plan --out'), which restore does not take: give it to apply"},
+		{[]string{"restore", journal}, "is apply's journal, which restore does not take: give it to rollback"},
+		{[]string{"rollback", plan}, "is a plan; rollback takes the journal apply wrote next to it: defaultsg rollback " + plan + ".journal"},
+		{[]string{"rollback", backup}, "is a backup of revoked rules (from 'defaultsg close'), which rollback does not take: give it to restore"},
+		{[]string{"apply", backup}, "which apply does not take: give it to restore"},
+		{[]string{"verify", journal}, "is apply's journal, which verify does not take: give it to rollback"},
+		{[]string{"apply", filepath.Join(dir, "missing.json")}, "no such file"},
+	} {
+		code, _, stderr := execute(testFactory(), tc.args...)
+		if code != exitcode.Usage || !strings.Contains(stderr, tc.msg) {
+			t.Errorf("%v: exit %d, want 2 with %q; stderr:\n%s", tc.args, code, tc.msg, stderr)
+		}
+	}
+}
+
+func TestUnknownProfileIsAUsageError(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "config")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AWS_CONFIG_FILE", empty)
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", empty)
+	ios, _, _, _ := iostreams.Test()
+	code, _, stderr := execute(NewFactory(ios), "--profile", "nosuch", "audit")
+	if code != exitcode.Usage || !strings.Contains(stderr, `profile "nosuch" is not in your AWS config`) {
+		t.Errorf("exit %d, want 2; stderr:\n%s", code, stderr)
+	}
+}
+
+func TestNoCredentialsSaysWhatToDo(t *testing.T) {
+	err := explain(awsx.Wrap("?", "us-east-1", "sts:GetCallerIdentity", &v4.SigningError{Err: fmt.Errorf("no EC2 IMDS role found")}))
+	for _, want := range []string{"--profile", "AWS_PROFILE", "aws sso login", "defaultsg demo", "no EC2 IMDS role found"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+	if exitcode.Of(err) != exitcode.Error {
+		t.Errorf("exit %d", exitcode.Of(err))
+	}
+}
+
+func TestVersion(t *testing.T) {
+	want := "defaultsg " + buildinfo.Long() + "\n"
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, stdout, _ := execute(testFactory(), args...)
+		if code != 0 || stdout != want {
+			t.Errorf("%v: exit %d, stdout %q, want %q", args, code, stdout, want)
+		}
+	}
+}
