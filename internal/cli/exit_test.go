@@ -14,6 +14,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
 // execute runs args through the real command tree on test streams.
@@ -141,5 +142,42 @@ func TestVersion(t *testing.T) {
 		if code != 0 || stdout != want {
 			t.Errorf("%v: exit %d, stdout %q, want %q", args, code, stdout, want)
 		}
+	}
+}
+
+// TestCoverageGapsNameAcceptableFinders: the FINDER column holds only names
+// --accept-unknown takes; a region not read is not offered as one.
+func TestCoverageGapsNameAcceptableFinders(t *testing.T) {
+	rep := UsageReport{
+		Coverage: []usage.Coverage{
+			{Account: "1", Region: "us-east-1", Finder: "emr-clusters", Status: usage.StatusUnknown, Error: "AccessDenied"},
+			{Account: "1", Region: "eu-west-1", Finder: "emr-clusters", Status: usage.StatusUnknown, Error: "AccessDenied"},
+			{Account: "1", Region: "us-east-1", Finder: "glue-connections", Status: usage.StatusAccepted},
+			{Account: "1", Region: "us-east-1", Finder: "lambda-functions", Status: usage.StatusChecked},
+		},
+		Problems: []awsx.Problem{{Account: "1", Region: "ap-south-1", Operation: "ec2:DescribeSecurityGroups", Message: "UnauthorizedOperation"}},
+	}
+	gaps, unknown := coverageGaps(rep)
+	if strings.Join(unknown, ",") != "emr-clusters" {
+		t.Errorf("unknown finders %v", unknown)
+	}
+	for _, row := range gaps.Rows {
+		if name := row[2]; name != "(region not read)" {
+			if err := checkFinderNames([]string{name}); err != nil {
+				t.Errorf("gap row names %q, which --accept-unknown rejects: %v", name, err)
+			}
+		} else if !strings.HasPrefix(row[4], "ec2:DescribeSecurityGroups: ") {
+			t.Errorf("a region not read names the failed operation: %v", row)
+		}
+	}
+	if len(gaps.Rows) != 4 {
+		t.Errorf("rows %v", gaps.Rows)
+	}
+	ios, _, out, _ := iostreams.Test()
+	if err := writeUsage(ios, "table", rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "--accept-unknown emr-clusters\n") {
+		t.Errorf("no hint:\n%s", out)
 	}
 }

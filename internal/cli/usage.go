@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -175,24 +176,40 @@ func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport)
 	if err := report.WriteTable(ios.Out, format, t); err != nil {
 		return err
 	}
-	gaps := report.Table{Title: "Coverage gaps (usage unknown unless accepted):", Headers: []string{"ACCOUNT", "REGION", "FINDER", "STATUS", "ERROR"}}
-	for _, c := range rep.Coverage {
-		if c.Status == usage.StatusUnknown || c.Status == usage.StatusAccepted {
-			gaps.Rows = append(gaps.Rows, []string{c.Account, c.Region, c.Finder, string(c.Status), c.Error})
-		}
-	}
-	for _, p := range rep.Problems {
-		gaps.Rows = append(gaps.Rows, []string{p.Account, p.Region, p.Operation, "unknown", p.Message})
-	}
+	gaps, unknown := coverageGaps(rep)
 	if len(gaps.Rows) > 0 && format != report.FormatCSV {
 		if err := report.WriteTable(ios.Out, format, gaps); err != nil {
 			return err
+		}
+		if len(unknown) > 0 {
+			fmt.Fprintf(ios.Out, "To accept these finders' gaps (recorded in every report, backup and plan): --accept-unknown %s\n", strings.Join(unknown, ","))
 		}
 	}
 	if format == report.FormatTable {
 		fmt.Fprintf(ios.Out, "Note: in every region, these create calls put a new resource in the default group when given no group;\nafter close such resources have no connectivity: %s\n", strings.Join(rep.FallbackAPIs, "; "))
 	}
 	return nil
+}
+
+// coverageGaps lists every finder that could not look (unknown or accepted)
+// by the name --accept-unknown takes, and every region not read at all —
+// which no finder name can accept — with the operation that failed. It also
+// returns the unknown finders' names, once each.
+func coverageGaps(rep UsageReport) (report.Table, []string) {
+	gaps := report.Table{Title: "Coverage gaps (usage unknown unless accepted):", Headers: []string{"ACCOUNT", "REGION", "FINDER", "STATUS", "ERROR"}}
+	var unknown []string
+	for _, c := range rep.Coverage {
+		if c.Status == usage.StatusUnknown || c.Status == usage.StatusAccepted {
+			gaps.Rows = append(gaps.Rows, []string{c.Account, c.Region, c.Finder, string(c.Status), c.Error})
+		}
+		if c.Status == usage.StatusUnknown && !slices.Contains(unknown, c.Finder) {
+			unknown = append(unknown, c.Finder)
+		}
+	}
+	for _, p := range rep.Problems {
+		gaps.Rows = append(gaps.Rows, []string{p.Account, p.Region, "(region not read)", "unknown", p.Operation + ": " + p.Message})
+	}
+	return gaps, unknown
 }
 
 func usageStatus(rep UsageReport) error {
