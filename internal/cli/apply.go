@@ -179,7 +179,7 @@ func writeStepResults(ios *iostreams.IOStreams, file string, format report.Forma
 		if format == report.FormatJSON {
 			return report.WriteJSON(ios.Out, results)
 		}
-		return report.WriteTable(ios.Out, format, t)
+		return writeTable(ios, format, t)
 	})
 	if err != nil {
 		return err

@@ -88,16 +88,16 @@ func writeAudit(ios *iostreams.IOStreams, format report.Format, rep audit.Report
 	case report.FormatJSON:
 		return report.WriteJSON(ios.Out, rep)
 	case report.FormatCSV:
-		return report.WriteTable(ios.Out, format, audit.CSVTable(rep))
+		return writeTable(ios, format, audit.CSVTable(rep))
 	}
-	if err := report.WriteTable(ios.Out, format, audit.Table(rep)); err != nil {
+	if err := writeTable(ios, format, audit.Table(rep)); err != nil {
 		return err
 	}
 	s := rep.Summary
 	fmt.Fprintf(ios.Out, "%d default groups in %d of %d account-regions read: %d compliant, %d non-compliant.\n",
 		s.Groups, s.AccountRegionsRead, s.AccountRegions, s.Compliant, s.NonCompliant)
 	if len(rep.Problems) > 0 {
-		return report.WriteTable(ios.Out, format, audit.ProblemsTable(rep))
+		return writeTable(ios, format, audit.ProblemsTable(rep))
 	}
 	return nil
 }

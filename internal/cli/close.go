@@ -131,7 +131,7 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 				Problems any `json:"problems"`
 			}{res, plan.Problems})
 		}
-		return report.WriteTable(ios.Out, format, closeResultTable(res))
+		return writeTable(ios, format, closeResultTable(res))
 	})
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ type GlobalOptions struct {
 	Regions     string
 	Concurrency int
 	Quiet       bool
+	Wide        bool
 
 	// Multi-account selection (see Factory.Scope).
 	Org             bool

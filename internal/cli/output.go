@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jedib0t/go-pretty/v6/text"
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/atomicfile"
@@ -64,4 +65,33 @@ func writeOut(ios *iostreams.IOStreams, file string, write func(*iostreams.IOStr
 	}
 	ios.Infof("Output written to %s\n", file)
 	return nil
+}
+
+// writeTable renders t on ios: on a terminal it fits the width (unless
+// --wide) and colours outcomes (unless NO_COLOR).
+func writeTable(ios *iostreams.IOStreams, f report.Format, t report.Table) error {
+	st := report.Style{Width: ios.TerminalWidth()}
+	if ios.ColorEnabled() {
+		st.Paint = paint
+	}
+	return report.WriteTableStyled(ios.Out, f, t, st)
+}
+
+// outcomeColors colours the cells that say how something went, matched on
+// the whole cell or its part before " (": "closed (forced)" is closed.
+var outcomeColors = map[string]text.Colors{
+	"PASS": {text.FgGreen}, "closed": {text.FgGreen}, "already-closed": {text.FgGreen}, "would-succeed": {text.FgGreen},
+	"done": {text.FgGreen}, "equivalent": {text.FgGreen}, "unused": {text.FgGreen}, "COMPLIANT": {text.FgGreen},
+	"FAIL": {text.FgRed, text.Bold}, "refused": {text.FgRed, text.Bold}, "failed": {text.FgRed, text.Bold},
+	"would-fail": {text.FgRed, text.Bold}, "DIFFERENT": {text.FgRed, text.Bold}, "NON_COMPLIANT": {text.FgRed},
+	"used": {text.FgYellow}, "usage unknown": {text.FgYellow}, "unknown": {text.FgYellow}, "pending": {text.FgYellow},
+	"manual": {text.FgYellow},
+}
+
+func paint(cell string) string {
+	word, _, _ := strings.Cut(cell, " (")
+	if c, ok := outcomeColors[word]; ok {
+		return c.Sprint(cell)
+	}
+	return cell
 }

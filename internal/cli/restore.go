@@ -121,7 +121,7 @@ func restoreRun(ctx context.Context, opts *RestoreOptions) error {
 		if format == report.FormatJSON {
 			return report.WriteJSON(ios.Out, rows)
 		}
-		return report.WriteTable(ios.Out, format, restoreTable(rows))
+		return writeTable(ios, format, restoreTable(rows))
 	})
 	if err != nil {
 		return err

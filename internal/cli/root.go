@@ -75,7 +75,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			f.IO.Quiet = f.Global.Quiet
+			f.IO.Quiet, f.IO.Wide = f.Global.Quiet, f.Global.Wide
 			if f.Global.EndpointURL != "" {
 				if err := awsx.CheckEndpoint(f.Global.EndpointURL); err != nil {
 					return exitcode.Usagef(err)
@@ -106,6 +106,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: --region, else every region enabled for the account)")
 	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("maximum units of AWS work in flight (default %d)", awsx.MaxAutoConcurrency))
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
+	pf.BoolVar(&f.Global.Wide, "wide", false, "on a terminal, print tables at full width instead of wrapping them to fit")
 	pf.BoolVar(&f.Global.Org, "org", false, "every active account of the AWS Organization (run with management-account credentials)")
 	pf.StringSliceVar(&f.Global.OUs, "ou", nil, "with --org: only accounts under these organizational units (recursively)")
 	pf.StringSliceVar(&f.Global.Accounts, "accounts", nil, "with --org: only these account ids")

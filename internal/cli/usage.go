@@ -173,12 +173,12 @@ func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport)
 			t.Rows = append(t.Rows, []string{g.Account, g.Region, g.GroupID, g.State, string(u.Kind), u.Service, res, u.ManagedBy, string(u.Change)})
 		}
 	}
-	if err := report.WriteTable(ios.Out, format, t); err != nil {
+	if err := writeTable(ios, format, t); err != nil {
 		return err
 	}
 	gaps, unknown := coverageGaps(rep)
 	if len(gaps.Rows) > 0 && format != report.FormatCSV {
-		if err := report.WriteTable(ios.Out, format, gaps); err != nil {
+		if err := writeTable(ios, format, gaps); err != nil {
 			return err
 		}
 		if len(unknown) > 0 {
@@ -186,7 +186,8 @@ func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport)
 		}
 	}
 	if format == report.FormatTable {
-		fmt.Fprintf(ios.Out, "Note: in every region, these create calls put a new resource in the default group when given no group;\nafter close such resources have no connectivity: %s\n", strings.Join(rep.FallbackAPIs, "; "))
+		ios.NoteOnce("fallback", "Note: in every region, these create calls put a new resource in the default group when given no group; "+
+			"after close such resources have no connectivity: "+strings.Join(rep.FallbackAPIs, "; "))
 	}
 	return nil
 }
@@ -236,5 +237,5 @@ func listFinders(ios *iostreams.IOStreams) error {
 	for _, fd := range finders.All {
 		t.Rows = append(t.Rows, []string{fd.Name, fd.Service, fd.Reads, strings.Join(fd.IAM, "\n")})
 	}
-	return report.WriteTable(ios.Out, report.FormatTable, t)
+	return writeTable(ios, report.FormatTable, t)
 }

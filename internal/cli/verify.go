@@ -155,7 +155,7 @@ func writeVerify(ios *iostreams.IOStreams, format report.Format, rep VerifyRepor
 		}
 		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.Resource, r.Interface, res, joinFlows(r.Lost), joinFlows(r.Gained)})
 	}
-	if err := report.WriteTable(ios.Out, format, t); err != nil {
+	if err := writeTable(ios, format, t); err != nil {
 		return err
 	}
 	fmt.Fprintln(ios.Out, "Still on a default group:")
@@ -198,7 +198,7 @@ func writeConfigViews(ios *iostreams.IOStreams, format report.Format, views []ve
 		}
 		t.Rows = append(t.Rows, []string{v.Account, v.Region, v.GroupID, v.Config, now, agree})
 	}
-	if err := report.WriteTable(ios.Out, format, t); err != nil {
+	if err := writeTable(ios, format, t); err != nil {
 		return err
 	}
 	if disagree > 0 {
