@@ -13,6 +13,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/sim"
 )
 
@@ -130,5 +131,32 @@ func TestOutWritesTheReportToAFile(t *testing.T) {
 	}
 	if code != exitcode.NonCompliant || out(ios) != "" {
 		t.Errorf("exit %d, stdout %q: the report goes to the file only, the exit code is unchanged", code, out(ios))
+	}
+}
+
+func TestRestorePromptNamesAccountsAndRegions(t *testing.T) {
+	f, ios, account := simFactory(t)
+	file := t.TempDir() + "/b.json"
+	if code := Execute(context.Background(), f, []string{"--region", "eu-west-1", "close", "--yes", "--backup", file}); code != 0 {
+		t.Fatalf("close: exit %d\n%s", code, errOut(ios))
+	}
+	f2 := &Factory{IO: ios, Global: &GlobalOptions{}, Now: f.Now, AWSConfig: f.AWSConfig}
+	ios.SetTTY(true)
+	ios.In.(interface{ WriteString(string) (int, error) }).WriteString("n\n")
+	code := Execute(context.Background(), f2, []string{"restore", file})
+	want := "rules in account " + account + "; region eu-west-1? [y/N]"
+	if code != exitcode.Cancelled || !strings.Contains(errOut(ios), want) {
+		t.Errorf("exit %d, want a prompt with %q:\n%s", code, want, errOut(ios))
+	}
+}
+
+func TestPlanTouches(t *testing.T) {
+	p := &plan.Plan{
+		Replacements:   []plan.Replacement{{Account: "1", Region: "eu-west-1"}},
+		ReferenceRules: []plan.RefRule{{Account: "2", Region: "us-east-1"}},
+		Moves:          []plan.Move{{Account: "1", Region: "eu-west-1"}, {Account: "1", Region: "ap-south-1"}},
+	}
+	if got, want := planTouches(p).Describe(), "accounts 1, 2; regions eu-west-1, ap-south-1, us-east-1"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
