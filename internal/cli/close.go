@@ -75,6 +75,7 @@ Exit codes: 0 every targeted group closed (or already closed), 5 some groups ref
 	fl.BoolVar(&opts.Force, "force", false, "also close groups that are used or whose usage is unknown")
 	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
+	completeFinders(cmd)
 	return cmd
 }
 

@@ -35,6 +35,8 @@ func NewCmdDemo(f *Factory, runF func(*DemoOptions) error) *cobra.Command {
 default groups, an IPv6 VPC, a group still in use, one throttled region) and runs the real
 commands against it, printing what you would see. Needs no credentials and no network
 beyond loopback.`,
+		Example: `  defaultsg demo
+  defaultsg demo --keep | less -R`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {

@@ -38,6 +38,9 @@ func TestEveryCommandDocumentsExitCodesAndExitsTwoOnUsageErrors(t *testing.T) {
 			if code != exitcode.OK {
 				t.Errorf("--help exit %d", code)
 			}
+			if c.Example == "" || !strings.Contains(stdout, "Examples:\n  defaultsg ") {
+				t.Errorf("--help has no examples")
+			}
 			for _, m := range exitcode.Meanings {
 				if !strings.Contains(stdout, fmt.Sprintf("  %-4d %s\n", m.Code, m.Meaning)) {
 					t.Errorf("--help lacks exit code %d:\n%s", m.Code, stdout)
@@ -179,5 +182,23 @@ func TestCoverageGapsNameAcceptableFinders(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "--accept-unknown emr-clusters\n") {
 		t.Errorf("no hint:\n%s", out)
+	}
+}
+
+func TestFlagValuesComplete(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"audit", "-o", ""}, "table\njson\ncsv\nmarkdown\n"},
+		{[]string{"plan", "--output", ""}, "text\njson\ncloudformation\nterraform\n"},
+		{[]string{"scan", "--fail-on", ""}, "low\nmedium\nhigh\nnever\n"},
+		{[]string{"iam-policy", "--for", ""}, "audit\nusage\n"},
+		{[]string{"usage", "--accept-unknown", ""}, "emr-clusters\n"},
+	} {
+		_, stdout, _ := execute(testFactory(), append([]string{"__complete"}, tc.args...)...)
+		if !strings.Contains(stdout, tc.want) {
+			t.Errorf("%v: completions\n%s\nwant %q", tc.args, stdout, tc.want)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/exitcode"
@@ -33,7 +35,8 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
 			return iamPolicyRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.For, "for", "all", "command: audit, usage, close, restore, plan, apply or all")
+	cmd.Flags().StringVar(&opts.For, "for", "all", "command: "+strings.Join(iampolicy.Commands, ", "))
+	completeWith(cmd, "for", iampolicy.Commands...)
 	return cmd
 }
 

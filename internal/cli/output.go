@@ -13,6 +13,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
+	"github.com/defaultsg/defaultsg/internal/usage/finders"
 )
 
 // One meaning per flag in every command: -o/--output is the format of what
@@ -23,6 +24,21 @@ import (
 func addOutputFlags(cmd *cobra.Command, format, file *string, formats ...string) {
 	cmd.Flags().StringVarP(format, "output", "o", formats[0], "output format: "+strings.Join(formats, ", "))
 	cmd.Flags().StringVar(file, "out", "", "write the output to `FILE` instead of stdout")
+	completeWith(cmd, "output", formats...)
+}
+
+// completeWith makes the shell complete flag's value from values.
+func completeWith(cmd *cobra.Command, flag string, values ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// completeFinders completes --accept-unknown with finder names.
+func completeFinders(cmd *cobra.Command) {
+	names := make([]string, len(finders.All))
+	for i, f := range finders.All {
+		names[i] = f.Name
+	}
+	completeWith(cmd, "accept-unknown", names...)
 }
 
 // tableFormats are the formats of commands whose output is tables.

@@ -79,6 +79,8 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 	fl.StringVar(&opts.Out, "out", "", "write the plan file (JSON, schema defaultsg.plan/v1) to `FILE`, for apply")
 	fl.StringVar(&legacyFormat, "format", "", "")
 	_ = fl.MarkDeprecated("format", "use -o/--output")
+	completeWith(cmd, "output", planFormats...)
+	completeFinders(cmd)
 	fl.StringVar(&opts.IaCScan, "iac-scan", "", "a scan result (`FILE` from defaultsg scan -o json): manual steps of stack-managed users name the template lines to change")
 	fl.StringVar(&opts.NameTemplate, "name-template", plan.DefaultNameTemplate, "replacement group name; {vpc}, {vpc_id}, {region}, {group_id}")
 	fl.StringToStringVar(&opts.Tags, "tags", nil, "extra tags for replacement groups, k=v,k2=v2")

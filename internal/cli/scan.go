@@ -65,6 +65,7 @@ Exit codes: 0 clean, 3 findings at or above --fail-on, 4 a file could not be par
 	fl.StringSliceVar(&opts.Excludes, "exclude", nil, "glob of paths to skip, relative to each scanned directory (repeatable; '**' spans directories)")
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", model.DefaultLimits().MaxBytes, "refuse files larger than this many bytes (reported as parse errors)")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "print the rules and exit")
+	completeWith(cmd, "fail-on", "low", "medium", "high", "never")
 	return cmd
 }
 

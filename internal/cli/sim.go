@@ -40,6 +40,8 @@ until interrupted. Point any AWS client at it with --endpoint-url and the access
 for an account (any secret works). The state comes from a YAML scenario (docs/SCENARIOS.md);
 without --scenario it is one account with a default VPC in each of the 17 standard regions.
 Fault flags override the scenario's.`,
+		Example: `  defaultsg sim
+  defaultsg sim --scenario scenarios/demo-like.yaml --listen 127.0.0.1:0 --throttle-rate 0.2`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fl := cmd.Flags()

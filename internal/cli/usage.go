@@ -61,6 +61,7 @@ Exit codes: 0 no default group is used and coverage is complete, 3 some group is
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure is an accepted gap, not \"usage unknown\"")
 	fl.BoolVar(&opts.ListFinders, "list-finders", false, "list every finder, what it reads and the IAM actions it needs")
+	completeFinders(cmd)
 	return cmd
 }
 

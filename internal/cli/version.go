@@ -20,7 +20,9 @@ func NewCmdVersion(f *Factory, runF func(*VersionOptions) error) *cobra.Command 
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the defaultsg version",
-		Args:  usageArgs(cobra.NoArgs),
+		Example: `  defaultsg version
+  defaultsg --version`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(opts)
