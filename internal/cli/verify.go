@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
@@ -187,12 +188,19 @@ func configViews(ctx context.Context, scope Scope, rep UsageReport, rule string)
 func writeConfigViews(ios *iostreams.IOStreams, format report.Format, views []verify.ConfigView, rule string) error {
 	t := report.Table{Title: "AWS Config (" + rule + ") vs the groups now:", Headers: []string{"ACCOUNT", "REGION", "GROUP", "CONFIG", "NOW", "AGREE"}}
 	disagree := 0
+	var notDeployed []string
 	for _, v := range views {
 		now, agree := "NON_COMPLIANT", "yes"
 		if v.Compliant {
 			now = "COMPLIANT"
 		}
-		if !v.Agree {
+		switch {
+		case v.Config == verify.NotDeployed:
+			agree = "-"
+			if where := v.Account + "/" + v.Region; !slices.Contains(notDeployed, where) {
+				notDeployed = append(notDeployed, where)
+			}
+		case !v.Agree:
 			agree = "NO"
 			disagree++
 		}
@@ -200,6 +208,14 @@ func writeConfigViews(ios *iostreams.IOStreams, format report.Format, views []ve
 	}
 	if err := writeTable(ios, format, t); err != nil {
 		return err
+	}
+	if len(notDeployed) > 0 {
+		// Re-evaluating a rule that does not exist cannot work: say how to
+		// deploy it instead.
+		fmt.Fprintf(ios.Out, "The Config rule %s is not deployed in %s: enable AWS Config there and deploy the managed rule\n"+
+			"VPC_DEFAULT_SECURITY_GROUP_CLOSED (or Security Hub's AWS Foundational Security Best Practices standard), e.g.\n"+
+			"aws configservice put-config-rule --config-rule '{\"ConfigRuleName\":\"%s\",\"Source\":{\"Owner\":\"AWS\",\"SourceIdentifier\":\"VPC_DEFAULT_SECURITY_GROUP_CLOSED\"},\"Scope\":{\"ComplianceResourceTypes\":[\"AWS::EC2::SecurityGroup\"]}}'\n",
+			rule, strings.Join(notDeployed, ", "), rule)
 	}
 	if disagree > 0 {
 		fmt.Fprintf(ios.Out, "%d groups where Config's last evaluation differs from now: Config re-evaluates on a configuration change or its schedule;\n"+

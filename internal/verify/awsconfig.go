@@ -32,6 +32,9 @@ type ConfigView struct {
 	Agree     bool   `json:"agree"`
 }
 
+// NotDeployed is ConfigView.Config where the region has no such rule.
+const NotDeployed = "rule not deployed"
+
 // ErrRuleNotDeployed is returned when the region has no such Config rule.
 var ErrRuleNotDeployed = errors.New("config rule not deployed")
 
@@ -96,7 +99,7 @@ func ConfigViews(ctx context.Context, groups []GroupNow, rule string, apiFor fun
 		v := ConfigView{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: g.Compliant}
 		switch ev := evaluations[k]; {
 		case ev == nil:
-			v.Config = "rule not deployed"
+			v.Config = NotDeployed
 		case ev[g.GroupID] == "":
 			v.Config = "not evaluated"
 		default:
