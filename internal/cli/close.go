@@ -202,7 +202,7 @@ func writeClosePlan(ios *iostreams.IOStreams, plan closer.Plan, dryRun bool) {
 }
 
 func closeResultTable(res closer.Result) report.Table {
-	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "RESULT", "REVOKED", "NOTE"}}
+	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "RESULT", "REVOKED", "NOTE"}, Stack: []int{0, 2}}
 	for _, g := range res.Groups {
 		out := string(g.Outcome)
 		if g.Forced {

@@ -161,7 +161,7 @@ func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport)
 	if format == report.FormatJSON {
 		return report.WriteJSON(ios.Out, rep)
 	}
-	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "STATE", "KIND", "SERVICE", "RESOURCE", "MANAGED BY", "MOVE"}}
+	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "STATE", "KIND", "SERVICE", "RESOURCE", "MANAGED BY", "MOVE"}, Stack: []int{0, 2, 4}}
 	for _, g := range rep.Groups {
 		if len(g.Users) == 0 {
 			t.Rows = append(t.Rows, []string{g.Account, g.Region, g.GroupID, g.State, "", "", "", "", ""})

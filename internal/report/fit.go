@@ -27,6 +27,9 @@ func WriteTableStyled(w io.Writer, f Format, t Table, st Style) error {
 	if f != FormatTable || (st.Width == 0 && st.Paint == nil) {
 		return WriteTable(w, f, t)
 	}
+	if st.Width > 0 && len(t.Stack) > 0 && !fitsWholeWords(t, st.Width) {
+		t = stacked(t)
+	}
 	tw := table.NewWriter()
 	header := table.Row{}
 	for _, h := range t.Headers {
@@ -60,26 +63,68 @@ func WriteTableStyled(w io.Writer, f Format, t Table, st Style) error {
 	return err
 }
 
-// fitColumns narrows the widest columns to make the table fit width. It
-// first keeps every word whole (ids stay unbroken) and wraps free text;
-// only when the longest words alone are too wide does it break them.
-func fitColumns(t Table, width int) []table.ColumnConfig {
+// measure returns each column's natural width and its longest word.
+func measure(t Table) (natural, word []int) {
 	n := len(t.Headers)
-	natural, word := make([]int, n), make([]int, n)
-	measure := func(i int, cell string) {
+	natural, word = make([]int, n), make([]int, n)
+	add := func(i int, cell string) {
 		natural[i] = max(natural[i], text.LongestLineLen(cell))
 		for _, w := range strings.Fields(cell) {
 			word[i] = max(word[i], text.StringWidthWithoutEscSequences(w))
 		}
 	}
 	for i, h := range t.Headers {
-		measure(i, h)
+		add(i, h)
 	}
 	for _, r := range t.Rows {
 		for i := 0; i < n && i < len(r); i++ {
-			measure(i, r[i])
+			add(i, r[i])
 		}
 	}
+	return natural, word
+}
+
+// fitsWholeWords reports whether t fits width without breaking a word.
+func fitsWholeWords(t Table, width int) bool {
+	_, word := measure(t)
+	return sum(word) <= width-(3*len(t.Headers)+1)
+}
+
+// stacked joins each column listed in t.Stack with the next one, their
+// cells one above the other.
+func stacked(t Table) Table {
+	join := map[int]bool{}
+	for _, i := range t.Stack {
+		if i >= 0 && i+1 < len(t.Headers) {
+			join[i] = true
+		}
+	}
+	out := Table{Title: t.Title}
+	row := func(cells []string, sep string) []string {
+		var r []string
+		for i := 0; i < len(cells); i++ {
+			if join[i] && i+1 < len(cells) {
+				r = append(r, cells[i]+sep+cells[i+1])
+				i++
+				continue
+			}
+			r = append(r, cells[i])
+		}
+		return r
+	}
+	out.Headers = row(t.Headers, " /\n")
+	for _, r := range t.Rows {
+		out.Rows = append(out.Rows, row(r, "\n"))
+	}
+	return out
+}
+
+// fitColumns narrows the widest columns to make the table fit width. It
+// first keeps every word whole (ids stay unbroken) and wraps free text;
+// only when the longest words alone are too wide does it break them.
+func fitColumns(t Table, width int) []table.ColumnConfig {
+	n := len(t.Headers)
+	natural, word := measure(t)
 	budget := width - (3*n + 1) // "│ " + " │ " between columns + " │"
 	if sum(natural) <= budget {
 		return nil

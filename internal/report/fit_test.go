@@ -53,3 +53,26 @@ func TestWriteTableStyledPaintsOnlyTheTerminalFormat(t *testing.T) {
 		t.Errorf("table:\n%s\ncsv:\n%s", term.String(), csv.String())
 	}
 }
+
+func TestNarrowTerminalStacksColumnsBeforeBreakingIds(t *testing.T) {
+	tb := Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "EC2.2", "INBOUND"}, Stack: []int{0, 2},
+		Rows: [][]string{{"111111111111", "ap-southeast-2", "vpc-2ef009f4ac0e3d05a", "sg-fc3c240829c9b4bb5", "FAIL", "all traffic from self"}}}
+	var b bytes.Buffer
+	if err := WriteTableStyled(&b, FormatTable, tb, Style{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	if n := widestLine(got); n > 80 {
+		t.Errorf("widest %d:\n%s", n, got)
+	}
+	for _, id := range []string{"111111111111", "ap-southeast-2", "vpc-2ef009f4ac0e3d05a", "sg-fc3c240829c9b4bb5", "ACCOUNT /"} {
+		if !strings.Contains(got, id) {
+			t.Errorf("%q is not whole:\n%s", id, got)
+		}
+	}
+	b.Reset()
+	_ = WriteTableStyled(&b, FormatTable, tb, Style{Width: 200})
+	if strings.Contains(b.String(), "ACCOUNT /") {
+		t.Errorf("stacked although it fits:\n%s", b.String())
+	}
+}

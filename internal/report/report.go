@@ -44,6 +44,10 @@ type Table struct {
 	Title   string
 	Headers []string
 	Rows    [][]string
+	// Stack lists columns i that a narrow terminal may show in one column
+	// with column i+1 ("ACCOUNT / REGION", one above the other) rather than
+	// break their ids.
+	Stack []int
 }
 
 // WriteTable renders t in a tabular format (table, csv or markdown).
