@@ -1,6 +1,10 @@
-// Package cli holds one file per defaultsg command. Each command parses its
-// flags into an options struct and does its work in a run function through
-// the Factory's dependencies.
+// Package cli holds one file per defaultsg command, in cli/cli's shape:
+// NewCmdX(f, runF) parses flags into an XOptions that also carries the
+// dependencies the run uses (IO streams, the AWS scope, clock, prompter),
+// copied from the Factory; xRun(ctx, opts) never sees the Factory, and a
+// test's runF stops after parsing. Domain logic lives in the engines
+// (audit, usage, plan, apply, verify, …); this package turns flags into
+// their inputs and their results into output and exit codes.
 package cli
 
 import (
