@@ -63,3 +63,25 @@ func TestUsageMistakesExitTwo(t *testing.T) {
 		t.Errorf("--version: exit %d %q", r.Code, r.Stdout)
 	}
 }
+
+// TestRefusedApplyAndVerifyLeaveNoJournal: an apply refused for want of
+// --yes, and a verify before any apply, write nothing.
+func TestRefusedApplyAndVerifyLeaveNoJournal(t *testing.T) {
+	ep := startSim(t, "accounts: [{id: \"111111111111\"}]\nregions: [eu-west-1]\n")
+	dir := t.TempDir()
+	if r := run(t, ep, dir, nil, "--region", "eu-west-1", "plan", "--out", "plan.json"); r.Code != 0 {
+		t.Fatalf("plan: exit %d\n%s", r.Code, r.Stderr)
+	}
+	if r := run(t, ep, dir, nil, "--region", "eu-west-1", "apply", "plan.json"); r.Code != 2 || !strings.Contains(r.Stderr, "--yes") {
+		t.Errorf("apply without --yes and no terminal: exit %d\n%s", r.Code, r.Stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "plan.json.journal")); err == nil {
+		t.Error("a refused apply left a journal")
+	}
+	if r := run(t, ep, dir, nil, "--region", "eu-west-1", "verify", "plan.json"); r.Code != 0 || !strings.Contains(r.Stderr, "apply has moved nothing yet") {
+		t.Errorf("verify before apply: exit %d\n%s", r.Code, r.Stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "plan.json.journal")); err == nil {
+		t.Error("verify created a journal")
+	}
+}

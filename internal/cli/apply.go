@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -113,6 +115,8 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 		}
 		return writeStepResults(opts.IO, opts.OutFile, format, apply.DryRun(ctx, scope.Scope, p, ao), "dry run: %d steps would fail")
 	}
+	_, statErr := os.Stat(journal)
+	created := errors.Is(statErr, fs.ErrNotExist)
 	j, err := apply.OpenJournal(journal)
 	if err != nil {
 		return err
@@ -131,11 +135,17 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 		resuming = true
 	}
 	if !resuming {
-		if err := checkFresh(ctx, opts.IO, scope, p); err != nil {
-			return err
+		err := checkFresh(ctx, opts.IO, scope, p)
+		if err == nil {
+			err = confirm(opts.Prompter, opts.Yes, fmt.Sprintf("Apply the plan in %s: create %d groups, add %d reference rules, move %d users?",
+				planTouches(p).Describe(), len(p.Replacements), len(p.ReferenceRules), len(p.Moves)))
 		}
-		if err := confirm(opts.Prompter, opts.Yes, fmt.Sprintf("Apply the plan in %s: create %d groups, add %d reference rules, move %d users?",
-			planTouches(p).Describe(), len(p.Replacements), len(p.ReferenceRules), len(p.Moves))); err != nil {
+		if err != nil {
+			// Refused before any step: leave no journal behind.
+			if created {
+				j.Close()
+				os.Remove(journal)
+			}
 			return err
 		}
 		if err := j.Append(apply.Record{Step: "plan", Phase: "done", Data: map[string]string{"fingerprint": p.Fingerprint}}); err != nil {

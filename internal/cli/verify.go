@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 	"strings"
 
@@ -104,11 +106,21 @@ func verifyRun(ctx context.Context, opts *VerifyOptions) error {
 	if journalPath == "" {
 		journalPath = opts.Plan + ".journal"
 	}
-	j, err := apply.OpenJournal(journalPath)
-	if err != nil {
+	// verify only reads: a missing journal (nothing applied yet) is read as
+	// empty, never created.
+	var j verify.Journal = noJournal{}
+	if _, err := os.Stat(journalPath); err == nil {
+		aj, err := apply.OpenJournal(journalPath)
+		if err != nil {
+			return err
+		}
+		defer aj.Close()
+		j = aj
+	} else if errors.Is(err, fs.ErrNotExist) {
+		opts.IO.Infof("No journal at %s: apply has moved nothing yet\n", journalPath)
+	} else {
 		return err
 	}
-	defer j.Close()
 	scope, err := opts.Scope(ctx, planRegions(p))
 	if err != nil {
 		return err
@@ -223,6 +235,12 @@ func writeConfigViews(ios *iostreams.IOStreams, format report.Format, views []ve
 	}
 	return nil
 }
+
+// noJournal is the journal of a plan not applied yet.
+type noJournal struct{}
+
+func (noJournal) Done(string) (apply.Record, bool)           { return apply.Record{}, false }
+func (noJournal) FirstIntents() map[string]map[string]string { return nil }
 
 func joinFlows(fs []verify.Flow) string {
 	s := make([]string, len(fs))
