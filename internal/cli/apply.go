@@ -61,7 +61,7 @@ still pending instead of blocking. Manual steps are listed with exact instructio
 --dry-run changes nothing and writes no journal: EC2 calls are made with DryRun (AWS checks
 permissions), other services' resources are read and the change they would get is shown.
 
-Exit codes: 0 all automated steps done, 4 done but some changes still settling,
+Exit codes of apply: 0 all automated steps done, 4 done but some changes still settling,
 5 stale plan, 6 some step failed, 2 usage/invalid plan.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		Example: `  defaultsg plan --out plan.json

@@ -36,7 +36,7 @@ func NewCmdAudit(f *Factory, runF func(*AuditOptions) error) *cobra.Command {
 		Long: `Lists the default security group of every VPC in every selected region with its
 inbound and outbound rules, and whether it complies with EC2.2 (no rules at all).
 
-Exit codes: 0 all compliant, 3 some group non-compliant, 4 incomplete (something
+Exit codes of audit: 0 all compliant, 3 some group non-compliant, 4 incomplete (something
 could not be read; it is listed), 2 usage error, 1 other error.`,
 		Example: `  defaultsg audit
   defaultsg --region eu-west-1 audit -o json

@@ -54,7 +54,7 @@ A group that anything uses (or whose usage could not be determined) is refused u
 --force. Before the first change a backup of every rule to revoke is written and verified;
 restore it with 'defaultsg restore FILE'. Re-running close after an interruption is safe.
 
-Exit codes: 0 every targeted group closed (or already closed), 5 some groups refused,
+Exit codes of close: 0 every targeted group closed (or already closed), 5 some groups refused,
 6 some revokes failed, 4 some region could not be read, 2 usage error, 1 other error.`,
 		Example: `  defaultsg --region eu-west-1 close --dry-run
   defaultsg close --vpc-ids vpc-0abc --yes -o json`,

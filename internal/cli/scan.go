@@ -43,7 +43,7 @@ for .yaml, .yml, .json, .template, .tf and .tf.json files.
 Silence one finding with a comment on its line or the line above its resource:
   # defaultsg:ignore DSG002 legacy bastion, removed in Q3
 
-Exit codes: 0 clean, 3 findings at or above --fail-on, 4 a file could not be parsed
+Exit codes of scan: 0 clean, 3 findings at or above --fail-on, 4 a file could not be parsed
 (wins over 3), 2 usage. Rules and formats: docs/SCAN.md.`,
 		Example: `  defaultsg scan .
   defaultsg scan infra/ cdk.out --exclude 'legacy/**' -o sarif > defaultsg.sarif

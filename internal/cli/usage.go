@@ -41,7 +41,7 @@ it (attributed to their owning resource), the configurations that will create in
 later, and other groups whose rules reference it. Every finder's coverage is reported: a group
 whose usage could not be fully checked is "usage unknown", never "unused".
 
-Exit codes: 0 no default group is used and coverage is complete, 3 some group is used,
+Exit codes of usage: 0 no default group is used and coverage is complete, 3 some group is used,
 4 usage unknown somewhere (a finder failed and was not accepted), 2 usage error, 1 other.`,
 		Example: `  defaultsg usage
   defaultsg --regions eu-west-1,us-east-1 usage -o json

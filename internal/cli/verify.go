@@ -51,7 +51,7 @@ and lists every user still on a default group and why. With --config, also shows
 last evaluation of vpc-default-security-group-closed (Security Hub EC2.2) for every default group
 next to its rules now, and where they disagree (Config re-evaluates on its own schedule). Read-only.
 
-Exit codes: 0 no flow lost and no user left, 3 users still on a default group,
+Exit codes of verify: 0 no flow lost and no user left, 3 users still on a default group,
 6 some flow lost, 4 usage unknown somewhere, 2 usage error.`,
 		Example: `  defaultsg verify plan.json
   defaultsg verify plan.json --config`,
