@@ -51,8 +51,8 @@ The backup must belong to the caller's account (--force overrides). With --org o
 a multi-account backup is restored in the accounts those flags select, each group only in its
 own account; a group of an account outside that selection is refused and reported.
 
-Exit codes of restore: 0 everything restored or present, 6 some rules failed, 2 usage error or invalid
-backup, 1 other error.`,
+Exit codes of restore: 0 everything restored or present, 6 some rules failed,
+2 usage error or invalid backup, 1 other error.`,
 		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json --dry-run
   defaultsg --region eu-west-1 restore backup.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),

@@ -45,7 +45,8 @@ revoked, then the replacement groups are deleted (one still in use is reported a
 Each undo is journaled, so rollback can be re-run after an interruption. After a rollback,
 make a new plan before applying again.
 
-Exit codes of rollback: 0 everything undone, 6 something could not be undone, 2 usage/invalid plan.`,
+Exit codes of rollback: 0 everything undone, 6 something could not be undone,
+2 usage error or invalid plan.`,
 		Example: `  defaultsg rollback plan.json.journal
   defaultsg rollback journal.log --plan plan.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),
