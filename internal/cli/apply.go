@@ -43,7 +43,7 @@ func NewCmdApply(f *Factory, runF func(*ApplyOptions) error) *cobra.Command {
 	opts := &ApplyOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO}
 	cmd := &cobra.Command{
 		Use:   "apply PLAN",
-		Short: "Carry out a plan: create replacement groups, copy references, move users",
+		Short: "Carry out a plan: create replacement groups, move users",
 		Long: `Re-reads the state and refuses a stale plan (a user appeared, a rule changed: re-plan).
 Then runs the plan's steps in order — create replacement groups (found again by their
 defaultsg:replaces tag, never created twice), give them exactly the planned rules, add the

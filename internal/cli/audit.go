@@ -32,7 +32,7 @@ func NewCmdAudit(f *Factory, runF func(*AuditOptions) error) *cobra.Command {
 	opts := &AuditOptions{IO: f.IO, Scope: f.Scope, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "audit",
-		Short: "Report every default security group and whether it passes EC2.2 (read-only)",
+		Short: "List default security groups and their EC2.2 status (read-only)",
 		Long: `Lists the default security group of every VPC in every selected region with its
 inbound and outbound rules, and whether it complies with EC2.2 (no rules at all).
 

@@ -47,7 +47,7 @@ func NewCmdClose(f *Factory, runF func(*CloseOptions) error) *cobra.Command {
 	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "close",
-		Short: "Revoke every rule of unused default groups, after a verified backup",
+		Short: "Revoke the rules of unused default groups, after a backup",
 		Long: `Revokes every inbound and outbound rule of each default security group in scope.
 
 A group that anything uses (or whose usage could not be determined) is refused unless

@@ -30,7 +30,7 @@ func NewCmdDemo(f *Factory, runF func(*DemoOptions) error) *cobra.Command {
 	opts := &DemoOptions{IO: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Run the whole job on a built-in simulated AWS account (no AWS needed)",
+		Short: "Run the whole job on a simulated AWS account (no AWS needed)",
 		Long: `Starts the AWS simulator in-process with a built-in scenario (several regions, customised
 default groups, an IPv6 VPC, a group still in use, one throttled region) and runs the real
 commands against it, printing what you would see. Needs no credentials and no network

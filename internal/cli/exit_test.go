@@ -202,3 +202,17 @@ func TestFlagValuesComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpFitsAnEightyColumnTerminal(t *testing.T) {
+	for _, c := range NewRootCmd(testFactory()).Commands() {
+		f := testFactory()
+		f.IO.SetTTY(true)
+		f.IO.SetWidth(80)
+		_, stdout, _ := execute(f, c.Name(), "--help")
+		for _, l := range strings.Split(stdout, "\n") {
+			if len([]rune(l)) > 80 {
+				t.Errorf("%s --help: %d columns: %s", c.Name(), len([]rune(l)), l)
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 )
 
 // exitCodesHelp is the exit code table every command's help ends with.
@@ -18,6 +19,32 @@ func exitCodesHelp() string {
 		fmt.Fprintf(&b, "  %-4d %s\n", m.Code, m.Meaning)
 	}
 	return b.String()
+}
+
+// wrapFlagUsages makes cobra's usage template print flags through the
+// wrappedFlagUsages template function.
+func wrapFlagUsages(tmpl string) string {
+	for _, set := range []string{".LocalFlags", ".InheritedFlags"} {
+		tmpl = strings.ReplaceAll(tmpl, set+".FlagUsages | trimTrailingWhitespaces", "wrappedFlagUsages "+set)
+	}
+	return tmpl
+}
+
+// reflow wraps each prose paragraph of a command's long help to width;
+// paragraphs with indented lines (examples) are kept as written, and so is
+// everything when width is 0 (not a terminal).
+func reflow(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	paras := strings.Split(s, "\n\n")
+	for i, p := range paras {
+		if strings.Contains("\n"+p, "\n ") {
+			continue
+		}
+		paras[i] = iostreams.Wrap(strings.Join(strings.Fields(p), " "), width)
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // flagError makes a flag mistake a usage error and, for an unknown flag,

@@ -44,7 +44,7 @@ func NewCmdPlan(f *Factory, runF func(*PlanOptions) error) *cobra.Command {
 	var legacyFormat string
 	cmd := &cobra.Command{
 		Use:   "plan",
-		Short: "Plan replacement groups and the moves of every user off the default groups (read-only)",
+		Short: "Plan replacement groups and the moves of users (read-only)",
 		Long: `For every default group that something uses, plans a replacement group in the same VPC
 (the default group's rules copied, its self rule rewritten to name the replacement), the rules
 to add to groups that reference the default group, and one move per user through its

@@ -53,7 +53,7 @@ own account; a group of an account outside that selection is refused and reporte
 
 Exit codes of restore: 0 everything restored or present, 6 some rules failed,
 2 usage error or invalid backup, 1 other error.`,
-		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json --dry-run
+		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json -y
   defaultsg --region eu-west-1 restore backup.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -37,7 +37,7 @@ func NewCmdRollback(f *Factory, runF func(*RollbackOptions) error) *cobra.Comman
 	opts := &RollbackOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO}
 	cmd := &cobra.Command{
 		Use:   "rollback JOURNAL",
-		Short: "Undo an apply: move users back, remove the added rules and replacement groups",
+		Short: "Undo an apply: move users back, remove what it created",
 		Long: `Reads apply's journal (PLAN.journal) and undoes, newest first, what it records: every moved
 user gets back exactly the groups recorded before its move, through the same service API
 (a launch template gets its previous default version back), the rules apply added to referencing groups are

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
@@ -70,9 +71,10 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "defaultsg",
 		Short: "Close the default security group of every VPC without an outage",
-		Long: `defaultsg makes every VPC's default security group rule-free (Security Hub EC2.2, CIS)
-without an outage: it audits the groups, finds everything that uses them, moves those users
-onto replacement groups, verifies, then revokes the rules with a backup it can restore exactly.
+		Long: `defaultsg makes every VPC's default security group rule-free (Security Hub
+EC2.2, CIS) without an outage: it audits the groups, finds everything that
+uses them, moves those users onto replacement groups, verifies, then revokes
+the rules with a backup it can restore exactly.
 
 Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		Version:       buildinfo.Long(),
@@ -102,7 +104,13 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	}
 	root.SetFlagErrorFunc(flagError)
 	root.SetVersionTemplate("defaultsg {{.Version}}\n")
-	root.SetUsageTemplate(root.UsageTemplate() + exitCodesHelp())
+	root.SetUsageTemplate(wrapFlagUsages(root.UsageTemplate()) + exitCodesHelp())
+	root.SetHelpTemplate(strings.Replace(root.HelpTemplate(), "{{. | trimTrailingWhitespaces}}", "{{reflow . | trimTrailingWhitespaces}}", 1))
+	cobra.AddTemplateFunc("reflow", func(s string) string { return reflow(s, f.IO.TerminalWidth()) })
+	cobra.AddTemplateFunc("wrappedFlagUsages", func(fs *pflag.FlagSet) string {
+		// On a terminal, flag help wraps to its width; elsewhere it is whole.
+		return strings.TrimRight(fs.FlagUsagesWrapped(f.IO.TerminalWidth()), " \n")
+	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.Global.Profile, "profile", "", "AWS shared-config profile (default: the standard credential chain)")
 	pf.StringVar(&f.Global.Region, "region", "", "work in this region only, and use it for global calls (default home region: profile/env, else us-east-1)")

@@ -34,7 +34,7 @@ func NewCmdScan(f *Factory, runF func(*ScanOptions) error) *cobra.Command {
 	opts := &ScanOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "scan [path...]",
-		Short: "Find default-security-group rules and references in CloudFormation, SAM, CDK output and Terraform",
+		Short: "Find default-group use in CloudFormation, SAM, CDK and Terraform",
 		Long: `scan reads infrastructure code (no AWS calls) and reports where it puts rules on a VPC's
 default security group, places resources in it, uses it as a peer, exports it, or switches its
 lockdown off. Paths are files or directories (default "."); directories are searched recursively

@@ -34,14 +34,14 @@ func NewCmdSim(f *Factory, runF func(*SimOptions) error) *cobra.Command {
 	opts := &SimOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "sim",
-		Short: "Serve the AWS simulator on a loopback port (for the AWS CLI, SDKs, defaultsg)",
+		Short: "Serve the AWS simulator on a loopback port",
 		Long: `Serves a simulated AWS (EC2 and STS, in their real wire protocols) on a loopback address
 until interrupted. Point any AWS client at it with --endpoint-url and the access key printed
 for an account (any secret works). The state comes from a YAML scenario (docs/SCENARIOS.md);
 without --scenario it is one account with a default VPC in each of the 17 standard regions.
 Fault flags override the scenario's.`,
 		Example: `  defaultsg sim
-  defaultsg sim --scenario scenarios/demo-like.yaml --listen 127.0.0.1:0 --throttle-rate 0.2`,
+  defaultsg sim --scenario scenarios/demo-like.yaml --throttle-rate 0.2`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fl := cmd.Flags()

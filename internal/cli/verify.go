@@ -42,7 +42,7 @@ func NewCmdVerify(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
 	var withConfig bool
 	cmd := &cobra.Command{
 		Use:   "verify PLAN",
-		Short: "Prove the moved users lost no connectivity, and list who still uses a default group",
+		Short: "Prove moved users lost no connectivity; list users left",
 		Long: `For every resource apply moved (from PLAN.journal), compares the traffic its groups allowed
 before the move (the default group's rules as the plan recorded them, with the other groups it
 kept) with what its groups allow now, and reports any flow allowed before and not now (lost) and

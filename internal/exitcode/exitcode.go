@@ -72,7 +72,7 @@ var Meanings = []struct {
 }{
 	{OK, "success: compliant, unused, closed, restored, applied, no finding"},
 	{Error, "unexpected error (I/O, an AWS error that stopped the run)"},
-	{Usage, "usage error: bad flag, argument, file, region or profile; no --yes and no terminal"},
+	{Usage, "usage error: bad flag, argument, file, region or profile; no --yes"},
 	{NonCompliant, "non-compliant: a default group has rules or is used; scan findings"},
 	{Incomplete, "incomplete: something could not be read; or changes still taking effect"},
 	{Refused, "refused: close refused used groups; apply refused a stale plan"},
