@@ -127,10 +127,15 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 	}
 	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
 		if format == report.FormatJSON {
+			problems := plan.Problems
+			if problems == nil {
+				problems = []awsx.Problem{}
+			}
 			return report.WriteJSON(ios.Out, struct {
+				Schema string `json:"schema"`
 				closer.Result
-				Problems any `json:"problems"`
-			}{res, plan.Problems})
+				Problems []awsx.Problem `json:"problems"`
+			}{"defaultsg.close/v1", res, problems})
 		}
 		return writeTable(ios, format, closeResultTable(res))
 	})

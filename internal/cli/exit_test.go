@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/restore"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -214,5 +216,31 @@ func TestHelpFitsAnEightyColumnTerminal(t *testing.T) {
 				t.Errorf("%s --help: %d columns: %s", c.Name(), len([]rune(l)), l)
 			}
 		}
+	}
+}
+
+func TestMachineFormatsOneRecordPerRowAndNoNull(t *testing.T) {
+	rep := UsageReport{Groups: []usageGroup{
+		{State: "used", Users: []usage.Usage{{ResourceType: "EC2 instance", ResourceID: "i-1", Detail: "eni-1\n(primary)"}, {ResourceID: "i-2"}}},
+		{State: "unused"},
+	}}
+	tb := usageCSV(rep)
+	if len(tb.Rows) != 3 {
+		t.Errorf("rows %v", tb.Rows)
+	}
+	for _, r := range tb.Rows {
+		if len(r) != len(tb.Headers) || strings.Contains(strings.Join(r, ""), "\n") {
+			t.Errorf("row %q", r)
+		}
+	}
+	for _, h := range tb.Headers {
+		if h != strings.ToLower(h) || strings.Contains(h, " ") {
+			t.Errorf("header %q is not snake_case", h)
+		}
+	}
+	rows, failed := restoreRows([]restore.GroupResult{{}}, false)
+	b, _ := json.Marshal(RestoreReport{Schema: "defaultsg.restore/v1", Groups: rows})
+	if failed != 0 || !strings.Contains(string(b), `"errors":[]`) || strings.Contains(string(b), "null") {
+		t.Errorf("restore JSON %s", b)
 	}
 }

@@ -119,7 +119,7 @@ func restoreRun(ctx context.Context, opts *RestoreOptions) error {
 	rows, failed := restoreRows(results, opts.DryRun)
 	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
 		if format == report.FormatJSON {
-			return report.WriteJSON(ios.Out, rows)
+			return report.WriteJSON(ios.Out, RestoreReport{Schema: "defaultsg.restore/v1", Backup: opts.Path, DryRun: opts.DryRun, Groups: rows})
 		}
 		return writeTable(ios, format, restoreTable(rows))
 	})
@@ -173,6 +173,14 @@ func writeRestorePlan(ios *iostreams.IOStreams, plans []restore.GroupPlan, dryRu
 	return missing
 }
 
+// RestoreReport is the JSON form of `restore` (schema defaultsg.restore/v1).
+type RestoreReport struct {
+	Schema string       `json:"schema"`
+	Backup string       `json:"backup"`
+	DryRun bool         `json:"dry_run"`
+	Groups []restoreRow `json:"groups"`
+}
+
 type restoreRow struct {
 	Account  string `json:"account"`
 	Region   string `json:"region"`
@@ -180,16 +188,17 @@ type restoreRow struct {
 	Restored int    `json:"rules_restored"`
 	Present  int    `json:"rules_present"`
 	Failed   int    `json:"rules_failed"`
-	Errors   string `json:"errors,omitempty"`
+	// Errors names each rule that failed and why (never null).
+	Errors []string `json:"errors"`
 }
 
 func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int) {
-	var rows []restoreRow
+	rows := []restoreRow{}
 	total := 0
 	for _, r := range results {
 		g := r.Plan.Group
 		row := restoreRow{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Present: r.Plan.Present}
-		var errs []string
+		errs := []string{}
 		if r.Plan.Err != nil {
 			errs = append(errs, r.Plan.Err.Error())
 		}
@@ -201,7 +210,7 @@ func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int)
 			}
 		}
 		row.Failed = r.Failed()
-		row.Errors = strings.Join(errs, "\n")
+		row.Errors = errs
 		total += row.Failed
 		rows = append(rows, row)
 	}
@@ -211,7 +220,7 @@ func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int)
 func restoreTable(rows []restoreRow) report.Table {
 	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "RESTORED", "PRESENT", "FAILED", "ERRORS"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.GroupID, fmt.Sprint(r.Restored), fmt.Sprint(r.Present), fmt.Sprint(r.Failed), r.Errors})
+		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.GroupID, fmt.Sprint(r.Restored), fmt.Sprint(r.Present), fmt.Sprint(r.Failed), strings.Join(r.Errors, "\n")})
 	}
 	return t
 }

@@ -158,8 +158,11 @@ func collectUsage(ctx context.Context, ios *iostreams.IOStreams, scope Scope, fi
 }
 
 func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport) error {
-	if format == report.FormatJSON {
+	switch format {
+	case report.FormatJSON:
 		return report.WriteJSON(ios.Out, rep)
+	case report.FormatCSV:
+		return report.WriteTable(ios.Out, format, usageCSV(rep))
 	}
 	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "STATE", "KIND", "SERVICE", "RESOURCE", "MANAGED BY", "MOVE"}, Stack: []int{0, 2, 4}}
 	for _, g := range rep.Groups {
@@ -192,6 +195,27 @@ func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport)
 	}
 	return nil
 }
+
+// usageCSV has one row per user (a group nobody uses gets one row with
+// empty user columns) and snake_case headers, like audit's CSV: no cell
+// holds a line break.
+func usageCSV(rep UsageReport) report.Table {
+	t := report.Table{Headers: []string{"account", "region", "vpc_id", "group_id", "state", "kind", "finder", "service",
+		"resource_type", "resource_id", "arn", "detail", "managed_by", "change", "unattributed"}}
+	for _, g := range rep.Groups {
+		base := []string{g.Account, g.Region, g.VpcID, g.GroupID, g.State}
+		if len(g.Users) == 0 {
+			t.Rows = append(t.Rows, append(base, "", "", "", "", "", "", "", "", "", ""))
+		}
+		for _, u := range g.Users {
+			t.Rows = append(t.Rows, append(append([]string{}, base...), string(u.Kind), u.Finder, u.Service, u.ResourceType, u.ResourceID,
+				u.ARN, oneLine(u.Detail), u.ManagedBy, string(u.Change), fmt.Sprint(u.Unattributed)))
+		}
+	}
+	return t
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // coverageGaps lists every finder that could not look (unknown or accepted)
 // by the name --accept-unknown takes, and every region not read at all —

@@ -73,7 +73,9 @@ func WriteTable(w io.Writer, f Format, t Table) error {
 	case FormatCSV:
 		out = tw.RenderCSV()
 	case FormatMarkdown:
-		out = tw.RenderMarkdown()
+		// A blank line ends the table: what follows (a summary line, the
+		// next table's heading) is not read as one of its rows.
+		out = tw.RenderMarkdown() + "\n"
 	default:
 		tw.SetStyle(table.StyleLight)
 		tw.Style().Options.SeparateRows = true
