@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +28,10 @@ type ApplyOptions struct {
 	IO       *iostreams.IOStreams
 	Scope    ScopeFunc
 	Prompter Prompter
+
+	// Regions are the regions the global flags select; they must be the
+	// plan's or some of them.
+	Regions []string
 
 	Plan    string
 	Yes     bool
@@ -68,7 +73,7 @@ Exit codes of apply: 0 all automated steps done, 4 done but some changes still s
   defaultsg apply plan.json --dry-run
   defaultsg apply plan.json --yes --wait 30m`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Plan = args[0]
+			opts.Plan, opts.Regions = args[0], f.Global.SelectedRegions()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -104,7 +109,11 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 	if journal == "" {
 		journal = path + ".journal"
 	}
-	scope, err := opts.Scope(ctx, planRegions(p))
+	regions, err := planRegions(p, opts.Regions, true)
+	if err != nil {
+		return err
+	}
+	scope, err := opts.Scope(ctx, regions)
 	if err != nil {
 		return err
 	}
@@ -222,13 +231,29 @@ func checkFresh(ctx context.Context, ios *iostreams.IOStreams, scope Scope, p *p
 	return nil
 }
 
-// planRegions are the regions a plan was made for; nil (the global flags'
-// regions) when it recorded none.
-func planRegions(p *plan.Plan) []string {
-	if len(p.Regions) == 0 {
-		return nil
+// planRegions are the regions to work in for a plan: the ones it was made
+// for (nil: every enabled region). apply and rollback carry a plan out
+// whole, so their region flags, when given, must name exactly its regions;
+// verify only reads, and its flags may narrow to some of them. Anything
+// else is a usage error rather than silently ignored.
+func planRegions(p *plan.Plan, flags []string, whole bool) ([]string, error) {
+	if flags == nil {
+		if len(p.Regions) == 0 {
+			return nil, nil
+		}
+		return p.Regions, nil
 	}
-	return p.Regions
+	covered := len(p.Regions) == 0 // every enabled region
+	if whole {
+		covered = slices.Equal(slices.Compact(slices.Sorted(slices.Values(flags))), slices.Sorted(slices.Values(p.Regions)))
+	} else if !covered {
+		covered = !slices.ContainsFunc(flags, func(r string) bool { return !slices.Contains(p.Regions, r) })
+	}
+	if !covered {
+		return nil, exitcode.Usagef(fmt.Errorf("the plan covers %s, but --region/--regions name %s: give no region flag, or make a plan for those regions; nothing changed",
+			strings.Join(p.Regions, ", "), strings.Join(flags, ", ")))
+	}
+	return flags, nil
 }
 
 // planTouches is every account and region a plan changes.

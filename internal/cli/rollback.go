@@ -23,6 +23,9 @@ type RollbackOptions struct {
 	Scope    ScopeFunc
 	Prompter Prompter
 
+	// Regions are the regions the global flags select (see ApplyOptions).
+	Regions []string
+
 	Journal string
 	Plan    string
 	Output  string
@@ -51,7 +54,7 @@ Exit codes of rollback: 0 everything undone, 6 something could not be undone,
   defaultsg rollback journal.log --plan plan.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Journal = args[0]
+			opts.Journal, opts.Regions = args[0], f.Global.SelectedRegions()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -93,7 +96,11 @@ func rollbackRun(ctx context.Context, opts *RollbackOptions) error {
 	if rec, ok := j.Done("plan"); !ok || rec.Data["fingerprint"] != p.Fingerprint {
 		return exitcode.Usagef(fmt.Errorf("journal %s does not belong to plan %s; nothing changed", journalPath, planPath))
 	}
-	scope, err := opts.Scope(ctx, planRegions(p))
+	regions, err := planRegions(p, opts.Regions, true)
+	if err != nil {
+		return err
+	}
+	scope, err := opts.Scope(ctx, regions)
 	if err != nil {
 		return err
 	}

@@ -160,3 +160,29 @@ func TestPlanTouches(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestPlanRegions(t *testing.T) {
+	two := &plan.Plan{Regions: []string{"us-east-1", "eu-west-1"}}
+	all := &plan.Plan{}
+	for _, tc := range []struct {
+		p     *plan.Plan
+		flags []string
+		whole bool
+		want  string
+		usage bool
+	}{
+		{two, nil, true, "us-east-1 eu-west-1", false},
+		{two, []string{"eu-west-1", "us-east-1"}, true, "eu-west-1 us-east-1", false},
+		{two, []string{"eu-west-1"}, true, "", true}, // apply/rollback: the whole plan or nothing
+		{two, []string{"eu-west-1"}, false, "eu-west-1", false},
+		{two, []string{"ap-south-1"}, false, "", true},
+		{all, nil, true, "", false},
+		{all, []string{"eu-west-1"}, true, "", true},
+		{all, []string{"eu-west-1"}, false, "eu-west-1", false},
+	} {
+		got, err := planRegions(tc.p, tc.flags, tc.whole)
+		if (exitcode.Of(err) == exitcode.Usage) != tc.usage || strings.Join(got, " ") != tc.want {
+			t.Errorf("plan %v flags %v whole %t: %v, %v", tc.p.Regions, tc.flags, tc.whole, got, err)
+		}
+	}
+}

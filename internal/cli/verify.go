@@ -27,6 +27,9 @@ type VerifyOptions struct {
 	Scope  ScopeFunc
 	Reader verify.Reader
 
+	// Regions are the regions the global flags select (see ApplyOptions).
+	Regions []string
+
 	Plan    string
 	Journal string
 	Output  string
@@ -57,7 +60,7 @@ Exit codes of verify: 0 no flow lost and no user left, 3 users still on a defaul
   defaultsg verify plan.json --config`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Plan, opts.ConfigRule = args[0], ""
+			opts.Plan, opts.ConfigRule, opts.Regions = args[0], "", f.Global.SelectedRegions()
 			if withConfig {
 				opts.ConfigRule = configRule
 			}
@@ -121,7 +124,11 @@ func verifyRun(ctx context.Context, opts *VerifyOptions) error {
 	} else {
 		return err
 	}
-	scope, err := opts.Scope(ctx, planRegions(p))
+	regions, err := planRegions(p, opts.Regions, false)
+	if err != nil {
+		return err
+	}
+	scope, err := opts.Scope(ctx, regions)
 	if err != nil {
 		return err
 	}
