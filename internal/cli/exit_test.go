@@ -128,6 +128,27 @@ func TestUnknownProfileIsAUsageError(t *testing.T) {
 	}
 }
 
+// TestNoCredentialsSaysWhatToDoEndToEnd goes through the SDK's real
+// credential chain with nothing configured and IMDS disabled.
+func TestNoCredentialsSaysWhatToDoEndToEnd(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "config")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{"AWS_CONFIG_FILE": empty, "AWS_SHARED_CREDENTIALS_FILE": empty, "AWS_EC2_METADATA_DISABLED": "true",
+		"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "", "AWS_WEB_IDENTITY_TOKEN_FILE": "",
+		"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "", "AWS_CONTAINER_CREDENTIALS_FULL_URI": ""} {
+		t.Setenv(k, v)
+	}
+	ios, _, _, _ := iostreams.Test()
+	code, _, stderr := execute(NewFactory(ios), "--endpoint-url", "http://127.0.0.1:1", "--region", "eu-west-1", "audit")
+	for _, want := range []string{"no AWS credentials found", "AWS_PROFILE", "aws sso login", "defaultsg demo"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, stderr)
+		}
+	}
+}
+
 func TestNoCredentialsSaysWhatToDo(t *testing.T) {
 	err := explain(awsx.Wrap("?", "us-east-1", "sts:GetCallerIdentity", &v4.SigningError{Err: fmt.Errorf("no EC2 IMDS role found")}))
 	for _, want := range []string{"--profile", "AWS_PROFILE", "aws sso login", "defaultsg demo", "no EC2 IMDS role found"} {

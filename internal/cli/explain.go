@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -24,8 +25,18 @@ func explain(err error) error {
 		return nil
 	case errors.As(err, &noProfile):
 		return exitcode.Usagef(fmt.Errorf("profile %q is not in your AWS config or credentials file (see 'aws configure list-profiles'); nothing was read", noProfile.Profile))
-	case errors.As(err, &signing):
+	case errors.As(err, &signing) || noCredentials(err.Error()):
 		return fmt.Errorf("%s\n(%w)", credentialsHint, err)
 	}
 	return err
+}
+
+// noCredentials recognises the SDK's "no credentials" failure. It has no
+// error type: the identity resolver wraps the provider chain's error in
+// "get identity: get credentials: …" (smithy auth), older clients in a
+// SigningError.
+func noCredentials(msg string) bool {
+	return strings.Contains(msg, "get identity: get credentials: ") ||
+		strings.Contains(msg, "failed to retrieve credentials") ||
+		strings.Contains(msg, "no EC2 IMDS role found")
 }
