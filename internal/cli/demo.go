@@ -74,7 +74,10 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(account), "demo-secret")
 	out := opts.IO.Out
 	step := func(title, explain string, args ...string) int {
-		fmt.Fprintf(out, "\n━━ %s\n%s\n\n$ defaultsg %s\n", title, explain, strings.Join(args, " "))
+		// On a terminal the prose wraps to its width (reflow keeps it as
+		// written in a pipe).
+		width := opts.IO.TerminalWidth()
+		fmt.Fprintf(out, "\n━━ %s\n%s\n\n$ defaultsg %s\n", reflow(title, width), reflow(explain, width), strings.Join(args, " "))
 		// Each step is a fresh command line: its own global flags.
 		sub := &Factory{IO: opts.IO, Global: &GlobalOptions{}, Now: opts.Now,
 			AWSConfig: func(context.Context) (aws.Config, error) { return cfg, nil }}
@@ -82,7 +85,7 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 		fmt.Fprintf(out, "(exit code %d)\n", code)
 		return code
 	}
-	fmt.Fprintf(out, "defaultsg sandbox: a simulated AWS account %s served at %s (in this process only).\n", account, url)
+	fmt.Fprintln(out, reflow(fmt.Sprintf("defaultsg sandbox: a simulated AWS account %s served at %s (in this process only).", account, url), opts.IO.TerminalWidth()))
 	for _, s := range demo.Steps(dir) {
 		if ctx.Err() != nil {
 			return ctx.Err()
