@@ -178,10 +178,11 @@ func ruleCount(items []closer.Item) int {
 // writeClosePlan shows, on stderr, exactly what will be revoked and what is
 // refused, before anything changes.
 func writeClosePlan(ios *iostreams.IOStreams, plan closer.Plan, dryRun bool) {
-	w := ios.ErrOut
 	if ios.Quiet {
 		return
 	}
+	width := ios.StderrWidth()
+	w := lineWriter(func(line string) { fmt.Fprintln(ios.ErrOut, hanging(line, width)) })
 	verb := "will revoke"
 	if dryRun {
 		verb = "would revoke (dry run)"
@@ -190,21 +191,27 @@ func writeClosePlan(ios *iostreams.IOStreams, plan closer.Plan, dryRun bool) {
 		g := it.Group
 		switch it.Decision {
 		case closer.DecisionClose, closer.DecisionForce:
-			fmt.Fprintf(w, "%s %s %s %s: %s %d rules\n", g.Account, g.Region, g.VpcID, g.GroupID, verb, len(g.Rules))
+			w.printf("%s %s %s %s: %s %d rules", g.Account, g.Region, g.VpcID, g.GroupID, verb, len(g.Rules))
 			if it.Decision == closer.DecisionForce {
-				fmt.Fprintf(w, "    FORCED although %s\n", it.Verdict.Reason())
+				w.printf("    FORCED although %s", it.Verdict.Reason())
 			}
 			for _, r := range g.Rules {
-				fmt.Fprintf(w, "    - %s  [%s]\n", r.Summary(g.GroupID), r.RuleID)
+				w.printf("    - %s  [%s]", r.Summary(g.GroupID), r.RuleID)
 			}
 		case closer.DecisionRefuse:
-			fmt.Fprintf(w, "%s %s %s %s: refused, %s\n", g.Account, g.Region, g.VpcID, g.GroupID, it.Verdict.Reason())
+			w.printf("%s %s %s %s: refused, %s", g.Account, g.Region, g.VpcID, g.GroupID, it.Verdict.Reason())
 		}
 	}
 	for _, p := range plan.Problems {
-		fmt.Fprintf(w, "%s %s: not read: %s: %s\n", p.Account, p.Region, p.Operation, p.Message)
+		w.printf("%s %s: not read: %s: %s", p.Account, p.Region, p.Operation, p.Message)
 	}
 }
+
+// lineWriter prints formatted lines (without their newline) through a
+// function, so a listing can be wrapped for the terminal line by line.
+type lineWriter func(line string)
+
+func (w lineWriter) printf(format string, a ...any) { w(fmt.Sprintf(format, a...)) }
 
 func closeResultTable(res closer.Result) report.Table {
 	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "RESULT", "REVOKED", "NOTE"}, Stack: []int{0, 2}}

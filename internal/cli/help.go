@@ -47,6 +47,26 @@ func reflow(s string, width int) string {
 	return strings.Join(paras, "\n\n")
 }
 
+// hanging wraps one line of a listing to width, its continuation lines
+// indented four more than the line itself; width 0 leaves it whole.
+func hanging(line string, width int) string {
+	if width <= 0 || len([]rune(line)) <= width {
+		return line
+	}
+	body := strings.TrimLeft(line, " ")
+	indent := strings.Repeat(" ", len(line)-len(body))
+	more := indent + "    "
+	wrapped := strings.Split(iostreams.Wrap(body, max(width-len(more), 20)), "\n")
+	for i := range wrapped {
+		if i == 0 {
+			wrapped[i] = indent + wrapped[i]
+		} else {
+			wrapped[i] = more + wrapped[i]
+		}
+	}
+	return strings.Join(wrapped, "\n")
+}
+
 // flagError makes a flag mistake a usage error and, for an unknown flag,
 // suggests the closest one the command takes.
 func flagError(cmd *cobra.Command, err error) error {

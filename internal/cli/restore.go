@@ -154,6 +154,8 @@ func writeRestorePlan(ios *iostreams.IOStreams, plans []restore.GroupPlan, dryRu
 	if dryRun {
 		verb = "would re-authorize (dry run)"
 	}
+	width := ios.StderrWidth()
+	w := lineWriter(func(line string) { fmt.Fprintln(ios.ErrOut, hanging(line, width)) })
 	missing := 0
 	for _, p := range plans {
 		g := p.Group
@@ -162,12 +164,12 @@ func writeRestorePlan(ios *iostreams.IOStreams, plans []restore.GroupPlan, dryRu
 			continue
 		}
 		if p.Err != nil {
-			fmt.Fprintf(ios.ErrOut, "%s %s %s: cannot restore: %v\n", g.Account, g.Region, g.GroupID, p.Err)
+			w.printf("%s %s %s: cannot restore: %v", g.Account, g.Region, g.GroupID, p.Err)
 			continue
 		}
-		fmt.Fprintf(ios.ErrOut, "%s %s %s: %s %d rules (%d already present)\n", g.Account, g.Region, g.GroupID, verb, len(p.Missing), p.Present)
+		w.printf("%s %s %s: %s %d rules (%d already present)", g.Account, g.Region, g.GroupID, verb, len(p.Missing), p.Present)
 		for _, r := range p.Missing {
-			fmt.Fprintf(ios.ErrOut, "    + %s\n", r.Summary(g.GroupID))
+			w.printf("    + %s", r.Summary(g.GroupID))
 		}
 	}
 	return missing

@@ -90,3 +90,26 @@ func TestLongNoteGoesToStderrOnceWrapped(t *testing.T) {
 		t.Errorf("-q still shows the note:\n%s", quiet)
 	}
 }
+
+func TestHanging(t *testing.T) {
+	line := "    - inbound tcp/5432 from 222222222222/sg-0a1b2c3d4e5f60789 via pcx-0123456789abcdef0 (\"analytics via peering\")  [sgr-1]"
+	got := hanging(line, 60)
+	for i, l := range strings.Split(got, "\n") {
+		if len(l) > 60 {
+			t.Errorf("line %d has %d columns: %q", i, len(l), l)
+		}
+		if i > 0 && !strings.HasPrefix(l, "        ") {
+			t.Errorf("continuation %q is not indented under its item", l)
+		}
+	}
+	if hanging(line, 0) != line || hanging("short", 60) != "short" {
+		t.Error("a line that fits, or no width, is left as is")
+	}
+}
+
+func TestCloseListingFitsTheTerminal(t *testing.T) {
+	_, stderr := terminal(t, 60, false, "--regions", "eu-west-1,ap-southeast-2", "close", "--dry-run")
+	if n, line := widest(stderr); n > 60 || !strings.Contains(stderr, "would revoke") {
+		t.Errorf("widest stderr line %d: %s\n%s", n, line, stderr)
+	}
+}

@@ -145,6 +145,15 @@ func (s *IOStreams) widthOf(fd int) int {
 	return DefaultWidth
 }
 
+// StderrWidth is the width lines on stderr should fit: 0 (no limit) when
+// stderr is not a terminal.
+func (s *IOStreams) StderrWidth() int {
+	if !s.stderrTTY {
+		return 0
+	}
+	return s.widthOf(s.errFd)
+}
+
 // ColorEnabled reports whether stdout gets colour: a terminal, and neither
 // NO_COLOR (https://no-color.org) nor TERM=dumb.
 func (s *IOStreams) ColorEnabled() bool { return s.stdoutTTY && !s.noColor }
