@@ -33,6 +33,9 @@ type ApplyOptions struct {
 	// plan's or some of them.
 	Regions []string
 
+	// Protected accounts (config file): apply refuses a plan touching one.
+	Protected []string
+
 	Plan    string
 	Yes     bool
 	DryRun  bool
@@ -73,7 +76,7 @@ Exit codes of apply: 0 all automated steps done, 4 done but some changes still s
   defaultsg apply plan.json --dry-run
   defaultsg apply plan.json --yes --wait 30m`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Plan, opts.Regions = args[0], f.Global.SelectedRegions()
+			opts.Plan, opts.Regions, opts.Protected = args[0], f.Global.SelectedRegions(), f.config().ProtectedAccounts
 			if runF != nil {
 				return runF(opts)
 			}
@@ -104,6 +107,11 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 			return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 		}
 		return err
+	}
+	for _, a := range planTouches(p).Accounts {
+		if slices.Contains(opts.Protected, a.ID) {
+			return exitcode.Usagef(fmt.Errorf("the plan changes account %s, which the config file protects (protected_accounts); nothing changed", a.ID))
+		}
 	}
 	journal := opts.Journal
 	if journal == "" {

@@ -40,6 +40,8 @@ type CloseOptions struct {
 	Force         bool
 	Backup        string
 	AcceptUnknown []string
+	// Protected accounts (config file) are never closed.
+	Protected []string
 }
 
 // NewCmdClose builds `close`; runF, when not nil, replaces the run (tests).
@@ -60,6 +62,8 @@ Exit codes of close: 0 every targeted group closed (or already closed), 5 some g
   defaultsg close --vpc-ids vpc-0abc --yes -o json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
+			opts.Protected = f.config().ProtectedAccounts
 			if runF != nil {
 				return runF(opts)
 			}
@@ -91,6 +95,13 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 	if err != nil {
 		return err
 	}
+	scope.Accounts = slices.DeleteFunc(scope.Accounts, func(a awsx.Account) bool {
+		if slices.Contains(opts.Protected, a.ID) {
+			opts.IO.Infof("%s: protected by the config file (protected_accounts): not read, not changed\n", a.ID)
+			return true
+		}
+		return false
+	})
 	plan, err := closer.Prepare(ctx, scope.Scope, closer.Options{
 		Filter:        inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
 		Concurrency:   scope.Concurrency,

@@ -79,7 +79,7 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 		width := opts.IO.TerminalWidth()
 		fmt.Fprintf(out, "\n━━ %s\n%s\n\n$ defaultsg %s\n", reflow(title, width), reflow(explain, width), strings.Join(args, " "))
 		// Each step is a fresh command line: its own global flags.
-		sub := &Factory{IO: opts.IO, Global: &GlobalOptions{}, Now: opts.Now,
+		sub := &Factory{IO: opts.IO, Global: &GlobalOptions{NoConfigFile: true}, Now: opts.Now,
 			AWSConfig: func(context.Context) (aws.Config, error) { return cfg, nil }}
 		code := Execute(ctx, sub, args)
 		fmt.Fprintf(out, "(exit code %d)\n", code)

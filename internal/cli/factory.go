@@ -22,6 +22,11 @@ type GlobalOptions struct {
 	Quiet       bool
 	Wide        bool
 
+	// ConfigFile is --config-file; NoConfigFile ignores .defaultsg.yaml (the
+	// demo's own runs).
+	ConfigFile   string
+	NoConfigFile bool
+
 	// Multi-account selection (see Factory.Scope).
 	Org             bool
 	OUs             []string
@@ -64,6 +69,9 @@ type Factory struct {
 	IO     *iostreams.IOStreams
 	Global *GlobalOptions
 	Now    func() time.Time
+	// Config is the config file, read before the command runs (never nil
+	// in a run).
+	Config *Config
 
 	// AWSConfig returns the caller's base configuration, built once.
 	AWSConfig func(ctx context.Context) (aws.Config, error)
@@ -93,4 +101,13 @@ func NewFactory(ios *iostreams.IOStreams) *Factory {
 // Prompter asks the user to confirm a change.
 type Prompter interface {
 	Confirm(question string) (bool, error)
+}
+
+// config is the config file read for this run, or an empty one (a command
+// built without the root, in tests).
+func (f *Factory) config() *Config {
+	if f.Config == nil {
+		return &Config{}
+	}
+	return f.Config
 }

@@ -68,6 +68,13 @@ A plan is not made while usage is unknown somewhere (exit 4), unless the gap is 
 				opts.Output = legacyFormat
 			}
 			opts.Regions = f.Global.SelectedRegions()
+			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
+			if c := f.config(); !cmd.Flags().Changed("name-template") && c.NameTemplate != "" {
+				opts.NameTemplate = c.NameTemplate
+			}
+			if c := f.config(); !cmd.Flags().Changed("tags") && len(c.Tags) > 0 {
+				opts.Tags = c.Tags
+			}
 			if runF != nil {
 				return runF(opts)
 			}

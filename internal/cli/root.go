@@ -99,7 +99,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 			if f.Global.Concurrency < 0 {
 				return exitcode.Usagef(fmt.Errorf("--concurrency must be positive"))
 			}
-			return nil
+			return loadConfig(cmd, f)
 		},
 	}
 	root.SetFlagErrorFunc(flagError)
@@ -128,6 +128,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.SessionName, "role-session-name", "defaultsg", "with --org: session name for the assumed role")
 	pf.DurationVar(&f.Global.RoleDuration, "role-duration", time.Hour, "with --org: assumed-role session duration")
 	pf.StringSliceVar(&f.Global.Profiles, "profiles", nil, "one account per shared-config profile (alternative to --org)")
+	pf.StringVar(&f.Global.ConfigFile, "config-file", "", "config file of flag defaults and protected accounts (default: "+DefaultConfigFile+" if present)")
 
 	root.AddCommand(
 		NewCmdAudit(f, nil),

@@ -49,6 +49,7 @@ Exit codes of scan: 0 clean, 3 findings at or above --fail-on, 4 a file could no
   defaultsg scan infra/ cdk.out --exclude 'legacy/**' -o sarif > defaultsg.sarif
   defaultsg scan --list-rules`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defaultStrings(cmd, "exclude", &opts.Excludes, f.config().Scan.Exclude)
 			opts.Paths = args
 			if len(opts.Paths) == 0 {
 				opts.Paths = []string{"."}

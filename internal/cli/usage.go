@@ -49,6 +49,7 @@ Exit codes of usage: 0 no default group is used and coverage is complete, 3 some
   defaultsg usage --list-finders`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
 			if runF != nil {
 				return runF(opts)
 			}
