@@ -31,7 +31,7 @@ func TestApplyMovesSameNamedUsersOfDifferentKinds(t *testing.T) {
 	dir := t.TempDir()
 	enisBefore, usersBefore := memberships(t, ep, dir)
 	mustContain(t, "usage before", strings.Join(usersBefore, "\n"), "Lambda function ledger", "RDS DB instance ledger")
-	if r := run(t, ep, dir, nil, "plan", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")

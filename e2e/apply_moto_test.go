@@ -38,7 +38,7 @@ func TestApplyAgainstMoto(t *testing.T) {
 	s := seedMotoApply(t, moto)
 	dir := t.TempDir()
 
-	if r := run(t, moto, dir, nil, "plan", "-o", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
+	if r := run(t, moto, dir, nil, "plan", "--out", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, moto, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")

@@ -90,7 +90,7 @@ func TestApplyMovesEveryInPlaceKindThroughItsServiceAndRollsBack(t *testing.T) {
 	ep := startSim(t, servicesScenario)
 	dir := t.TempDir()
 	enisBefore, usersBefore := memberships(t, ep, dir)
-	if r := run(t, ep, dir, nil, "plan", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
@@ -177,7 +177,7 @@ func sortedCopy(s []string) []string {
 func TestApplyReportsChangesStillTakingEffect(t *testing.T) {
 	ep := startSim(t, servicesScenario)
 	dir := t.TempDir()
-	run(t, ep, dir, nil, "plan", "-o", "plan.json")
+	run(t, ep, dir, nil, "plan", "--out", "plan.json")
 	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--wait", "0")
 	if r.Code != 4 {
 		t.Fatalf("apply --wait 0: exit %d, want 4\n%s\n%s", r.Code, r.Stdout, r.Stderr)
@@ -206,7 +206,7 @@ func TestApplyServicesCrashThenResumeThenRollback(t *testing.T) {
 			ep := startSim(t, servicesScenario)
 			dir := t.TempDir()
 			enisBefore, usersBefore := memberships(t, ep, dir)
-			run(t, ep, dir, nil, "plan", "-o", "plan.json")
+			run(t, ep, dir, nil, "plan", "--out", "plan.json")
 			if r := run(t, ep, dir, []string{"DEFAULTSG_CRASHPOINT=" + spec}, "apply", "plan.json", "--yes", "--poll", "10ms"); r.Code != -1 {
 				t.Fatalf("not killed at %s: exit %d\n%s", spec, r.Code, r.Stderr)
 			}

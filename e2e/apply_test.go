@@ -80,7 +80,7 @@ func checkApplied(t *testing.T, ep endpoint) {
 func TestApplyMovesUsersAndResumes(t *testing.T) {
 	ep := startSim(t, planScenario)
 	dir := t.TempDir()
-	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: %d\n%s", r.Code, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes")
@@ -106,7 +106,7 @@ func TestApplyMovesUsersAndResumes(t *testing.T) {
 func TestApplyRefusesStaleAndTamperedPlans(t *testing.T) {
 	ep := startSim(t, planScenario)
 	dir := t.TempDir()
-	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 	data, _ := os.ReadFile(filepath.Join(dir, "plan.json"))
 	_ = os.WriteFile(filepath.Join(dir, "tampered.json"), []byte(strings.Replace(string(data), "default-replacement", "x", 1)), 0o600)
 	_ = os.WriteFile(filepath.Join(dir, "truncated.json"), data[:len(data)/2], 0o600)
@@ -150,7 +150,7 @@ func TestApplyCrashAtEveryStepBoundaryConverges(t *testing.T) {
 			t.Run(strings.ReplaceAll(spec, ":", "_"), func(t *testing.T) {
 				ep := startSim(t, planScenario)
 				dir := t.TempDir()
-				run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+				run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 				r := run(t, ep, dir, []string{"DEFAULTSG_CRASHPOINT=" + spec}, "apply", "plan.json", "--yes")
 				if r.Code != -1 {
 					t.Fatalf("not killed at %s: exit %d\n%s", spec, r.Code, r.Stderr)
@@ -170,7 +170,7 @@ func TestRollbackRestoresMembershipsExactly(t *testing.T) {
 	dir := t.TempDir()
 	before, _ := auditJSON(t, ep, "--regions", "eu-west-1")
 	groupsBefore := interfaceGroups(t, ep, "eu-west-1", "i-0aaaaaaaaaaaaaaa1")
-	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 	if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes"); r.Code != 0 {
 		t.Fatalf("apply: %d\n%s", r.Code, r.Stderr)
 	}
@@ -209,7 +209,7 @@ func TestRollbackRestoresMembershipsExactly(t *testing.T) {
 func TestVerifyProvesEquivalenceAndCatchesALostFlow(t *testing.T) {
 	ep := startSim(t, planScenario)
 	dir := t.TempDir()
-	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 	if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes"); r.Code != 0 {
 		t.Fatalf("apply: %d\n%s", r.Code, r.Stderr)
 	}

@@ -32,7 +32,7 @@ func TestFilesArePrivateAndHoldNoCredential(t *testing.T) {
 		}
 		outputs = append(outputs, out.String(), errOut.String())
 	}
-	runUmask("plan", "--regions", "eu-west-1", "-o", "plan.json")
+	runUmask("plan", "--regions", "eu-west-1", "--out", "plan.json")
 	runUmask("apply", "plan.json", "--yes")
 	runUmask("close", "--regions", "us-east-1", "--yes", "--backup", "b.json")
 	for _, name := range []string{"plan.json", "plan.json.journal", "b.json"} {

@@ -65,4 +65,7 @@ func TestAuditGolden(t *testing.T) {
 	}
 	r := run(t, ep, "", nil, "usage")
 	golden(t, "usage.table.golden", r.Stdout)
+	// One row per user, snake_case headers, no line break in a cell.
+	r = run(t, ep, "", nil, "usage", "-o", "csv")
+	golden(t, "usage.csv.golden", r.Stdout)
 }

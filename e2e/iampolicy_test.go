@@ -24,7 +24,7 @@ func TestIAMPolicyCoversEveryCallMade(t *testing.T) {
 		{"usage", []string{"usage"}},
 		{"close", []string{"close", "--yes", "--backup", backup}},
 		{"restore", []string{"restore", "--yes", backup}},
-		{"plan", []string{"plan", "-o", filepath.Join(dir, "plan.json")}},
+		{"plan", []string{"plan", "--out", filepath.Join(dir, "plan.json")}},
 		{"apply", []string{"apply", "--yes", filepath.Join(dir, "plan.json")}},
 	} {
 		ep.Sim.ResetCalls()
@@ -60,7 +60,7 @@ func TestIAMPolicyCoversEveryCallMade(t *testing.T) {
 func TestIAMPolicyCoversEveryMover(t *testing.T) {
 	ep := startSim(t, servicesScenario)
 	dir := t.TempDir()
-	run(t, ep, dir, nil, "plan", "-o", "plan.json")
+	run(t, ep, dir, nil, "plan", "--out", "plan.json")
 	for _, c := range []struct {
 		policy string
 		args   []string

@@ -47,7 +47,7 @@ func (s *started) wait(t *testing.T) result {
 func TestConcurrentAppliesOfOnePlanRunOne(t *testing.T) {
 	ep := startSim(t, planScenario)
 	dir := t.TempDir()
-	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: %d\n%s", r.Code, r.Stderr)
 	}
 	// Slow calls keep the winner inside its journal while the other starts.

@@ -13,7 +13,7 @@ func TestPlanNeverReplacesAnAppliedPlanAndIsAppliableAfterRollback(t *testing.T)
 	ep := startSim(t, planScenario)
 	dir := t.TempDir()
 	planFile := filepath.Join(dir, "plan.json")
-	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: %d\n%s", r.Code, r.Stderr)
 	}
 	if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes"); r.Code != 0 {
@@ -21,7 +21,7 @@ func TestPlanNeverReplacesAnAppliedPlanAndIsAppliableAfterRollback(t *testing.T)
 	}
 	applied, _ := os.ReadFile(planFile)
 
-	r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 	if r.Code != 2 {
 		t.Fatalf("plan over an applied plan: exit %d, want 2\n%s", r.Code, r.Stderr)
 	}
@@ -33,7 +33,7 @@ func TestPlanNeverReplacesAnAppliedPlanAndIsAppliableAfterRollback(t *testing.T)
 	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes"); r.Code != 0 {
 		t.Fatalf("rollback: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
-	r = run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	r = run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 	if r.Code != 0 {
 		t.Fatalf("plan after rollback: exit %d\n%s", r.Code, r.Stderr)
 	}

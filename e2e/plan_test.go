@@ -38,7 +38,7 @@ func TestPlanReplacementsMovesReferencesAndManualSteps(t *testing.T) {
 	ep := startSim(t, planScenario)
 	dir := t.TempDir()
 	ep.Sim.ResetCalls()
-	r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+	r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 	if r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
@@ -78,7 +78,7 @@ func TestPlanCloudFormationPassesCfnLint(t *testing.T) {
 	lint := testutil.RequireTool(t, "cfn-lint")
 	ep := startSim(t, planScenario)
 	dir := t.TempDir()
-	r := run(t, ep, dir, nil, "plan", "--format", "cloudformation")
+	r := run(t, ep, dir, nil, "plan", "-o", "cloudformation")
 	if r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s", r.Code, r.Stderr)
 	}
@@ -91,7 +91,7 @@ func TestPlanCloudFormationPassesCfnLint(t *testing.T) {
 	if err != nil {
 		t.Fatalf("cfn-lint rejects the template: %v\n%s\n%s", err, out, r.Stdout)
 	}
-	tf := run(t, ep, dir, nil, "plan", "--format", "terraform")
+	tf := run(t, ep, dir, nil, "plan", "-o", "terraform")
 	mustContain(t, "terraform", tf.Stdout, `resource "aws_security_group"`, "referenced_security_group_id = aws_security_group.")
 }
 

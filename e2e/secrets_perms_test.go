@@ -52,7 +52,7 @@ func TestFullRunUnderUmask000LeaksNoCredentialAndWritesOwnerOnlyFiles(t *testing
 		{[]string{"audit"}, 3},
 		{[]string{"audit", "-o", "json"}, 3},
 		{[]string{"usage", "-o", "json"}, 3},
-		{[]string{"plan", "--regions", "eu-west-1", "-o", "plan.json"}, 0},
+		{[]string{"plan", "--regions", "eu-west-1", "--out", "plan.json"}, 0},
 		{[]string{"apply", "plan.json", "--yes", "-o", "json"}, 0},
 		{[]string{"verify", "plan.json"}, 3},
 		{[]string{"rollback", "plan.json.journal", "--yes"}, 0},

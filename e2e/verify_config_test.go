@@ -30,7 +30,7 @@ func TestVerifyConfigShowsWhereAWSConfigDisagrees(t *testing.T) {
 	ep := startSim(t, configScenario)
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"plan", "-o", "plan.json"},
+		{"plan", "--out", "plan.json"},
 		{"apply", "plan.json", "--yes"},
 		{"close", "--yes"},
 	} {
@@ -47,6 +47,10 @@ func TestVerifyConfigShowsWhereAWSConfigDisagrees(t *testing.T) {
 	}
 	mustContain(t, "verify --config", r.Stdout, "NON_COMPLIANT", "COMPLIANT", "NO", "rule not deployed",
 		"start-config-rules-evaluation --config-rule-names vpc-default-security-group-closed")
+	// Where the rule is not deployed, re-evaluating cannot help: verify says
+	// how to deploy it, and does not count it as a disagreement.
+	mustContain(t, "verify --config", r.Stdout, "is not deployed in 111111111111/us-east-1",
+		"put-config-rule", `"SourceIdentifier":"VPC_DEFAULT_SECURITY_GROUP_CLOSED"`, "1 groups where Config's last evaluation differs")
 
 	cfg := awsx.StaticConfig(ep.URL, "eu-west-1", ep.AccessKey, "test-secret")
 	if _, err := configservice.NewFromConfig(cfg).StartConfigRulesEvaluation(ctx(t), &configservice.StartConfigRulesEvaluationInput{

@@ -73,14 +73,6 @@ type runner struct {
 
 func key(account, region, id string) string { return account + "/" + region + "/" + id }
 
-// moveKey names a move by account, region, kind and resource id: two users
-// of different kinds that share a name ("ledger" the function and "ledger"
-// the database) are two steps.
-func moveKey(m plan.Move) string { return key(m.Account, m.Region, string(m.Kind)+"/"+m.ResourceID) }
-
-// MoveStep is the journal step id of a move.
-func MoveStep(m plan.Move) string { return "move:" + moveKey(m) }
-
 // Execute runs every step of p not already done according to j.
 func Execute(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, o Options) ([]Result, error) {
 	r := &runner{scope: scope, j: j, o: o, repl: map[string]string{}}

@@ -10,7 +10,7 @@ import (
 
 // Table renders one row per default group, rules as multi-line cells.
 func Table(rep Report) report.Table {
-	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "EC2.2", "INBOUND", "OUTBOUND"}}
+	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "EC2.2", "INBOUND", "OUTBOUND"}, Stack: []int{0, 2}}
 	for _, g := range rep.Groups {
 		t.Rows = append(t.Rows, []string{
 			g.Account, g.Region, vpcLabel(g), g.GroupID, verdict(g.Compliant),

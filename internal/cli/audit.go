@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -9,48 +11,63 @@ import (
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 )
 
-type auditOptions struct {
+// AuditOptions are the inputs of `defaultsg audit`.
+type AuditOptions struct {
+	IO    *iostreams.IOStreams
+	Scope ScopeFunc
+	Now   func() time.Time
+
 	Output   string
+	OutFile  string
 	VpcIDs   []string
 	GroupIDs []string
 }
 
-func newCmdAudit(f *Factory) *cobra.Command {
-	opts := &auditOptions{}
+// NewCmdAudit builds `audit`; runF, when not nil, replaces the run (tests).
+func NewCmdAudit(f *Factory, runF func(*AuditOptions) error) *cobra.Command {
+	opts := &AuditOptions{IO: f.IO, Scope: f.Scope, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "audit",
-		Short: "Report every default security group and whether it passes EC2.2 (read-only)",
+		Short: "List default security groups and their EC2.2 status (read-only)",
 		Long: `Lists the default security group of every VPC in every selected region with its
 inbound and outbound rules, and whether it complies with EC2.2 (no rules at all).
 
-Exit codes: 0 all compliant, 3 some group non-compliant, 4 incomplete (something
+Exit codes of audit: 0 all compliant, 3 some group non-compliant, 4 incomplete (something
 could not be read; it is listed), 2 usage error, 1 other error.`,
+		Example: `  defaultsg audit
+  defaultsg --region eu-west-1 audit -o json
+  defaultsg --org audit -o csv --out audit.csv`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runAudit(cmd, f, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return auditRun(cmd.Context(), opts)
+		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output format: table, json, csv, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	cmd.Flags().StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only these VPCs")
 	cmd.Flags().StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	return cmd
 }
 
-func runAudit(cmd *cobra.Command, f *Factory, opts *auditOptions) error {
-	format, err := report.ParseFormat(opts.Output)
-	if err != nil {
-		return exitcode.Usagef(err)
-	}
-	ctx := cmd.Context()
-	scope, err := resolveScope(ctx, f)
+func auditRun(ctx context.Context, opts *AuditOptions) error {
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
 		return err
 	}
-	prog := f.IO.StartProgress(len(scope.Units()), "auditing regions")
-	rep, err := audit.Run(ctx, scope, audit.Options{
+	scope, err := opts.Scope(ctx, nil)
+	if err != nil {
+		return err
+	}
+	prog := opts.IO.StartProgress(len(scope.Units()), "auditing regions")
+	rep, err := audit.Run(ctx, scope.Scope, audit.Options{
 		Filter:      inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
-		Concurrency: f.Global.Concurrency,
+		Concurrency: scope.Concurrency,
 		NewEC2:      newEC2,
 		OnUnitDone:  prog.Done,
 	})
@@ -59,28 +76,28 @@ func runAudit(cmd *cobra.Command, f *Factory, opts *auditOptions) error {
 		return selectionError(err)
 	}
 	rep.ToolVersion = buildinfo.String()
-	rep.GeneratedAt = f.Now().UTC()
-	if err := writeAudit(f, format, rep); err != nil {
+	rep.GeneratedAt = opts.Now().UTC()
+	if err := writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error { return writeAudit(ios, format, rep) }); err != nil {
 		return err
 	}
 	return auditStatus(rep)
 }
 
-func writeAudit(f *Factory, format report.Format, rep audit.Report) error {
+func writeAudit(ios *iostreams.IOStreams, format report.Format, rep audit.Report) error {
 	switch format {
 	case report.FormatJSON:
-		return report.WriteJSON(f.IO.Out, rep)
+		return report.WriteJSON(ios.Out, rep)
 	case report.FormatCSV:
-		return report.WriteTable(f.IO.Out, format, audit.CSVTable(rep))
+		return writeTable(ios, format, audit.CSVTable(rep))
 	}
-	if err := report.WriteTable(f.IO.Out, format, audit.Table(rep)); err != nil {
+	if err := writeTable(ios, format, audit.Table(rep)); err != nil {
 		return err
 	}
 	s := rep.Summary
-	fmt.Fprintf(f.IO.Out, "%d default groups in %d of %d account-regions read: %d compliant, %d non-compliant.\n",
+	fmt.Fprintf(ios.Out, "%d default groups in %d of %d account-regions read: %d compliant, %d non-compliant.\n",
 		s.Groups, s.AccountRegionsRead, s.AccountRegions, s.Compliant, s.NonCompliant)
 	if len(rep.Problems) > 0 {
-		return report.WriteTable(f.IO.Out, format, audit.ProblemsTable(rep))
+		return writeTable(ios, format, audit.ProblemsTable(rep))
 	}
 	return nil
 }

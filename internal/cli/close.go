@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/spf13/cobra"
 
+	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/closer"
@@ -20,8 +23,15 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services"
 )
 
-type closeOptions struct {
+// CloseOptions are the inputs of `defaultsg close`.
+type CloseOptions struct {
+	IO       *iostreams.IOStreams
+	Scope    ScopeFunc
+	Prompter Prompter
+	Now      func() time.Time
+
 	Output        string
+	OutFile       string
 	VpcIDs        []string
 	GroupIDs      []string
 	Yes           bool
@@ -29,26 +39,38 @@ type closeOptions struct {
 	Force         bool
 	Backup        string
 	AcceptUnknown []string
+	// Protected accounts (config file) are never closed.
+	Protected []string
 }
 
-func newCmdClose(f *Factory) *cobra.Command {
-	opts := &closeOptions{}
+// NewCmdClose builds `close`; runF, when not nil, replaces the run (tests).
+func NewCmdClose(f *Factory, runF func(*CloseOptions) error) *cobra.Command {
+	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "close",
-		Short: "Revoke every rule of unused default groups, after a verified backup",
+		Short: "Revoke the rules of unused default groups, after a backup",
 		Long: `Revokes every inbound and outbound rule of each default security group in scope.
 
 A group that anything uses (or whose usage could not be determined) is refused unless
 --force. Before the first change a backup of every rule to revoke is written and verified;
 restore it with 'defaultsg restore FILE'. Re-running close after an interruption is safe.
 
-Exit codes: 0 every targeted group closed (or already closed), 5 some groups refused,
+Exit codes of close: 0 every targeted group closed (or already closed), 5 some groups refused,
 6 some revokes failed, 4 some region could not be read, 2 usage error, 1 other error.`,
+		Example: `  defaultsg --region eu-west-1 close --dry-run
+  defaultsg close --vpc-ids vpc-0abc --yes -o json`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runClose(cmd, f, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
+			opts.Protected = f.config().ProtectedAccounts
+			if runF != nil {
+				return runF(opts)
+			}
+			return closeRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
@@ -56,25 +78,32 @@ Exit codes: 0 every targeted group closed (or already closed), 5 some groups ref
 	fl.BoolVar(&opts.Force, "force", false, "also close groups that are used or whose usage is unknown")
 	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (must not exist), or a directory to write the default name in (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
+	completeFinders(cmd)
 	return cmd
 }
 
-func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
-	format, err := report.ParseFormat(opts.Output)
+func closeRun(ctx context.Context, opts *CloseOptions) error {
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
 	}
-	ctx := cmd.Context()
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, nil)
 	if err != nil {
 		return err
 	}
-	plan, err := closer.Prepare(ctx, scope, closer.Options{
+	scope.Accounts = slices.DeleteFunc(scope.Accounts, func(a awsx.Account) bool {
+		if slices.Contains(opts.Protected, a.ID) {
+			opts.IO.Infof("%s: protected by the config file (protected_accounts): not read, not changed\n", a.ID)
+			return true
+		}
+		return false
+	})
+	plan, err := closer.Prepare(ctx, scope.Scope, closer.Options{
 		Filter:        inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
-		Concurrency:   f.Global.Concurrency,
+		Concurrency:   scope.Concurrency,
 		Force:         opts.Force,
 		Finders:       services.Finders(),
 		AcceptUnknown: opts.AcceptUnknown,
@@ -84,20 +113,21 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 		return selectionError(err)
 	}
 	// Before asking: an explicit --backup that is taken is refused up front.
-	dst, err := backup.ResolveDestination(opts.Backup, scope.AccountIDs(), f.Now())
+	dst, err := backup.ResolveDestination(opts.Backup, scope.AccountIDs(), opts.Now())
 	if err != nil {
 		return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 	}
-	writeClosePlan(f, plan, opts.DryRun)
+	writeClosePlan(opts.IO, plan, opts.DryRun)
 	todo := plan.ToRevoke()
 	if len(todo) > 0 && !opts.DryRun {
-		if err := confirm(f, opts.Yes, fmt.Sprintf("Revoke %d rules from %d default groups?", ruleCount(todo), len(todo))); err != nil {
+		q := fmt.Sprintf("Revoke %d rules from %d default groups in %s?", ruleCount(todo), len(todo), touched(todo))
+		if err := confirm(opts.Prompter, opts.Yes, q); err != nil {
 			return err
 		}
 	}
-	res, err := closer.Execute(ctx, scope, plan, closer.ExecOptions{
-		DryRun: opts.DryRun, Backup: dst, ToolVersion: buildinfo.String(), Now: f.Now(),
-		Concurrency: f.Global.Concurrency,
+	res, err := closer.Execute(ctx, scope.Scope, plan, closer.ExecOptions{
+		DryRun: opts.DryRun, Backup: dst, ToolVersion: buildinfo.String(), Now: opts.Now(),
+		Concurrency: scope.Concurrency,
 		NewEC2:      func(c aws.Config) closer.RevokeAPI { return ec2.NewFromConfig(c) },
 	})
 	if errors.Is(err, backup.ErrExists) {
@@ -108,28 +138,59 @@ func runClose(cmd *cobra.Command, f *Factory, opts *closeOptions) error {
 	if err != nil && !interrupted {
 		return err
 	}
+	runErr := err
 	if res.BackupPath != "" {
-		f.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(todo), res.BackupPath, res.BackupPath)
+		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(todo), res.BackupPath, res.BackupPath)
 	}
-	if format == report.FormatJSON {
-		if err := report.WriteJSON(f.IO.Out, struct {
-			closer.Result
-			Problems any `json:"problems"`
-		}{res, plan.Problems}); err != nil {
-			return err
+	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
+		if format == report.FormatJSON {
+			problems := plan.Problems
+			if problems == nil {
+				problems = []awsx.Problem{}
+			}
+			return report.WriteJSON(ios.Out, struct {
+				Schema string `json:"schema"`
+				closer.Result
+				Problems []awsx.Problem `json:"problems"`
+			}{"defaultsg.close/v1", res, problems})
 		}
-	} else {
-		if err := report.WriteTable(f.IO.Out, format, closeResultTable(res)); err != nil {
+		if err := writeTable(ios, format, closeResultTable(res)); err != nil {
 			return err
 		}
 		if res.BackupPath != "" {
-			fmt.Fprintf(f.IO.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, res.BackupPath)
+			fmt.Fprintf(ios.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, res.BackupPath)
 		}
-	}
-	if interrupted {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
+	if interrupted {
+		return runErr
+	}
 	return closeStatus(res, plan)
+}
+
+// touched names the accounts and regions of the groups a close changes.
+func touched(items []closer.Item) string {
+	var s Scope
+	for _, it := range items {
+		s.Accounts = appendUnit(s.Accounts, it.Group.Account, it.Group.Region)
+	}
+	return s.Describe()
+}
+
+// appendUnit adds region to account's regions in as, keeping first-seen order.
+func appendUnit(as []awsx.Account, account, region string) []awsx.Account {
+	for i := range as {
+		if as[i].ID == account {
+			if !slices.Contains(as[i].Regions, region) {
+				as[i].Regions = append(as[i].Regions, region)
+			}
+			return as
+		}
+	}
+	return append(as, awsx.Account{ID: account, Regions: []string{region}})
 }
 
 func ruleCount(items []closer.Item) int {
@@ -142,11 +203,12 @@ func ruleCount(items []closer.Item) int {
 
 // writeClosePlan shows, on stderr, exactly what will be revoked and what is
 // refused, before anything changes.
-func writeClosePlan(f *Factory, plan closer.Plan, dryRun bool) {
-	w := f.IO.ErrOut
-	if f.IO.Quiet {
+func writeClosePlan(ios *iostreams.IOStreams, plan closer.Plan, dryRun bool) {
+	if ios.Quiet {
 		return
 	}
+	width := ios.StderrWidth()
+	w := lineWriter(func(line string) { fmt.Fprintln(ios.ErrOut, hanging(line, width)) })
 	verb := "will revoke"
 	if dryRun {
 		verb = "would revoke (dry run)"
@@ -155,24 +217,30 @@ func writeClosePlan(f *Factory, plan closer.Plan, dryRun bool) {
 		g := it.Group
 		switch it.Decision {
 		case closer.DecisionClose, closer.DecisionForce:
-			fmt.Fprintf(w, "%s %s %s %s: %s %d rules\n", g.Account, g.Region, g.VpcID, g.GroupID, verb, len(g.Rules))
+			w.printf("%s %s %s %s: %s %d rules", g.Account, g.Region, g.VpcID, g.GroupID, verb, len(g.Rules))
 			if it.Decision == closer.DecisionForce {
-				fmt.Fprintf(w, "    FORCED although %s\n", it.Verdict.Reason())
+				w.printf("    FORCED although %s", it.Verdict.Reason())
 			}
 			for _, r := range g.Rules {
-				fmt.Fprintf(w, "    - %s  [%s]\n", r.Summary(g.GroupID), r.RuleID)
+				w.printf("    - %s  [%s]", r.Summary(g.GroupID), r.RuleID)
 			}
 		case closer.DecisionRefuse:
-			fmt.Fprintf(w, "%s %s %s %s: refused, %s\n", g.Account, g.Region, g.VpcID, g.GroupID, it.Verdict.Reason())
+			w.printf("%s %s %s %s: refused, %s", g.Account, g.Region, g.VpcID, g.GroupID, it.Verdict.Reason())
 		}
 	}
 	for _, p := range plan.Problems {
-		fmt.Fprintf(w, "%s %s: not read: %s: %s\n", p.Account, p.Region, p.Operation, p.Message)
+		w.printf("%s %s: not read: %s: %s", p.Account, p.Region, p.Operation, p.Message)
 	}
 }
 
+// lineWriter prints formatted lines (without their newline) through a
+// function, so a listing can be wrapped for the terminal line by line.
+type lineWriter func(line string)
+
+func (w lineWriter) printf(format string, a ...any) { w(fmt.Sprintf(format, a...)) }
+
 func closeResultTable(res closer.Result) report.Table {
-	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "RESULT", "REVOKED", "NOTE"}}
+	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "VPC", "GROUP", "RESULT", "REVOKED", "NOTE"}, Stack: []int{0, 2}}
 	for _, g := range res.Groups {
 		out := string(g.Outcome)
 		if g.Forced {
@@ -207,11 +275,11 @@ func closeStatus(res closer.Result, plan closer.Plan) error {
 
 // confirm asks before a change, unless --yes. Without a terminal and without
 // --yes it refuses: a destructive command never runs unattended by accident.
-func confirm(f *Factory, yes bool, question string) error {
+func confirm(p Prompter, yes bool, question string) error {
 	if yes {
 		return nil
 	}
-	okd, err := f.IO.Confirm(question)
+	okd, err := p.Confirm(question)
 	if errors.Is(err, iostreams.ErrNoTTY) {
 		return exitcode.Usagef(fmt.Errorf("refusing to change anything without confirmation: no terminal to ask on; re-run with --yes (or --dry-run to preview)"))
 	}

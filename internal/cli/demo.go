@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/spf13/cobra"
@@ -12,26 +13,43 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/demo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/sim"
 )
 
-func newCmdDemo(f *Factory) *cobra.Command {
-	var keep bool
+// DemoOptions are the inputs of `defaultsg demo`.
+type DemoOptions struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Keep bool
+}
+
+// NewCmdDemo builds `demo`; runF, when not nil, replaces the run (tests).
+func NewCmdDemo(f *Factory, runF func(*DemoOptions) error) *cobra.Command {
+	opts := &DemoOptions{IO: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Run the whole job on a built-in simulated AWS account (no AWS needed)",
+		Short: "Run the whole job on a simulated AWS account (no AWS needed)",
 		Long: `Starts the AWS simulator in-process with a built-in scenario (several regions, customised
 default groups, an IPv6 VPC, a group still in use, one throttled region) and runs the real
 commands against it, printing what you would see. Needs no credentials and no network
 beyond loopback.`,
+		Example: `  defaultsg demo
+  defaultsg demo --keep | less -R`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd.Context(), f, keep) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return demoRun(cmd.Context(), opts)
+		},
 	}
-	cmd.Flags().BoolVar(&keep, "keep", false, "keep the demo's backup directory instead of deleting it")
+	cmd.Flags().BoolVar(&opts.Keep, "keep", false, "keep the demo's backup directory instead of deleting it")
 	return cmd
 }
 
-func runDemo(ctx context.Context, f *Factory, keep bool) error {
+func demoRun(ctx context.Context, opts *DemoOptions) error {
 	sc, err := sim.ParseScenario(demo.Scenario)
 	if err != nil {
 		return fmt.Errorf("built-in demo scenario: %w", err)
@@ -49,21 +67,25 @@ func runDemo(ctx context.Context, f *Factory, keep bool) error {
 	if err != nil {
 		return err
 	}
-	if !keep {
+	if !opts.Keep {
 		defer os.RemoveAll(dir)
 	}
 	account := sc.Accounts()[0]
 	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(account), "demo-secret")
-	out := f.IO.Out
+	out := opts.IO.Out
 	step := func(title, explain string, args ...string) int {
-		fmt.Fprintf(out, "\n━━ %s\n%s\n\n$ defaultsg %s\n", title, explain, strings.Join(args, " "))
-		sub := &Factory{IO: f.IO, Global: &GlobalOptions{}, Now: f.Now,
+		// On a terminal the prose wraps to its width (reflow keeps it as
+		// written in a pipe).
+		width := opts.IO.TerminalWidth()
+		fmt.Fprintf(out, "\n━━ %s\n%s\n\n$ defaultsg %s\n", reflow(title, width), reflow(explain, width), strings.Join(args, " "))
+		// Each step is a fresh command line: its own global flags.
+		sub := &Factory{IO: opts.IO, Global: &GlobalOptions{NoConfigFile: true}, Now: opts.Now,
 			AWSConfig: func(context.Context) (aws.Config, error) { return cfg, nil }}
 		code := Execute(ctx, sub, args)
 		fmt.Fprintf(out, "(exit code %d)\n", code)
 		return code
 	}
-	fmt.Fprintf(out, "defaultsg sandbox: a simulated AWS account %s served at %s (in this process only).\n", account, url)
+	fmt.Fprintln(out, reflow(fmt.Sprintf("defaultsg sandbox: a simulated AWS account %s served at %s (in this process only).", account, url), opts.IO.TerminalWidth()))
 	for _, s := range demo.Steps(dir) {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -71,7 +93,7 @@ func runDemo(ctx context.Context, f *Factory, keep bool) error {
 		step(s.Title, s.Explain, s.Args...)
 	}
 	fmt.Fprint(out, demo.NextSteps)
-	if keep {
+	if opts.Keep {
 		fmt.Fprintf(out, "\nThe demo's backup is kept in %s\n", dir)
 	}
 	if ctx.Err() != nil {

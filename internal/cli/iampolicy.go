@@ -1,29 +1,54 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
-	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/services"
 )
 
-func newCmdIAMPolicy(f *Factory) *cobra.Command {
-	var forCmd string
+// IAMPolicyOptions are the inputs of `defaultsg iam-policy`.
+type IAMPolicyOptions struct {
+	IO *iostreams.IOStreams
+
+	For string
+	// Regions and Org narrow the policy to the run's regions and add what
+	// --org needs (from the global flags).
+	Regions []string
+	Org     bool
+}
+
+// NewCmdIAMPolicy builds `iam-policy`; runF, when not nil, replaces the run (tests).
+func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Command {
+	opts := &IAMPolicyOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "iam-policy",
 		Short: "Print the least-privilege IAM policy a command needs",
-		Args:  usageArgs(cobra.NoArgs),
+		Example: `  defaultsg iam-policy --for audit
+  defaultsg iam-policy --for close > close-policy.json`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			doc, err := iampolicy.Policy(forCmd, services.Finders(), iampolicy.Options{Regions: awsx.ParseRegions(f.Global.Regions), Org: f.Global.Org})
-			if err != nil {
-				return exitcode.Usagef(err)
+			opts.Regions, opts.Org = f.Global.SelectedRegions(), f.Global.Org
+			if runF != nil {
+				return runF(opts)
 			}
-			return report.WriteJSON(f.IO.Out, doc)
+			return iamPolicyRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&forCmd, "for", "all", "command: audit, usage, close, restore, plan, apply or all")
+	cmd.Flags().StringVar(&opts.For, "for", "all", "command: "+strings.Join(iampolicy.Commands, ", "))
+	completeWith(cmd, "for", iampolicy.Commands...)
 	return cmd
+}
+
+func iamPolicyRun(opts *IAMPolicyOptions) error {
+	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org})
+	if err != nil {
+		return exitcode.Usagef(err)
+	}
+	return report.WriteJSON(opts.IO.Out, doc)
 }

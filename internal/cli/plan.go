@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -12,15 +13,25 @@ import (
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
-type planOptions struct {
+// PlanOptions are the inputs of `defaultsg plan`.
+type PlanOptions struct {
+	IO    *iostreams.IOStreams
+	Scope ScopeFunc
+	Now   func() time.Time
+	// Regions are the regions the global flags select, recorded in the plan
+	// so apply, verify and rollback work in the same ones.
+	Regions []string
+
+	// Out is the plan file to write; Output what to print.
 	Out           string
-	Format        string
+	Output        string
 	NameTemplate  string
 	IaCScan       string
 	Tags          map[string]string
@@ -29,27 +40,57 @@ type planOptions struct {
 	AcceptUnknown []string
 }
 
-func newCmdPlan(f *Factory) *cobra.Command {
-	opts := &planOptions{}
+// NewCmdPlan builds `plan`; runF, when not nil, replaces the run (tests).
+func NewCmdPlan(f *Factory, runF func(*PlanOptions) error) *cobra.Command {
+	opts := &PlanOptions{IO: f.IO, Scope: f.Scope, Now: f.Now}
+	var legacyFormat string
 	cmd := &cobra.Command{
 		Use:   "plan",
-		Short: "Plan replacement groups and the moves of every user off the default groups (read-only)",
+		Short: "Plan replacement groups and the moves of users (read-only)",
 		Long: `For every default group that something uses, plans a replacement group in the same VPC
 (the default group's rules copied, its self rule rewritten to name the replacement), the rules
 to add to groups that reference the default group, and one move per user through its
 service's API, or a manual step for users managed by a stack or that cannot change in place.
-Shown as + create, ~ change, ! manual; saved with -o as a versioned plan file that records a
-fingerprint of the state it was computed from. Read-only.
+Shown as + create, ~ change, ! manual; saved with --out as a versioned plan file that records a
+fingerprint of the state it was computed from. -o json prints the plan itself; -o cloudformation
+and -o terraform print the replacement groups as code to commit instead of letting apply create
+them. Read-only.
 
 A plan is not made while usage is unknown somewhere (exit 4), unless the gap is accepted with
---accept-unknown. -o never replaces a plan that was applied and not rolled back (rollback reads
+--accept-unknown. --out never replaces a plan that was applied and not rolled back (rollback reads
 it; exit 2); after a complete rollback its journal is moved aside and the new plan is written.`,
+		Example: `  defaultsg plan --out plan.json
+  defaultsg --region eu-west-1 plan --out plan.json -o json
+  defaultsg plan -o terraform > replacements.tf`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd.Context(), f, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("format") {
+				if cmd.Flags().Changed("output") {
+					return exitcode.Usagef(fmt.Errorf("--format is the old name of -o/--output; give one"))
+				}
+				opts.Output = legacyFormat
+			}
+			opts.Regions = f.Global.SelectedRegions()
+			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
+			if c := f.config(); !cmd.Flags().Changed("name-template") && c.NameTemplate != "" {
+				opts.NameTemplate = c.NameTemplate
+			}
+			if c := f.config(); !cmd.Flags().Changed("tags") && len(c.Tags) > 0 {
+				opts.Tags = c.Tags
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return planRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Out, "out", "o", "", "write the plan file here (JSON, schema defaultsg.plan/v2)")
-	fl.StringVar(&opts.Format, "format", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform to commit instead of letting apply create them")
+	fl.StringVarP(&opts.Output, "output", "o", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform")
+	fl.StringVar(&opts.Out, "out", "", "write the plan file (JSON, schema defaultsg.plan/v2) to `FILE`, for apply")
+	fl.StringVar(&legacyFormat, "format", "", "")
+	_ = fl.MarkDeprecated("format", "use -o/--output")
+	completeWith(cmd, "output", planFormats...)
+	completeFinders(cmd)
 	fl.StringVar(&opts.IaCScan, "iac-scan", "", "a scan result (`FILE` from defaultsg scan -o json): manual steps of stack-managed users name the template lines to change")
 	fl.StringVar(&opts.NameTemplate, "name-template", plan.DefaultNameTemplate, "replacement group name; {vpc}, {vpc_id}, {region}, {group_id}")
 	fl.StringToStringVar(&opts.Tags, "tags", nil, "extra tags for replacement groups, k=v,k2=v2")
@@ -59,11 +100,12 @@ it; exit 2); after a complete rollback its journal is moved aside and the new pl
 	return cmd
 }
 
-func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
-	switch opts.Format {
-	case "text", "json", "cloudformation", "terraform":
-	default:
-		return exitcode.Usagef(fmt.Errorf("--format must be text, json, cloudformation or terraform"))
+func planRun(ctx context.Context, opts *PlanOptions) error {
+	if opts.Output == "table" {
+		opts.Output = "text"
+	}
+	if err := checkFormat(opts.Output, planFormats...); err != nil {
+		return err
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
@@ -74,7 +116,7 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -84,12 +126,12 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 			return exitcode.Usagef(err)
 		}
 	}
-	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
+	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
 	if err != nil {
 		return err
 	}
 	if err := usageStatus(rep); err != nil && exitcode.Of(err) == exitcode.Incomplete {
-		_ = writeUsage(f, report.FormatTable, rep)
+		_ = writeUsage(opts.IO, report.FormatTable, rep)
 		return exitcode.NewStatus(exitcode.Incomplete, "no plan: usage is unknown for some groups (see above); fix access or accept the gap with --accept-unknown")
 	}
 	in := plan.Input{NameTemplate: opts.NameTemplate, Tags: opts.Tags, Accepted: opts.AcceptUnknown,
@@ -98,40 +140,69 @@ func runPlan(ctx context.Context, f *Factory, opts *planOptions) error {
 		in.Groups = append(in.Groups, g.Group)
 		in.Usage.Usages = append(in.Usage.Usages, g.Users...)
 	}
-	if in.Referencing, err = referencingRules(ctx, f, scope, in.Usage.Usages); err != nil {
+	if in.Referencing, err = referencingRules(ctx, scope.Scope, in.Usage.Usages); err != nil {
+		return err
+	}
+	if in.Existing, err = existingReplacements(ctx, scope.Scope, in.Groups); err != nil {
 		return err
 	}
 	p := plan.Build(in)
 	plan.AddTemplateLocations(p, findings)
-	p.ToolVersion, p.CreatedAt = buildinfo.String(), f.Now().UTC()
-	p.Regions, p.VpcIDs, p.GroupIDs = awsx.ParseRegions(f.Global.Regions), opts.VpcIDs, opts.GroupIDs
+	p.ToolVersion, p.CreatedAt = buildinfo.String(), opts.Now().UTC()
+	p.Regions, p.VpcIDs, p.GroupIDs = opts.Regions, opts.VpcIDs, opts.GroupIDs
 	if opts.Out != "" {
 		if staleJournal != "" {
-			archived, err := apply.ArchiveJournal(staleJournal, f.Now())
+			archived, err := apply.ArchiveJournal(staleJournal, opts.Now())
 			if err != nil {
 				return journalError(err)
 			}
-			f.IO.Infof("The rolled-back apply's journal was moved to %s\n", archived)
+			opts.IO.Infof("The rolled-back apply's journal was moved to %s\n", archived)
 		}
 		if err := plan.Save(opts.Out, p); err != nil {
 			return err
 		}
-		f.IO.Infof("Plan written to %s\n", opts.Out)
+		opts.IO.Infof("Plan written to %s\n", opts.Out)
 	}
-	switch opts.Format {
+	switch opts.Output {
 	case "json":
-		return report.WriteJSON(f.IO.Out, p)
+		return report.WriteJSON(opts.IO.Out, p)
 	case "cloudformation":
-		return plan.WriteCloudFormation(f.IO.Out, p)
+		return plan.WriteCloudFormation(opts.IO.Out, p)
 	case "terraform":
-		return plan.WriteTerraform(f.IO.Out, p)
+		return plan.WriteTerraform(opts.IO.Out, p)
 	}
-	return plan.WriteText(f.IO.Out, p)
+	return plan.WriteText(opts.IO.Out, p)
+}
+
+// planFormats are what plan prints ("table" is taken for "text").
+var planFormats = []string{"text", "json", "cloudformation", "terraform"}
+
+// existingReplacements finds the replacement groups an earlier apply made
+// (tagged defaultsg:replaces), one call per account-region, so a new plan
+// keeps them instead of planning them again.
+func existingReplacements(ctx context.Context, scope awsx.Scope, groups []inventory.Group) (map[string]string, error) {
+	byRegion := map[awsx.Unit][]string{}
+	for _, g := range groups {
+		k := awsx.Unit{Account: g.Account, Region: g.Region}
+		byRegion[k] = append(byRegion[k], g.GroupID)
+	}
+	out := map[string]string{}
+	for k, ids := range byRegion {
+		cfg, _ := scope.Config(k.Account, k.Region)
+		found, err := inventory.Replacements(ctx, newEC2(cfg), ids)
+		if err != nil {
+			return nil, awsx.Wrap(k.Account, k.Region, "ec2:DescribeSecurityGroups", err)
+		}
+		for def, repl := range found {
+			out[k.Account+"/"+k.Region+"/"+def] = repl
+		}
+	}
+	return out, nil
 }
 
 // referencingRules reads the current rules of every group that references a
 // default group, one call per account-region.
-func referencingRules(ctx context.Context, f *Factory, scope awsx.Scope, us []usage.Usage) (map[string][]sgrule.Rule, error) {
+func referencingRules(ctx context.Context, scope awsx.Scope, us []usage.Usage) (map[string][]sgrule.Rule, error) {
 	byRegion := map[awsx.Unit][]string{}
 	for _, u := range us {
 		if u.Kind == usage.KindReference {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,22 +11,36 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/spf13/cobra"
 
-	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/restore"
 )
 
-type restoreOptions struct {
-	Output string
-	Yes    bool
-	DryRun bool
-	Force  bool
+// RestoreOptions are the inputs of `defaultsg restore`.
+type RestoreOptions struct {
+	IO        *iostreams.IOStreams
+	AWSConfig func(context.Context) (aws.Config, error)
+	Scope     ScopeFunc
+	Prompter  Prompter
+	// MultiAccount is set when --org or --profiles select the accounts;
+	// Regions are the regions the global flags select (nil: all).
+	MultiAccount bool
+	Regions      []string
+	Concurrency  int
+
+	Path    string
+	Output  string
+	OutFile string
+	Yes     bool
+	DryRun  bool
+	Force   bool
 }
 
-func newCmdRestore(f *Factory) *cobra.Command {
-	opts := &restoreOptions{}
+// NewCmdRestore builds `restore`; runF, when not nil, replaces the run (tests).
+func NewCmdRestore(f *Factory, runF func(*RestoreOptions) error) *cobra.Command {
+	opts := &RestoreOptions{IO: f.IO, AWSConfig: f.AWSConfig, Scope: f.Scope, Prompter: f.IO}
 	cmd := &cobra.Command{
 		Use:   "restore BACKUP",
 		Short: "Put back exactly the rules a close backup holds",
@@ -36,60 +51,78 @@ The backup must belong to the caller's account (--force overrides). With --org o
 a multi-account backup is restored in the accounts those flags select, each group only in its
 own account; a group of an account outside that selection is refused and reported.
 
-Exit codes: 0 everything restored or present, 6 some rules failed, 2 usage error or invalid
-backup, 1 other error.`,
+Exit codes of restore: 0 everything restored or present, 6 some rules failed,
+2 usage error or invalid backup, 1 other error.`,
+		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json -y
+  defaultsg --region eu-west-1 restore backup.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error { return runRestore(cmd, f, opts, args[0]) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			opts.MultiAccount, opts.Regions, opts.Concurrency = f.Global.MultiAccount(), f.Global.SelectedRegions(), f.Global.Concurrency
+			if runF != nil {
+				return runF(opts)
+			}
+			return restoreRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "table", "result format: table, json, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "check permissions with EC2 DryRun calls; change nothing")
 	fl.BoolVar(&opts.Force, "force", false, "restore into the caller's account even if the backup names another")
 	return cmd
 }
 
-func runRestore(cmd *cobra.Command, f *Factory, opts *restoreOptions, path string) error {
-	format, err := report.ParseFormat(opts.Output)
+func restoreRun(ctx context.Context, opts *RestoreOptions) error {
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
-	doc, err := backup.Load(path)
+	if err := checkFileKind("restore", opts.Path, "defaultsg.backup"); err != nil {
+		return err
+	}
+	doc, err := backup.Load(opts.Path)
 	if err != nil {
 		if errors.Is(err, backup.ErrInvalid) {
 			return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 		}
 		return err
 	}
-	ctx := cmd.Context()
-	scope, err := restoreScope(ctx, f, doc, opts.Force)
+	scope, err := restoreScope(ctx, opts, doc)
 	if err != nil {
 		return err
 	}
-	if only := awsx.ParseRegions(f.Global.Regions); len(only) > 0 {
-		doc.Groups = slices.DeleteFunc(doc.Groups, func(g backup.Group) bool { return !slices.Contains(only, g.Region) })
+	if len(opts.Regions) > 0 {
+		doc.Groups = slices.DeleteFunc(doc.Groups, func(g backup.Group) bool { return !slices.Contains(opts.Regions, g.Region) })
 	}
 	newAPI := func(c aws.Config) restore.API { return ec2.NewFromConfig(c) }
-	plans, err := restore.Prepare(ctx, scope, doc, f.Global.Concurrency, newAPI)
+	plans, err := restore.Prepare(ctx, scope.Scope, doc, scope.Concurrency, newAPI)
 	if err != nil {
 		return err
 	}
-	missing := writeRestorePlan(f, plans, opts.DryRun)
+	missing := writeRestorePlan(opts.IO, plans, opts.DryRun)
 	if missing > 0 && !opts.DryRun {
-		if err := confirm(f, opts.Yes, fmt.Sprintf("Re-authorize or re-describe %d rules?", missing)); err != nil {
+		var where Scope
+		for _, p := range plans {
+			if len(p.Missing) > 0 || len(p.Redescribe) > 0 {
+				where.Accounts = appendUnit(where.Accounts, p.Group.Account, p.Group.Region)
+			}
+		}
+		if err := confirm(opts.Prompter, opts.Yes, fmt.Sprintf("Re-authorize or re-describe %d rules in %s?", missing, where.Describe())); err != nil {
 			return err
 		}
 	}
-	results, err := restore.Execute(ctx, scope, plans, opts.DryRun, f.Global.Concurrency, newAPI)
+	results, err := restore.Execute(ctx, scope.Scope, plans, opts.DryRun, scope.Concurrency, newAPI)
 	if err != nil {
 		return err
 	}
 	rows, failed := restoreRows(results, opts.DryRun)
-	if format == report.FormatJSON {
-		err = report.WriteJSON(f.IO.Out, rows)
-	} else {
-		err = report.WriteTable(f.IO.Out, format, restoreTable(rows))
-	}
+	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
+		if format == report.FormatJSON {
+			return report.WriteJSON(ios.Out, RestoreReport{Schema: "defaultsg.restore/v1", Backup: opts.Path, DryRun: opts.DryRun, Groups: rows})
+		}
+		return writeTable(ios, format, restoreTable(rows))
+	})
 	if err != nil {
 		return err
 	}
@@ -116,31 +149,41 @@ func retargetBackup(doc *backup.Document, caller string, force bool) error {
 	return nil
 }
 
-func writeRestorePlan(f *Factory, plans []restore.GroupPlan, dryRun bool) int {
+func writeRestorePlan(ios *iostreams.IOStreams, plans []restore.GroupPlan, dryRun bool) int {
 	verb := "will re-authorize"
 	if dryRun {
 		verb = "would re-authorize (dry run)"
 	}
+	width := ios.StderrWidth()
+	w := lineWriter(func(line string) { fmt.Fprintln(ios.ErrOut, hanging(line, width)) })
 	missing := 0
 	for _, p := range plans {
 		g := p.Group
 		missing += len(p.Missing) + len(p.Redescribe)
-		if f.IO.Quiet {
+		if ios.Quiet {
 			continue
 		}
 		if p.Err != nil {
-			fmt.Fprintf(f.IO.ErrOut, "%s %s %s: cannot restore: %v\n", g.Account, g.Region, g.GroupID, p.Err)
+			w.printf("%s %s %s: cannot restore: %v", g.Account, g.Region, g.GroupID, p.Err)
 			continue
 		}
-		fmt.Fprintf(f.IO.ErrOut, "%s %s %s: %s %d rules (%d already present)\n", g.Account, g.Region, g.GroupID, verb, len(p.Missing), p.Present)
+		w.printf("%s %s %s: %s %d rules (%d already present)", g.Account, g.Region, g.GroupID, verb, len(p.Missing), p.Present)
 		for _, r := range p.Missing {
-			fmt.Fprintf(f.IO.ErrOut, "    + %s\n", r.Summary(g.GroupID))
+			w.printf("    + %s", r.Summary(g.GroupID))
 		}
 		for _, d := range p.Redescribe {
-			fmt.Fprintf(f.IO.ErrOut, "    ~ %s: description %q -> %q\n", d.Rule.Summary(g.GroupID), d.Current, d.Rule.Description)
+			w.printf("    ~ %s: description %q -> %q", d.Rule.Summary(g.GroupID), d.Current, d.Rule.Description)
 		}
 	}
 	return missing
+}
+
+// RestoreReport is the JSON form of `restore` (schema defaultsg.restore/v1).
+type RestoreReport struct {
+	Schema string       `json:"schema"`
+	Backup string       `json:"backup"`
+	DryRun bool         `json:"dry_run"`
+	Groups []restoreRow `json:"groups"`
 }
 
 type restoreRow struct {
@@ -152,16 +195,17 @@ type restoreRow struct {
 	Failed   int    `json:"rules_failed"`
 	// Redescribed are present rules whose edited description was put back.
 	Redescribed []string `json:"descriptions_restored,omitempty"`
-	Errors      string   `json:"errors,omitempty"`
+	// Errors names each rule that failed and why (never null).
+	Errors []string `json:"errors"`
 }
 
 func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int) {
-	var rows []restoreRow
+	rows := []restoreRow{}
 	total := 0
 	for _, r := range results {
 		g := r.Plan.Group
 		row := restoreRow{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Present: r.Plan.Present}
-		var errs []string
+		errs := []string{}
 		if r.Plan.Err != nil {
 			errs = append(errs, r.Plan.Err.Error())
 		}
@@ -180,7 +224,7 @@ func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int)
 			}
 		}
 		row.Failed = r.Failed()
-		row.Errors = strings.Join(errs, "\n")
+		row.Errors = errs
 		total += row.Failed
 		rows = append(rows, row)
 	}
@@ -191,7 +235,7 @@ func restoreTable(rows []restoreRow) report.Table {
 	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "RESTORED", "PRESENT", "DESCRIBED", "FAILED", "ERRORS"}}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.GroupID, fmt.Sprint(r.Restored), fmt.Sprint(r.Present),
-			fmt.Sprint(len(r.Redescribed)), fmt.Sprint(r.Failed), r.Errors})
+			fmt.Sprint(len(r.Redescribed)), fmt.Sprint(r.Failed), strings.Join(r.Errors, "\n")})
 	}
 	return t
 }

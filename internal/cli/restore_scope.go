@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
@@ -15,53 +16,57 @@ import (
 // selection close used: each backed-up group is applied only in its own
 // account, and restore.Prepare refuses groups of accounts outside it, so a
 // backup can never be applied to the wrong account.
-func restoreScope(ctx context.Context, f *Factory, doc *backup.Document, force bool) (awsx.Scope, error) {
-	g := f.Global
-	if g.Org || len(g.Profiles) > 0 {
-		if force {
-			return awsx.Scope{}, exitcode.Usagef(fmt.Errorf("--force retargets a backup onto the caller's account; it cannot be combined with --org or --profiles"))
+func restoreScope(ctx context.Context, opts *RestoreOptions, doc *backup.Document) (Scope, error) {
+	if opts.MultiAccount {
+		if opts.Force {
+			return Scope{}, exitcode.Usagef(fmt.Errorf("--force retargets a backup onto the caller's account; it cannot be combined with --org or --profiles"))
 		}
 		// Regions are not listed per account: each group names its own.
-		saved := g.Regions
-		if saved == "" {
-			g.Regions = backupRegions(doc)
+		regions := opts.Regions
+		if len(regions) == 0 {
+			regions = backupRegions(doc)
 		}
-		scope, err := resolveScope(ctx, f)
-		g.Regions = saved
+		scope, err := opts.Scope(ctx, regions)
 		if err != nil {
-			return awsx.Scope{}, err
+			return Scope{}, err
 		}
 		for _, p := range scope.Problems {
-			f.IO.Infof("%s: cannot restore there: %s: %s\n", p.Account, p.Operation, p.Message)
+			opts.IO.Infof("%s: cannot restore there: %s: %s\n", p.Account, p.Operation, p.Message)
 		}
 		return scope, nil
 	}
-	cfg, err := f.AWSConfig(ctx)
+	cfg, err := opts.AWSConfig(ctx)
 	if err != nil {
-		return awsx.Scope{}, err
+		return Scope{}, err
 	}
 	caller, err := awsx.CallerAccount(ctx, cfg)
 	if err != nil {
-		return awsx.Scope{}, err
+		return Scope{}, err
 	}
-	if err := retargetBackup(doc, caller, force); err != nil {
-		return awsx.Scope{}, err
+	if err := retargetBackup(doc, caller, opts.Force); err != nil {
+		return Scope{}, err
 	}
-	return awsx.Scope{Accounts: []awsx.Account{{ID: caller, Base: cfg}}}, nil
+	// One account, regions from the backup: concurrency sized for one account.
+	return Scope{Scope: awsx.Scope{Accounts: []awsx.Account{{ID: caller, Base: cfg}}}, Concurrency: concurrencyFor(opts.Concurrency, 1)}, nil
 }
 
-// backupRegions lists the backup's regions, comma-separated, so resolving
-// the scope does not describe every region of every account.
-func backupRegions(doc *backup.Document) string {
-	seen, out := map[string]bool{}, ""
+// backupRegions lists the backup's regions, so resolving the scope does not
+// describe every region of every account.
+func backupRegions(doc *backup.Document) []string {
+	var out []string
 	for _, grp := range doc.Groups {
-		if !seen[grp.Region] {
-			seen[grp.Region] = true
-			if out != "" {
-				out += ","
-			}
-			out += grp.Region
+		if !slices.Contains(out, grp.Region) {
+			out = append(out, grp.Region)
 		}
 	}
 	return out
+}
+
+// concurrencyFor is --concurrency, or when it is 0 the bound sized for
+// accounts.
+func concurrencyFor(flag, accounts int) int {
+	if flag > 0 {
+		return flag
+	}
+	return awsx.AutoConcurrency(accounts)
 }

@@ -1,6 +1,10 @@
-// Package cli holds one file per defaultsg command. Each command parses its
-// flags into an options struct and does its work in a run function through
-// the Factory's dependencies.
+// Package cli holds one file per defaultsg command, in cli/cli's shape:
+// NewCmdX(f, runF) parses flags into an XOptions that also carries the
+// dependencies the run uses (IO streams, the AWS scope, clock, prompter),
+// copied from the Factory; xRun(ctx, opts) never sees the Factory, and a
+// test's runF stops after parsing. Domain logic lives in the engines
+// (audit, usage, plan, apply, verify, …); this package turns flags into
+// their inputs and their results into output and exit codes.
 package cli
 
 import (
@@ -9,12 +13,15 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 )
@@ -29,6 +36,15 @@ func Main(args []string) int {
 	return Execute(ctx, NewFactory(iostreams.System()), args)
 }
 
+// usageError makes cobra's own command-line errors usage errors: it types
+// flag errors (see flagError) but not an unknown command.
+func usageError(err error) error {
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") {
+		return exitcode.Usagef(err)
+	}
+	return err
+}
+
 // Execute runs the command tree with f's dependencies; tests call it directly.
 func Execute(ctx context.Context, f *Factory, args []string) int {
 	root := NewRootCmd(f)
@@ -36,7 +52,7 @@ func Execute(ctx context.Context, f *Factory, args []string) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	err := root.ExecuteContext(ctx)
+	err := explain(usageError(root.ExecuteContext(ctx)))
 	code := exitcode.Of(err)
 	var st *exitcode.Status
 	switch {
@@ -59,15 +75,17 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "defaultsg",
 		Short: "Close the default security group of every VPC without an outage",
-		Long: `defaultsg makes every VPC's default security group rule-free (Security Hub EC2.2, CIS)
-without an outage: it audits the groups, finds everything that uses them, moves those users
-onto replacement groups, verifies, then revokes the rules with a backup it can restore exactly.
+		Long: `defaultsg makes every VPC's default security group rule-free (Security Hub
+EC2.2, CIS) without an outage: it audits the groups, finds everything that
+uses them, moves those users onto replacement groups, verifies, then revokes
+the rules with a backup it can restore exactly.
 
 Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
+		Version:       buildinfo.Long(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			f.IO.Quiet = f.Global.Quiet
+			f.IO.Quiet, f.IO.Wide = f.Global.Quiet, f.Global.Wide
 			if err := checkEmptyLists(cmd); err != nil {
 				return err
 			}
@@ -85,21 +103,33 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 			if f.Global.CallTimeout <= 0 {
 				return exitcode.Usagef(fmt.Errorf("--call-timeout must be positive"))
 			}
+			if f.Global.regionConflict() {
+				return exitcode.Usagef(fmt.Errorf("--region %s is not among --regions %s: give --region alone to work in one region, or --regions to list them", f.Global.Region, f.Global.Regions))
+			}
 			if f.Global.Concurrency < 0 {
 				return exitcode.Usagef(fmt.Errorf("--concurrency must be positive"))
 			}
-			return nil
+			return loadConfig(cmd, f)
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return exitcode.Usagef(err) })
+	root.SetFlagErrorFunc(flagError)
+	root.SetVersionTemplate("defaultsg {{.Version}}\n")
+	root.SetUsageTemplate(wrapFlagUsages(root.UsageTemplate()) + exitCodesHelp())
+	root.SetHelpTemplate(strings.Replace(root.HelpTemplate(), "{{. | trimTrailingWhitespaces}}", "{{reflow . | trimTrailingWhitespaces}}", 1))
+	cobra.AddTemplateFunc("reflow", func(s string) string { return reflow(s, f.IO.TerminalWidth()) })
+	cobra.AddTemplateFunc("wrappedFlagUsages", func(fs *pflag.FlagSet) string {
+		// On a terminal, flag help wraps to its width; elsewhere it is whole.
+		return strings.TrimRight(fs.FlagUsagesWrapped(f.IO.TerminalWidth()), " \n")
+	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.Global.Profile, "profile", "", "AWS shared-config profile (default: the standard credential chain)")
-	pf.StringVar(&f.Global.Region, "region", "", "home region for global calls (default: profile/env, else us-east-1)")
+	pf.StringVar(&f.Global.Region, "region", "", "work in this region only, and use it for global calls (default home region: profile/env, else us-east-1)")
 	pf.StringVar(&f.Global.EndpointURL, "endpoint-url", "", "send every AWS call to this endpoint (simulator, LocalStack); AWS_ENDPOINT_URL also works")
-	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: every region enabled for the account)")
+	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: --region, else every region enabled for the account)")
 	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("maximum units of AWS work in flight (default %d)", awsx.MaxAutoConcurrency))
 	pf.DurationVar(&f.Global.CallTimeout, "call-timeout", awsx.DefaultCallTimeout, "give up one attempt of an AWS call after this long (it is retried; the call with retries gives up after 4 times this)")
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
+	pf.BoolVar(&f.Global.Wide, "wide", false, "on a terminal, print tables at full width instead of wrapping them to fit")
 	pf.BoolVar(&f.Global.Org, "org", false, "every active account of the AWS Organization (run with management-account credentials)")
 	pf.StringSliceVar(&f.Global.OUs, "ou", nil, "with --org: only accounts under these organizational units (recursively)")
 	pf.StringSliceVar(&f.Global.Accounts, "accounts", nil, "with --org: only these account ids")
@@ -109,21 +139,22 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.SessionName, "role-session-name", "defaultsg", "with --org: session name for the assumed role")
 	pf.DurationVar(&f.Global.RoleDuration, "role-duration", time.Hour, "with --org: assumed-role session duration")
 	pf.StringSliceVar(&f.Global.Profiles, "profiles", nil, "one account per shared-config profile (alternative to --org)")
+	pf.StringVar(&f.Global.ConfigFile, "config-file", "", "config file of flag defaults and protected accounts (default: "+DefaultConfigFile+" if present)")
 
 	root.AddCommand(
-		newCmdAudit(f),
-		newCmdClose(f),
-		newCmdRestore(f),
-		newCmdUsage(f),
-		newCmdPlan(f),
-		newCmdApply(f),
-		newCmdRollback(f),
-		newCmdVerify(f),
-		newCmdIAMPolicy(f),
-		newCmdScan(f),
-		newCmdSim(f),
-		newCmdDemo(f),
-		newCmdVersion(f),
+		NewCmdAudit(f, nil),
+		NewCmdClose(f, nil),
+		NewCmdRestore(f, nil),
+		NewCmdUsage(f, nil),
+		NewCmdPlan(f, nil),
+		NewCmdApply(f, nil),
+		NewCmdRollback(f, nil),
+		NewCmdVerify(f, nil),
+		NewCmdIAMPolicy(f, nil),
+		NewCmdScan(f, nil),
+		NewCmdSim(f, nil),
+		NewCmdDemo(f, nil),
+		NewCmdVersion(f, nil),
 	)
 	return root
 }

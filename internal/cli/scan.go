@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,23 +13,28 @@ import (
 	"github.com/defaultsg/defaultsg/internal/iac/output"
 	"github.com/defaultsg/defaultsg/internal/iac/rules"
 	"github.com/defaultsg/defaultsg/internal/iac/scan"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 )
 
-// ScanOptions are the flags of `defaultsg scan`.
+// ScanOptions are the inputs of `defaultsg scan`.
 type ScanOptions struct {
+	IO *iostreams.IOStreams
+
 	Paths       []string
 	Output      string
+	OutFile     string
 	FailOn      string
 	Excludes    []string
 	MaxFileSize int64
 	ListRules   bool
 }
 
-func newCmdScan(f *Factory) *cobra.Command {
-	opts := &ScanOptions{}
+// NewCmdScan builds `scan`; runF, when not nil, replaces the run (tests).
+func NewCmdScan(f *Factory, runF func(*ScanOptions) error) *cobra.Command {
+	opts := &ScanOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "scan [path...]",
-		Short: "Find default-security-group rules and references in CloudFormation, SAM, CDK output and Terraform",
+		Short: "Find default-group use in CloudFormation, SAM, CDK and Terraform",
 		Long: `scan reads infrastructure code (no AWS calls) and reports where it puts rules on a VPC's
 default security group, places resources in it, uses it as a peer, exports it, or switches its
 lockdown off. Paths are files or directories (default "."); directories are searched recursively
@@ -38,36 +43,44 @@ for .yaml, .yml, .json, .template, .tf and .tf.json files.
 Silence one finding with a comment on its line or the line above its resource:
   # defaultsg:ignore DSG002 legacy bastion, removed in Q3
 
-Exit codes: 0 clean, 3 findings at or above --fail-on, 4 a file could not be parsed
+Exit codes of scan: 0 clean, 3 findings at or above --fail-on, 4 a file could not be parsed
 (wins over 3), 2 usage. Rules and formats: docs/SCAN.md.`,
 		Example: `  defaultsg scan .
   defaultsg scan infra/ cdk.out --exclude 'legacy/**' -o sarif > defaultsg.sarif
   defaultsg scan --list-rules`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defaultStrings(cmd, "exclude", &opts.Excludes, f.config().Scan.Exclude)
 			opts.Paths = args
 			if len(opts.Paths) == 0 {
 				opts.Paths = []string{"."}
 			}
-			return scanRun(cmd, f, opts)
+			if runF != nil {
+				return runF(opts)
+			}
+			return scanRun(cmd.Context(), opts)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "text", "output format: "+strings.Join(output.Formats(), ", "))
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, output.Formats()...)
 	fl.StringVar(&opts.FailOn, "fail-on", "medium", "lowest severity that makes the exit code 3: low, medium, high, or never")
 	fl.StringSliceVar(&opts.Excludes, "exclude", nil, "glob of paths to skip, relative to each scanned directory (repeatable; '**' spans directories)")
 	fl.Int64Var(&opts.MaxFileSize, "max-file-size", model.DefaultLimits().MaxBytes, "refuse files larger than this many bytes (reported as parse errors)")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "print the rules and exit")
+	completeWith(cmd, "fail-on", "low", "medium", "high", "never")
 	return cmd
 }
 
-func scanRun(cmd *cobra.Command, f *Factory, opts *ScanOptions) error {
+func scanRun(ctx context.Context, opts *ScanOptions) error {
 	if opts.ListRules {
 		for _, r := range rules.All() {
-			if _, err := fmt.Fprintf(f.IO.Out, "%s  %-6s  %-30s %s\n", r.ID, r.Severity, r.Name, r.Summary); err != nil {
+			if _, err := fmt.Fprintf(opts.IO.Out, "%s  %-6s  %-30s %s\n", r.ID, r.Severity, r.Name, r.Summary); err != nil {
 				return err
 			}
 		}
 		return nil
+	}
+	if err := checkFormat(opts.Output, output.Formats()...); err != nil {
+		return err
 	}
 	w, err := output.New(opts.Output)
 	if err != nil {
@@ -87,14 +100,17 @@ func scanRun(cmd *cobra.Command, f *Factory, opts *ScanOptions) error {
 	}
 	lim := model.DefaultLimits()
 	lim.MaxBytes = opts.MaxFileSize
-	res, err := scan.Run(cmd.Context(), scan.Options{Paths: opts.Paths, Excludes: opts.Excludes, Limits: lim})
+	res, err := scan.Run(ctx, scan.Options{Paths: opts.Paths, Excludes: opts.Excludes, Limits: lim})
 	if err != nil {
-		if cmd.Context().Err() != nil {
+		if ctx.Err() != nil {
 			return err
 		}
 		return exitcode.Usagef(err)
 	}
-	if err := w.Write(f.IO.Out, &output.Report{Result: res, Rules: rules.All(), ToolVersion: buildinfo.String()}); err != nil {
+	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
+		return w.Write(ios.Out, &output.Report{Result: res, Rules: rules.All(), ToolVersion: buildinfo.String()})
+	})
+	if err != nil {
 		return err
 	}
 	return scanStatus(res, failOn, never)

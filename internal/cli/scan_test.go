@@ -22,7 +22,7 @@ func runScan(t *testing.T, args ...string) (int, string, string) {
 	f := &Factory{IO: ios, Global: &GlobalOptions{}}
 	root := &cobra.Command{Use: "defaultsg", SilenceUsage: true, SilenceErrors: true}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return exitcode.Usagef(err) })
-	root.AddCommand(newCmdScan(f))
+	root.AddCommand(NewCmdScan(f, nil))
 	root.SetArgs(append([]string{"scan"}, args...))
 	root.SetOut(out)
 	root.SetErr(errOut)

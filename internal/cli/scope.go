@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -12,14 +14,28 @@ import (
 	"github.com/defaultsg/defaultsg/internal/inventory"
 )
 
-// resolveScope turns the global flags into the accounts × regions to visit.
-func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
+// Scope is the accounts × regions a run visits, with the concurrency sized
+// for them.
+type Scope struct {
+	awsx.Scope
+	Concurrency int
+}
+
+// ScopeFunc resolves the scope the global flags select. Non-nil regions
+// replace the flags' regions (apply, rollback and verify work in their
+// plan's regions).
+type ScopeFunc func(ctx context.Context, regions []string) (Scope, error)
+
+// Scope is the ScopeFunc of the global flags.
+func (f *Factory) Scope(ctx context.Context, regions []string) (Scope, error) {
 	cfg, err := f.AWSConfig(ctx)
 	if err != nil {
-		return awsx.Scope{}, err
+		return Scope{}, err
 	}
 	g := f.Global
-	regions := awsx.ParseRegions(g.Regions)
+	if regions == nil {
+		regions = g.SelectedRegions()
+	}
 	var scope awsx.Scope
 	switch {
 	case g.Org:
@@ -36,13 +52,46 @@ func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
 	var re *awsx.RegionError
 	var nm *awsx.NoMatchError
 	if errors.As(err, &re) || errors.As(err, &nm) {
-		return awsx.Scope{}, exitcode.Usagef(err)
+		return Scope{}, exitcode.Usagef(err)
 	}
 	// --concurrency 0 (the default) is sized now that the accounts are known.
-	if g.Concurrency == 0 {
-		g.Concurrency = awsx.AutoConcurrency(len(scope.Accounts))
+	return Scope{Scope: scope, Concurrency: concurrencyFor(g.Concurrency, len(scope.Accounts))}, err
+}
+
+// Describe names the accounts and regions a change will touch, for its
+// confirmation prompt.
+func (s Scope) Describe() string {
+	var accounts []string
+	regions := map[string]bool{}
+	var order []string
+	for _, a := range s.Accounts {
+		accounts = append(accounts, a.ID)
+		for _, r := range a.Regions {
+			if !regions[r] {
+				regions[r] = true
+				order = append(order, r)
+			}
+		}
 	}
-	return scope, err
+	return fmt.Sprintf("account%s %s; region%s %s", plural(len(accounts)), listOrNone(accounts), plural(len(order)), listOrNone(order))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func listOrNone(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	const most = 12
+	if len(s) > most {
+		return strings.Join(s[:most], ", ") + fmt.Sprintf(" and %d more", len(s)-most)
+	}
+	return strings.Join(s, ", ")
 }
 
 // newEC2 is the one constructor of EC2 clients for per-region work.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,21 +12,28 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
-type usageOptions struct {
+// UsageOptions are the inputs of `defaultsg usage`.
+type UsageOptions struct {
+	IO    *iostreams.IOStreams
+	Scope ScopeFunc
+
 	Output        string
+	OutFile       string
 	VpcIDs        []string
 	GroupIDs      []string
 	AcceptUnknown []string
 	ListFinders   bool
 }
 
-func newCmdUsage(f *Factory) *cobra.Command {
-	opts := &usageOptions{}
+// NewCmdUsage builds `usage`; runF, when not nil, replaces the run (tests).
+func NewCmdUsage(f *Factory, runF func(*UsageOptions) error) *cobra.Command {
+	opts := &UsageOptions{IO: f.IO, Scope: f.Scope}
 	cmd := &cobra.Command{
 		Use:   "usage",
 		Short: "Find everything that uses a default security group (read-only)",
@@ -34,17 +42,28 @@ it (attributed to their owning resource), the configurations that will create in
 later, and other groups whose rules reference it. Every finder's coverage is reported: a group
 whose usage could not be fully checked is "usage unknown", never "unused".
 
-Exit codes: 0 no default group is used and coverage is complete, 3 some group is used,
+Exit codes of usage: 0 no default group is used and coverage is complete, 3 some group is used,
 4 usage unknown somewhere (a finder failed and was not accepted), 2 usage error, 1 other.`,
+		Example: `  defaultsg usage
+  defaultsg --regions eu-west-1,us-east-1 usage -o json
+  defaultsg usage --accept-unknown emr-clusters
+  defaultsg usage --list-finders`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runUsage(cmd, f, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
+			if runF != nil {
+				return runF(opts)
+			}
+			return usageRun(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "table", "output format: table, json, csv, markdown")
+	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure is an accepted gap, not \"usage unknown\"")
 	fl.BoolVar(&opts.ListFinders, "list-finders", false, "list every finder, what it reads and the IAM actions it needs")
+	completeFinders(cmd)
 	return cmd
 }
 
@@ -66,30 +85,29 @@ type usageGroup struct {
 	Users []usage.Usage `json:"users"`
 }
 
-func runUsage(cmd *cobra.Command, f *Factory, opts *usageOptions) error {
+func usageRun(ctx context.Context, opts *UsageOptions) error {
 	if opts.ListFinders {
-		return listFinders(f)
+		return listFinders(opts.IO)
 	}
-	format, err := report.ParseFormat(opts.Output)
+	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
-		return exitcode.Usagef(err)
+		return err
 	}
 	if err := checkFinderNames(opts.AcceptUnknown); err != nil {
 		return err
 	}
-	ctx := cmd.Context()
-	scope, err := resolveScope(ctx, f)
+	scope, err := opts.Scope(ctx, nil)
 	if err != nil {
 		return err
 	}
-	rep, err := collectUsage(ctx, f, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
+	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
 	// Interrupted while finders ran: print what is known (cells not read
 	// are unknown), then exit 130.
 	partial := errors.Is(err, context.Canceled) && rep.Coverage != nil
 	if err != nil && !partial {
 		return err
 	}
-	if err := writeUsage(f, format, rep); err != nil {
+	if err := writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error { return writeUsage(ios, format, rep) }); err != nil {
 		return err
 	}
 	if partial {
@@ -98,13 +116,13 @@ func runUsage(cmd *cobra.Command, f *Factory, opts *usageOptions) error {
 	return usageStatus(rep)
 }
 
-func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inventory.Filter, accept []string) (UsageReport, error) {
+func collectUsage(ctx context.Context, ios *iostreams.IOStreams, scope Scope, filter inventory.Filter, accept []string) (UsageReport, error) {
 	rep := UsageReport{Schema: "defaultsg.usage/v1", Groups: []usageGroup{}, Accepted: accept,
 		Problems: append([]awsx.Problem{}, scope.Problems...), FallbackAPIs: services.FallbackAPIs()}
 	if rep.Accepted == nil {
 		rep.Accepted = []string{}
 	}
-	reads, err := inventory.ReadAll(ctx, scope, f.Global.Concurrency, filter, newEC2, nil)
+	reads, err := inventory.ReadAll(ctx, scope.Scope, scope.Concurrency, filter, newEC2, nil)
 	if err != nil {
 		return rep, selectionError(err)
 	}
@@ -127,9 +145,9 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 		}
 		targets = append(targets, t)
 	}
-	prog := f.IO.StartProgress(len(targets)*len(services.Finders()), "checking usage")
-	res, err := usage.Run(ctx, scope, targets, services.Finders(), usage.Options{
-		Concurrency: f.Global.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
+	prog := ios.StartProgress(len(targets)*len(services.Finders()), "checking usage")
+	res, err := usage.Run(ctx, scope.Scope, targets, services.Finders(), usage.Options{
+		Concurrency: scope.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
 	prog.Finish()
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return rep, err
@@ -147,11 +165,14 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 	return rep, err
 }
 
-func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
-	if format == report.FormatJSON {
-		return report.WriteJSON(f.IO.Out, rep)
+func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport) error {
+	switch format {
+	case report.FormatJSON:
+		return report.WriteJSON(ios.Out, rep)
+	case report.FormatCSV:
+		return report.WriteTable(ios.Out, format, usageCSV(rep))
 	}
-	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "STATE", "KIND", "SERVICE", "RESOURCE", "MANAGED BY", "MOVE"}}
+	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "STATE", "KIND", "SERVICE", "RESOURCE", "MANAGED BY", "MOVE"}, Stack: []int{0, 2, 4}}
 	for _, g := range rep.Groups {
 		if len(g.Users) == 0 {
 			t.Rows = append(t.Rows, []string{g.Account, g.Region, g.GroupID, g.State, "", "", "", "", ""})
@@ -164,27 +185,65 @@ func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
 			t.Rows = append(t.Rows, []string{g.Account, g.Region, g.GroupID, g.State, string(u.Kind), u.Service, res, u.ManagedBy, string(u.Change)})
 		}
 	}
-	if err := report.WriteTable(f.IO.Out, format, t); err != nil {
+	if err := writeTable(ios, format, t); err != nil {
 		return err
 	}
+	gaps, unknown := coverageGaps(rep)
+	if len(gaps.Rows) > 0 && format != report.FormatCSV {
+		if err := writeTable(ios, format, gaps); err != nil {
+			return err
+		}
+		if len(unknown) > 0 {
+			fmt.Fprintf(ios.Out, "To accept these finders' gaps (recorded in every report, backup and plan): --accept-unknown %s\n", strings.Join(unknown, ","))
+		}
+	}
+	if format == report.FormatTable {
+		ios.NoteOnce("fallback", "Note: in every region, these create calls put a new resource in the default group when given no group; "+
+			"after close such resources have no connectivity: "+strings.Join(rep.FallbackAPIs, "; "))
+	}
+	return nil
+}
+
+// usageCSV has one row per user (a group nobody uses gets one row with
+// empty user columns) and snake_case headers, like audit's CSV: no cell
+// holds a line break.
+func usageCSV(rep UsageReport) report.Table {
+	t := report.Table{Headers: []string{"account", "region", "vpc_id", "group_id", "state", "kind", "finder", "service",
+		"resource_type", "resource_id", "arn", "detail", "managed_by", "change", "unattributed"}}
+	for _, g := range rep.Groups {
+		base := []string{g.Account, g.Region, g.VpcID, g.GroupID, g.State}
+		if len(g.Users) == 0 {
+			t.Rows = append(t.Rows, append(base, "", "", "", "", "", "", "", "", "", ""))
+		}
+		for _, u := range g.Users {
+			t.Rows = append(t.Rows, append(append([]string{}, base...), string(u.Kind), u.Finder, u.Service, u.ResourceType, u.ResourceID,
+				u.ARN, oneLine(u.Detail), u.ManagedBy, string(u.Change), fmt.Sprint(u.Unattributed)))
+		}
+	}
+	return t
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// coverageGaps lists every finder that could not look (unknown or accepted)
+// by the name --accept-unknown takes, and every region not read at all —
+// which no finder name can accept — with the operation that failed. It also
+// returns the unknown finders' names, once each.
+func coverageGaps(rep UsageReport) (report.Table, []string) {
 	gaps := report.Table{Title: "Coverage gaps (usage unknown unless accepted):", Headers: []string{"ACCOUNT", "REGION", "FINDER", "STATUS", "ERROR"}}
+	var unknown []string
 	for _, c := range rep.Coverage {
 		if c.Status == usage.StatusUnknown || c.Status == usage.StatusAccepted {
 			gaps.Rows = append(gaps.Rows, []string{c.Account, c.Region, c.Finder, string(c.Status), c.Error})
 		}
-	}
-	for _, p := range rep.Problems {
-		gaps.Rows = append(gaps.Rows, []string{p.Account, p.Region, p.Operation, "unknown", p.Message})
-	}
-	if len(gaps.Rows) > 0 && format != report.FormatCSV {
-		if err := report.WriteTable(f.IO.Out, format, gaps); err != nil {
-			return err
+		if c.Status == usage.StatusUnknown && !slices.Contains(unknown, c.Finder) {
+			unknown = append(unknown, c.Finder)
 		}
 	}
-	if format == report.FormatTable {
-		fmt.Fprintf(f.IO.Out, "Note: in every region, these create calls put a new resource in the default group when given no group;\nafter close such resources have no connectivity: %s\n", strings.Join(rep.FallbackAPIs, "; "))
+	for _, p := range rep.Problems {
+		gaps.Rows = append(gaps.Rows, []string{p.Account, p.Region, "(region not read)", "unknown", p.Operation + ": " + p.Message})
 	}
-	return nil
+	return gaps, unknown
 }
 
 func usageStatus(rep UsageReport) error {
@@ -206,10 +265,10 @@ func usageStatus(rep UsageReport) error {
 	return nil
 }
 
-func listFinders(f *Factory) error {
+func listFinders(ios *iostreams.IOStreams) error {
 	t := report.Table{Headers: []string{"FINDER", "SERVICE", "READS", "IAM ACTIONS"}}
 	for _, fd := range services.Finders() {
 		t.Rows = append(t.Rows, []string{fd.Name, fd.Service, fd.Reads, strings.Join(fd.IAM, "\n")})
 	}
-	return report.WriteTable(f.IO.Out, report.FormatTable, t)
+	return writeTable(ios, report.FormatTable, t)
 }

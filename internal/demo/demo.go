@@ -31,7 +31,7 @@ func Steps(dir string) []Step {
 			[]string{"usage", "--regions", regions}},
 		{"Steps 3-4 · plan: replacement groups and the moves of every user",
 			"Read-only. The replacement copies the default group's rules, its self rule rewritten to\nname the replacement; the plan file records a fingerprint of the state.",
-			[]string{"plan", "--regions", regions, "-o", planFile}},
+			[]string{"plan", "--regions", regions, "--out", planFile}},
 		{"Step 4 · apply: create the replacements and move the users",
 			"Journaled step by step; re-running it resumes. The instance moves by its interface, the\nCodeBuild project through codebuild:UpdateProject — its next build runs in the replacement.",
 			[]string{"apply", planFile, "--yes"}},
@@ -62,6 +62,6 @@ const NextSteps = `
   defaultsg usage                      # who uses each default group
   defaultsg close --dry-run            # permission check, then: defaultsg close
   defaultsg iam-policy --for close     # the least-privilege policy to run it
-  defaultsg plan -o plan.json && defaultsg apply plan.json   # move users onto replacement groups
+  defaultsg plan --out plan.json && defaultsg apply plan.json # move users onto replacement groups
   defaultsg verify plan.json           # nothing lost?   (defaultsg rollback plan.json.journal undoes apply)
 `

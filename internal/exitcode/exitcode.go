@@ -63,3 +63,19 @@ func Of(err error) int {
 		return Error
 	}
 }
+
+// Meanings is the one table of exit codes, shown by every command's --help
+// and in the README (a test keeps them equal).
+var Meanings = []struct {
+	Code    int
+	Meaning string
+}{
+	{OK, "success: compliant, unused, closed, restored, applied, no finding"},
+	{Error, "unexpected error (I/O, an AWS error that stopped the run)"},
+	{Usage, "usage error: bad flag, argument, file, region or profile; no --yes"},
+	{NonCompliant, "non-compliant: a default group has rules or is used; scan findings"},
+	{Incomplete, "incomplete: something could not be read; or changes still taking effect"},
+	{Refused, "refused: close refused used groups; apply refused a stale plan"},
+	{Failed, "failed: some change failed; verify: a flow was lost"},
+	{Cancelled, "cancelled (Ctrl-C, or \"no\" at the confirmation)"},
+}

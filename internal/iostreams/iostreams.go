@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
@@ -26,10 +27,19 @@ type IOStreams struct {
 	stderrTTY bool
 	// Quiet suppresses progress and informational messages on stderr.
 	Quiet bool
+	// Wide lets tables be as wide as their content on a terminal too.
+	Wide bool
+
+	noColor bool             // NO_COLOR set, or TERM=dumb
+	width   func(fd int) int // terminal width of fd, 0 when unknown
+	outFd   int              // stdout's descriptor, for its width
+	errFd   int              // stderr's descriptor
+	notes   map[string]bool  // notes already shown (shared by copies)
 }
 
 // System returns streams bound to the process's stdin/stdout/stderr.
 func System() *IOStreams {
+	_, noColor := os.LookupEnv("NO_COLOR")
 	return &IOStreams{
 		In:        os.Stdin,
 		Out:       os.Stdout,
@@ -37,13 +47,24 @@ func System() *IOStreams {
 		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		noColor:   noColor || os.Getenv("TERM") == "dumb",
+		outFd:     int(os.Stdout.Fd()),
+		errFd:     int(os.Stderr.Fd()),
+		width: func(fd int) int {
+			w, _, err := term.GetSize(fd)
+			if err != nil {
+				return 0
+			}
+			return w
+		},
+		notes: map[string]bool{},
 	}
 }
 
 // Test returns streams backed by buffers (no TTY) and the buffers.
 func Test() (ios *IOStreams, in *bytes.Buffer, out *bytes.Buffer, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
+	return &IOStreams{In: in, Out: out, ErrOut: errOut, notes: map[string]bool{}}, in, out, errOut
 }
 
 // SetTTY marks all streams as terminals (for tests of interactive paths).
@@ -85,4 +106,92 @@ func (s *IOStreams) Confirm(question string) (bool, error) {
 	}
 	ans := strings.ToLower(strings.TrimSpace(line))
 	return ans == "y" || ans == "yes", nil
+}
+
+// WithOut returns a copy of s writing its standard output to w, which is
+// never a terminal (--out FILE).
+func (s *IOStreams) WithOut(w io.Writer) *IOStreams {
+	c := *s
+	c.Out, c.stdoutTTY = w, false
+	return &c
+}
+
+// DefaultWidth is assumed for a terminal whose width cannot be read.
+const DefaultWidth = 80
+
+// SetWidth fixes the terminal width (tests; 0 restores detection).
+func (s *IOStreams) SetWidth(w int) {
+	s.width = func(int) int { return w }
+}
+
+// SetColor forces colour on or off (tests).
+func (s *IOStreams) SetColor(on bool) { s.noColor = !on }
+
+// TerminalWidth is the width tables on stdout must fit: 0 (no limit) when
+// stdout is not a terminal or with --wide.
+func (s *IOStreams) TerminalWidth() int {
+	if !s.stdoutTTY || s.Wide {
+		return 0
+	}
+	return s.widthOf(s.outFd)
+}
+
+func (s *IOStreams) widthOf(fd int) int {
+	if s.width != nil {
+		if w := s.width(fd); w > 0 {
+			return w
+		}
+	}
+	return DefaultWidth
+}
+
+// StderrWidth is the width lines on stderr should fit: 0 (no limit) when
+// stderr is not a terminal.
+func (s *IOStreams) StderrWidth() int {
+	if !s.stderrTTY {
+		return 0
+	}
+	return s.widthOf(s.errFd)
+}
+
+// ColorEnabled reports whether stdout gets colour: a terminal, and neither
+// NO_COLOR (https://no-color.org) nor TERM=dumb.
+func (s *IOStreams) ColorEnabled() bool { return s.stdoutTTY && !s.noColor }
+
+// NoteOnce writes a note to stderr, wrapped to its width, the first time
+// key is noted in this run; never when quiet.
+func (s *IOStreams) NoteOnce(key, text string) {
+	if s.Quiet || s.notes[key] {
+		return
+	}
+	if s.notes != nil {
+		s.notes[key] = true
+	}
+	width := DefaultWidth
+	if s.stderrTTY {
+		width = s.widthOf(s.errFd)
+	}
+	fmt.Fprintln(s.ErrOut, Wrap(text, width))
+}
+
+// Wrap breaks text into lines of at most width columns at spaces (a word
+// longer than width stays whole), keeping its own line breaks.
+func Wrap(text string, width int) string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, w := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = w
+			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= width:
+				line += " " + w
+			default:
+				out = append(out, line)
+				line = w
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }

@@ -44,6 +44,10 @@ type Table struct {
 	Title   string
 	Headers []string
 	Rows    [][]string
+	// Stack lists columns i that a narrow terminal may show in one column
+	// with column i+1 ("ACCOUNT / REGION", one above the other) rather than
+	// break their ids.
+	Stack []int
 }
 
 // WriteTable renders t in a tabular format (table, csv or markdown).
@@ -69,7 +73,9 @@ func WriteTable(w io.Writer, f Format, t Table) error {
 	case FormatCSV:
 		out = tw.RenderCSV()
 	case FormatMarkdown:
-		out = tw.RenderMarkdown()
+		// A blank line ends the table: what follows (a summary line, the
+		// next table's heading) is not read as one of its rows.
+		out = tw.RenderMarkdown() + "\n"
 	default:
 		tw.SetStyle(table.StyleLight)
 		tw.Style().Options.SeparateRows = true

@@ -198,6 +198,8 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		ec2("AuthorizeSecurityGroupIngress", withGroup(perm...)),
 		ec2("AuthorizeSecurityGroupEgress", withGroup(perm...)),
+		ec2("UpdateSecurityGroupRuleDescriptionsIngress", withGroup(append(perm, "IpPermissions.1.IpRanges.1.Description", "probe")...)),
+		ec2("UpdateSecurityGroupRuleDescriptionsEgress", withGroup(append(perm, "IpPermissions.1.IpRanges.1.Description", "probe")...)),
 		ec2("RevokeSecurityGroupIngress", withGroup(perm...)),
 		ec2("RevokeSecurityGroupEgress", withGroup(perm...)),
 		ec2("CreateTags", func() url.Values { return form("ResourceId.1", probeGroup(), "Tag.1.Key", "k", "Tag.1.Value", "v") }),

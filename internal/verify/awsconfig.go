@@ -32,6 +32,9 @@ type ConfigView struct {
 	Agree     bool   `json:"agree"`
 }
 
+// NotDeployed is ConfigView.Config where the region has no such rule.
+const NotDeployed = "rule not deployed"
+
 // ErrRuleNotDeployed is returned when the region has no such Config rule.
 var ErrRuleNotDeployed = errors.New("config rule not deployed")
 
@@ -70,4 +73,39 @@ func CompareConfig(v ConfigView) ConfigView {
 		v.Agree = !v.Compliant
 	}
 	return v
+}
+
+// GroupNow is a default group and whether it has no rule now.
+type GroupNow struct {
+	Account, Region, GroupID string
+	Compliant                bool
+}
+
+// ConfigViews puts the rule's last evaluation next to every group, reading
+// each account-region once through apiFor. A region without the rule shows
+// "rule not deployed"; a group the rule has not evaluated, "not evaluated".
+func ConfigViews(ctx context.Context, groups []GroupNow, rule string, apiFor func(account, region string) ConfigAPI) ([]ConfigView, error) {
+	evaluations := map[string]map[string]string{}
+	out := make([]ConfigView, 0, len(groups))
+	for _, g := range groups {
+		k := g.Account + "/" + g.Region
+		if _, read := evaluations[k]; !read {
+			ev, err := ReadConfig(ctx, apiFor(g.Account, g.Region), g.Account, g.Region, rule)
+			if err != nil && !errors.Is(err, ErrRuleNotDeployed) {
+				return nil, err
+			}
+			evaluations[k] = ev // nil: not deployed
+		}
+		v := ConfigView{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: g.Compliant}
+		switch ev := evaluations[k]; {
+		case ev == nil:
+			v.Config = NotDeployed
+		case ev[g.GroupID] == "":
+			v.Config = "not evaluated"
+		default:
+			v.Config = ev[g.GroupID]
+		}
+		out = append(out, CompareConfig(v))
+	}
+	return out, nil
 }
