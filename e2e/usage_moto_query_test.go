@@ -80,7 +80,7 @@ func TestUsageQueryServicesAgainstMoto(t *testing.T) {
 			for _, g := range rep.Groups {
 				for _, u := range g.Users {
 					if u.Finder == f {
-						views[name] = append(views[name], f+" "+u.Kind+" "+generatedIDs.ReplaceAllString(u.ResourceID, "$1"))
+						views[name] = append(views[name], f+" "+u.Kind+" "+u.ResourceKind+" "+generatedIDs.ReplaceAllString(u.ResourceID, "$1")+" managed_by="+u.ManagedBy)
 					}
 				}
 			}

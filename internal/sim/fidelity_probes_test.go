@@ -139,6 +139,9 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "lambda", op: "ListFunctions", query: url.Values{"FunctionVersion": {"ALL"}}}),
 		fixed(probe{service: "lambda", op: "GetFunctionConfiguration", path: map[string]string{"FunctionName": "fn"}}),
 		fixed(probe{service: "lambda", op: "GetFunctionConfiguration", path: map[string]string{"FunctionName": "nope"}, wantErr: true}),
+		fixed(probe{service: "lambda", op: "ListTags", path: map[string]string{"Resource": "arn:aws:lambda:us-east-1:111111111111:function:fn"}}),
+		fixed(probe{service: "lambda", op: "ListTags", path: map[string]string{"Resource": "arn:aws:lambda:us-east-1:111111111111:function:nope"}, wantErr: true}),
+		fixed(probe{service: "lambda", op: "ListTags", path: map[string]string{"Resource": "arn:aws:lambda:us-east-1:111111111111:function:fn:1"}, wantErr: true}),
 		read(func() probe {
 			return probe{service: "lambda", op: "UpdateFunctionConfiguration", path: map[string]string{"FunctionName": "fn"},
 				body: js(map[string]any{"VpcConfig": map[string]any{"SubnetIds": st.functions[0].Subnets, "SecurityGroupIds": []string{web()}}})}
