@@ -108,6 +108,9 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "elasticache", op: "DescribeCacheClusters"}),
 		fixed(probe{service: "elasticache", op: "DescribeCacheClusters", form: form("CacheClusterId", "nope"), wantErr: true}),
+		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:cache")}),
+		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:nope"), wantErr: true}),
+		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "cache"), wantErr: true}),
 		read(func() probe {
 			return probe{service: "elasticache", op: "ModifyCacheCluster", form: form("CacheClusterId", "cache", "SecurityGroupIds.SecurityGroupId.1", web())}
 		}),
