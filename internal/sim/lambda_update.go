@@ -240,9 +240,10 @@ func lambdaNow() string { return time.Now().UTC().Format(lastModified) }
 var uuidTail = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // listLambdaTags is ListTags (GET /2017-03-31/tags/{Resource}): a
-// function's tags, by its ARN. Lambda tags functions, not versions or
-// aliases ("You can't add tags to aliases or versions", Lambda developer
-// guide, "Using tags on Lambda functions"), so a qualified ARN is refused.
+// function's tags, by its ARN. "Lambda does not support adding tags to
+// aliases or versions" (ListTags API reference), though the ARN pattern
+// allows a qualifier; what AWS answers for a qualified ARN is unverified,
+// and the simulator refuses it, so a caller must send the function's ARN.
 func listLambdaTags(c *call) (any, *apiError) {
 	arn, _ := strings.CutPrefix(strings.TrimSuffix(c.HTTP.URL.Path, "/"), "/2017-03-31/tags/")
 	if !strings.HasPrefix(arn, "arn:") {
