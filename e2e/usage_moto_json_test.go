@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -26,7 +27,8 @@ import (
 
 // motoJSONScenario is, for the simulator, what seedMotoJSON creates in moto:
 // the latent users a live-interface sweep misses, including a Lambda
-// version published while the function was on the default group.
+// version published while the function was on the default group. The
+// project, service and function are tagged with who manages them.
 const motoJSONScenario = `
 accounts:
   - id: "123456789012"
@@ -36,9 +38,9 @@ accounts:
         security_groups: [{name: web}]
         launch_templates:
           - {name: old-tpl, versions: [{groups: [default]}, {groups: [web]}]}
-        codebuild_projects: [{name: deploy, groups: [default]}, {name: lint, groups: [web]}]
+        codebuild_projects: [{name: deploy, groups: [default], tags: {ManagedBy: Terraform}}, {name: lint, groups: [web]}]
         ecs_clusters:
-          - {name: jobs, services: [{name: api, groups: [default]}]}
+          - {name: jobs, services: [{name: api, groups: [default], tags: {aws:cloudformation:stack-name: jobs-stack}}]}
         glue_connections: [{name: warehouse, groups: [default]}]
         lambda_functions:
           - {name: etl, groups: [web], versions: [{groups: [default]}], tags: {ManagedBy: Terraform}}
@@ -83,6 +85,12 @@ func TestUsageLatentFindersAgainstMoto(t *testing.T) {
 	if len(views["moto"]) != 5 || !slices.Equal(views["simulator"], views["moto"]) {
 		t.Fatalf("users differ or are missing\nsimulator: %q\nmoto:      %q", views["simulator"], views["moto"])
 	}
+	for _, want := range []string{"codebuild.project deploy managed_by=terraform", "ecs.service jobs/api managed_by=cloudformation:jobs-stack",
+		"lambda.version etl managed_by=terraform"} {
+		if !slices.ContainsFunc(views["moto"], func(v string) bool { return strings.HasSuffix(v, want) }) {
+			t.Errorf("no user ends %q: %q", want, views["moto"])
+		}
+	}
 }
 
 func seedMotoJSON(t *testing.T, ep endpoint) {
@@ -117,6 +125,7 @@ func seedMotoJSON(t *testing.T, ep endpoint) {
 	}
 
 	cb := codebuild.NewFromConfig(cfg)
+	cbTags := map[string][]cbtypes.Tag{"deploy": {{Key: str("ManagedBy"), Value: str("Terraform")}}}
 	for name, group := range map[string]string{"deploy": def, "lint": aws.ToString(web.GroupId)} {
 		if _, err := cb.CreateProject(cx, &codebuild.CreateProjectInput{Name: str(name),
 			Source:      &cbtypes.ProjectSource{Type: cbtypes.SourceTypeS3, Location: str("bucket/src.zip")},
@@ -124,6 +133,7 @@ func seedMotoJSON(t *testing.T, ep endpoint) {
 			Environment: &cbtypes.ProjectEnvironment{Type: cbtypes.EnvironmentTypeLinuxContainer, Image: str("aws/codebuild/standard:7.0"), ComputeType: cbtypes.ComputeTypeBuildGeneral1Small},
 			ServiceRole: str("arn:aws:iam::123456789012:role/codebuild"),
 			VpcConfig:   &cbtypes.VpcConfig{VpcId: str(vpc), Subnets: []string{subnet}, SecurityGroupIds: []string{group}},
+			Tags:        cbTags[name],
 		}); err != nil {
 			t.Fatalf("CreateProject %s: %v", name, err)
 		}
@@ -139,7 +149,8 @@ func seedMotoJSON(t *testing.T, ep endpoint) {
 	}
 	if _, err := ecsc.CreateService(cx, &ecs.CreateServiceInput{Cluster: str("jobs"), ServiceName: str("api"), TaskDefinition: str("api"),
 		DesiredCount: aws.Int32(0), NetworkConfiguration: &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{
-			Subnets: []string{subnet}, SecurityGroups: []string{def}}}}); err != nil {
+			Subnets: []string{subnet}, SecurityGroups: []string{def}}},
+		Tags: []ecstypes.Tag{{Key: str("aws:cloudformation:stack-name"), Value: str("jobs-stack")}}}); err != nil {
 		t.Fatalf("CreateService: %v", err)
 	}
 

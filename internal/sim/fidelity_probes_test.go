@@ -169,6 +169,7 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "ecs", op: "ListServices", body: js(map[string]any{"cluster": "main"})}),
 		fixed(probe{service: "ecs", op: "ListServices", body: js(map[string]any{"cluster": "nope"}), wantErr: true}),
 		fixed(probe{service: "ecs", op: "DescribeServices", body: js(map[string]any{"cluster": "main", "services": []string{"svc", "bridge", "nope"}})}),
+		fixed(probe{service: "ecs", op: "DescribeServices", body: js(map[string]any{"cluster": "main", "services": []string{"svc"}, "include": []string{"TAGS"}})}),
 		read(func() probe {
 			svc := st.ecsClusters[0].Services[0]
 			return probe{service: "ecs", op: "UpdateService", body: js(map[string]any{"cluster": "main", "service": "svc",
