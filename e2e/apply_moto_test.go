@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -22,33 +24,75 @@ type motoApply struct {
 	repl               string // the replacement, once apply has made it
 }
 
+// motoApplyScenario is, for the simulator, what seedMotoApply creates in
+// moto (the instance is its primary interface).
+const motoApplyScenario = `
+accounts:
+  - id: "123456789012"
+    access_key_id: AKIAMOTOAPPLY00001
+    resources:
+      us-east-1:
+        security_groups: [{name: web}, {name: db}]
+        network_interfaces:
+          - {description: primary, groups: [default, web], attachment: {instance_id: i-0aaaaaaaaaaaaaaa1}}
+        launch_templates: [{name: app-lt, versions: [{groups: [default]}]}]
+        load_balancers: [{name: alb, groups: [default, web]}]
+        db_instances: [{name: pg, groups: [default, db]}]
+regions: [us-east-1]
+`
+
 // TestApplyAgainstMoto runs plan → apply → rollback against moto, an
-// independent emulator, for the in-place kinds moto implements: an EC2
-// instance (ec2:ModifyNetworkInterfaceAttribute on its primary interface),
-// a launch template (new default version), an application load balancer
-// (elasticloadbalancing:SetSecurityGroups) and an RDS DB instance
-// (rds:ModifyDBInstance). Every seeded kind works in moto 5.2.1, none was
-// dropped; its RDS instance is "available" at once, so apply settles and
-// exits 0. moto omits the default group's inbound self-rule and creates no
-// interfaces for RDS or ELB, so only the service APIs are checked: each user
-// has the replacement (found by its defaultsg:replaces tag) in place of the
-// default group after apply, and exactly its original groups after rollback.
+// independent emulator, and the simulator, for the in-place kinds moto
+// implements: an EC2 instance (ec2:ModifyNetworkInterfaceAttribute on its
+// primary interface), a launch template (new default version), an
+// application load balancer (elasticloadbalancing:SetSecurityGroups) and an
+// RDS DB instance (rds:ModifyDBInstance). Every seeded kind works in moto
+// 5.2.1, none was dropped; its RDS instance is "available" at once, so
+// apply settles and exits 0. moto omits the default group's inbound
+// self-rule and creates no interfaces for RDS or ELB, so only the service
+// APIs are checked: each user has the replacement (found by its
+// defaultsg:replaces tag) in place of the default group after apply, and
+// exactly its original groups after rollback, in both systems alike.
 func TestApplyAgainstMoto(t *testing.T) {
 	moto := endpoint{URL: testutil.StartMoto(t), AccessKey: "AKIAIOSFODNN7EXAMPLE"}
-	s := seedMotoApply(t, moto)
+	sim := startSim(t, motoApplyScenario)
+	systems := []struct {
+		name string
+		ep   endpoint
+		seed func() motoApply
+	}{
+		{"moto", moto, func() motoApply { return seedMotoApply(t, moto) }},
+		{"simulator", sim, func() motoApply { return simApplyIDs(t, sim) }},
+	}
+	views := map[string][]map[string][]string{}
+	for _, sys := range systems {
+		s := sys.seed()
+		views[sys.name] = applyAndRollBack(t, sys.name, sys.ep, s)
+	}
+	if !reflect.DeepEqual(views["simulator"], views["moto"]) {
+		t.Fatalf("simulator and moto disagree:\nsimulator: %v\nmoto:      %v", views["simulator"], views["moto"])
+	}
+}
+
+// applyAndRollBack plans, applies and rolls back in ep, checks each user's
+// groups after apply and after rollback, and returns them named (default,
+// web, db, replacement) for comparison across systems.
+func applyAndRollBack(t *testing.T, name string, ep endpoint, s motoApply) []map[string][]string {
+	t.Helper()
 	dir := t.TempDir()
-
-	if r := run(t, moto, dir, nil, "plan", "--out", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
-		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
+		t.Fatalf("%s: plan: exit %d\n%s\n%s", name, r.Code, r.Stdout, r.Stderr)
 	}
-	r := run(t, moto, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
+	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
 	if r.Code != 0 {
-		t.Fatalf("apply: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+		t.Fatalf("%s: apply: exit %d\n%s\n%s", name, r.Code, r.Stdout, r.Stderr)
 	}
-	repl := replacementOf(t, moto, s.vpc, s.def)
+	repl := replacementOf(t, ep, s.vpc, s.def)
 	s.repl = repl
+	names := map[string]string{s.def: "default", s.web: "web", s.db: "db", repl: "replacement"}
 
-	got := motoGroups(t, moto, s)
+	got := motoGroups(t, ep, s)
+	applied := namedGroups(got, names)
 	want := map[string][]string{
 		"instance": {repl, s.web},
 		"template": {repl},
@@ -57,21 +101,21 @@ func TestApplyAgainstMoto(t *testing.T) {
 	}
 	for k, w := range want {
 		if !sameGroups(got[k], w) {
-			t.Errorf("after apply, %s has %v, want %v (replacement %s)", k, got[k], w, repl)
+			t.Errorf("%s: after apply, %s has %v, want %v (replacement %s)", name, k, got[k], w, repl)
 		}
 	}
-	if v := defaultTemplateVersion(t, moto, s.template); v == 1 {
-		t.Errorf("after apply, the launch template's default version is still 1")
+	if v := defaultTemplateVersion(t, ep, s.template); v == 1 {
+		t.Errorf("%s: after apply, the launch template's default version is still 1", name)
 	}
 	if t.Failed() {
-		t.Fatalf("apply output:\n%s\n%s", r.Stdout, r.Stderr)
+		t.Fatalf("%s: apply output:\n%s\n%s", name, r.Stdout, r.Stderr)
 	}
 
-	r = run(t, moto, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms")
+	r = run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms")
 	if r.Code != 0 {
-		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+		t.Fatalf("%s: rollback: exit %d\n%s\n%s", name, r.Code, r.Stdout, r.Stderr)
 	}
-	got = motoGroups(t, moto, s)
+	got = motoGroups(t, ep, s)
 	want = map[string][]string{
 		"instance": {s.def, s.web},
 		"template": {s.def},
@@ -80,15 +124,69 @@ func TestApplyAgainstMoto(t *testing.T) {
 	}
 	for k, w := range want {
 		if !sameGroups(got[k], w) {
-			t.Errorf("after rollback, %s has %v, want %v", k, got[k], w)
+			t.Errorf("%s: after rollback, %s has %v, want %v", name, k, got[k], w)
 		}
 	}
-	if v := defaultTemplateVersion(t, moto, s.template); v != 1 {
-		t.Errorf("after rollback, the launch template's default version is %d, want 1", v)
+	if v := defaultTemplateVersion(t, ep, s.template); v != 1 {
+		t.Errorf("%s: after rollback, the launch template's default version is %d, want 1", name, v)
 	}
 	if t.Failed() {
-		t.Fatalf("rollback output:\n%s\n%s", r.Stdout, r.Stderr)
+		t.Fatalf("%s: rollback output:\n%s\n%s", name, r.Stdout, r.Stderr)
 	}
+	return []map[string][]string{applied, namedGroups(got, names)}
+}
+
+// namedGroups replaces group ids by names and sorts them.
+func namedGroups(got map[string][]string, names map[string]string) map[string][]string {
+	out := map[string][]string{}
+	for k, ids := range got {
+		var ns []string
+		for _, id := range ids {
+			if n, ok := names[id]; ok {
+				id = n
+			}
+			ns = append(ns, id)
+		}
+		sort.Strings(ns)
+		out[k] = ns
+	}
+	return out
+}
+
+// simApplyIDs reads back the ids the simulator gave motoApplyScenario.
+func simApplyIDs(t *testing.T, ep endpoint) motoApply {
+	t.Helper()
+	cfg, cx := awsx.StaticConfig(ep.URL, "us-east-1", ep.AccessKey, "test-secret"), ctx(t)
+	ec := ec2.NewFromConfig(cfg)
+	vpcs, err := ec.DescribeVpcs(cx, &ec2.DescribeVpcsInput{Filters: []ec2types.Filter{{Name: str("is-default"), Values: []string{"true"}}}})
+	if err != nil || len(vpcs.Vpcs) != 1 {
+		t.Fatalf("simulator: default VPC: %v", err)
+	}
+	s := motoApply{vpc: aws.ToString(vpcs.Vpcs[0].VpcId), instance: "i-0aaaaaaaaaaaaaaa1"}
+	s.def = defaultGroup(t, ec, s.vpc)
+	sgs, err := ec.DescribeSecurityGroups(cx, &ec2.DescribeSecurityGroupsInput{Filters: []ec2types.Filter{{Name: str("vpc-id"), Values: []string{s.vpc}}}})
+	if err != nil {
+		t.Fatalf("simulator: DescribeSecurityGroups: %v", err)
+	}
+	for _, g := range sgs.SecurityGroups {
+		switch aws.ToString(g.GroupName) {
+		case "web":
+			s.web = aws.ToString(g.GroupId)
+		case "db":
+			s.db = aws.ToString(g.GroupId)
+		}
+	}
+	lts, err := ec.DescribeLaunchTemplates(cx, &ec2.DescribeLaunchTemplatesInput{LaunchTemplateNames: []string{"app-lt"}})
+	if err != nil || len(lts.LaunchTemplates) != 1 {
+		t.Fatalf("simulator: DescribeLaunchTemplates: %v", err)
+	}
+	s.template = aws.ToString(lts.LaunchTemplates[0].LaunchTemplateId)
+	lbs, err := elbv2.NewFromConfig(cfg).DescribeLoadBalancers(cx, &elbv2.DescribeLoadBalancersInput{Names: []string{"alb"}})
+	if err != nil || len(lbs.LoadBalancers) != 1 {
+		t.Fatalf("simulator: DescribeLoadBalancers: %v", err)
+	}
+	s.albARN = aws.ToString(lbs.LoadBalancers[0].LoadBalancerArn)
+	return s
 }
 
 func sameGroups(a, b []string) bool {

@@ -98,6 +98,13 @@ func codeBuildJSON(c *call, p *codeBuildProject, fleet bool) map[string]any {
 		v["artifacts"] = map[string]any{"type": "NO_ARTIFACTS"}
 		v["serviceRole"] = "arn:aws:iam::" + c.Account + ":role/codebuild-" + p.Name
 	}
+	if len(p.Tags) > 0 {
+		tags := []map[string]string{}
+		for _, t := range p.Tags {
+			tags = append(tags, map[string]string{"key": t.Key, "value": t.Value})
+		}
+		v["tags"] = tags
+	}
 	if p.Groups != nil {
 		v["vpcConfig"] = codeBuildVpcConfig{VpcID: p.VpcID, Subnets: nonNil(p.Subnets), SecurityGroupIDs: nonNil(p.Groups)}
 	}
@@ -121,11 +128,13 @@ type codeBuildState struct {
 type CodeBuildProjectSpec struct {
 	Name      string `yaml:"name"`
 	Placement `yaml:",inline"`
+	Tags      map[string]string `yaml:"tags"`
 }
 
 type codeBuildProject struct {
 	Name, ARN, VpcID string
 	Subnets, Groups  []string // nil Groups: no vpcConfig
+	Tags             []Tag
 }
 
 func (b *builder) addCodeBuild() error {
@@ -146,7 +155,7 @@ func (b *builder) addCodeBuild() error {
 			if err != nil {
 				return err
 			}
-			cp := codeBuildProject{Name: p.Name, ARN: b.arn("codebuild", list.arn+p.Name), VpcID: vpcID}
+			cp := codeBuildProject{Name: p.Name, ARN: b.arn("codebuild", list.arn+p.Name), VpcID: vpcID, Tags: tagsOf(p.Tags, "")}
 			if net != nil {
 				cp.Subnets, cp.Groups = net.Subnets, net.Groups
 			}

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -44,6 +45,7 @@ type ecsRequest struct {
 	Services   []string `json:"services"`
 	NextToken  string   `json:"nextToken"`
 	MaxResults int      `json:"maxResults"`
+	Include    []string `json:"include"`
 }
 
 // ecsCluster finds a cluster by name or ARN; omitted is "default".
@@ -118,9 +120,24 @@ func describeECSServices(c *call) (any, *apiError) {
 			failures = append(failures, map[string]any{"arn": arn, "reason": "MISSING"})
 			continue
 		}
-		services = append(services, ecsServiceJSON(cl, s, true))
+		v := ecsServiceJSON(cl, s, true)
+		// Tags come back only when asked for (DescribeServices API
+		// reference: "If this field is omitted, tags aren't included").
+		if slices.Contains(req.Include, "TAGS") {
+			v["tags"] = ecsTags(s.Tags)
+		}
+		services = append(services, v)
 	}
 	return map[string]any{"services": services, "failures": failures}, nil
+}
+
+// ecsTags is ECS's tag list: lower-case key and value.
+func ecsTags(tags []Tag) []map[string]string {
+	out := []map[string]string{}
+	for _, t := range tags {
+		out = append(out, map[string]string{"key": t.Key, "value": t.Value})
+	}
+	return out
 }
 
 // service finds a service of the cluster by name or ARN; the pointer is
@@ -188,7 +205,8 @@ type ECSServiceSpec struct {
 	// with its own network configuration.
 	Deployments []Placement `yaml:"deployments"`
 	// TaskSets are task sets of an EXTERNAL or CODE_DEPLOY service.
-	TaskSets []Placement `yaml:"task_sets"`
+	TaskSets []Placement       `yaml:"task_sets"`
+	Tags     map[string]string `yaml:"tags"`
 }
 
 type ecsCluster struct {
@@ -201,6 +219,7 @@ type ecsService struct {
 	Net         *awsvpc   // nil: not awsvpc
 	Deployments []*awsvpc // [0] is the PRIMARY deployment
 	TaskSets    []*awsvpc
+	Tags        []Tag
 	// DeploymentIDs parallel Deployments, filled on first use (the
 	// scenario's by position); Serial numbers the last deployment. Pending counts the DescribeServices reads left that show
 	// the PRIMARY deployment IN_PROGRESS beside the one it replaces
@@ -224,7 +243,7 @@ func (b *builder) addECS() error {
 			if err := b.unique(names, s.Name, sat); err != nil {
 				return err
 			}
-			svc := ecsService{Name: s.Name, ARN: b.arn("ecs", "service/"+c.Name+"/"+s.Name)}
+			svc := ecsService{Name: s.Name, ARN: b.arn("ecs", "service/"+c.Name+"/"+s.Name), Tags: tagsOf(s.Tags, "")}
 			_, net, err := b.optionalNet(s.Placement, sat)
 			if err != nil {
 				return err

@@ -11,6 +11,7 @@ import (
 var elasticacheOps = map[string]op{
 	"DescribeCacheClusters": regionLocked(describeCacheClusters),
 	"ModifyCacheCluster":    regionLocked(modifyCacheCluster),
+	"ListTagsForResource":   regionLocked(listCacheTags),
 }
 
 type xmlCacheSG struct {
@@ -49,6 +50,27 @@ func describeCacheClusters(c *call) (any, *apiError) {
 	for _, d := range items[from:to] {
 		res.CacheClusters = append(res.CacheClusters, cacheClusterXML(storeNamed(c.state.cacheClusters, d.Name), true))
 	}
+	return res, nil
+}
+
+// listCacheTags is ListTagsForResource for a cache cluster's ARN
+// (arn:aws:elasticache:<region>:<account>:cluster:<id>). Other resources
+// (replication groups, snapshots, …) are not simulated: their ARNs, like
+// an unknown cluster's, are not found. AWS refuses the call for a cluster
+// that is not available; the simulator answers at once.
+func listCacheTags(c *call) (any, *apiError) {
+	arn := c.Form.Get("ResourceName")
+	name, ok := strings.CutPrefix(arn, "arn:aws:elasticache:"+c.Region+":"+c.Account+":cluster:")
+	if !strings.HasPrefix(arn, "arn:") {
+		return nil, errf(http.StatusBadRequest, "InvalidARN", "%s is not a valid ARN.", arn)
+	}
+	d := storeNamed(c.state.cacheClusters, name)
+	if !ok || d == nil {
+		return nil, notFound("CacheClusterNotFound", "CacheCluster not found: %s", arn)
+	}
+	res := struct {
+		TagList []xmlTag `xml:"TagList>Tag"`
+	}{TagList: xmlTags(d.Tags)}
 	return res, nil
 }
 

@@ -88,3 +88,11 @@ func withNext(m map[string]any, key, next string) map[string]any {
 	}
 	return m
 }
+
+// nonNilMap makes an absent map an empty one, so JSON shows {} not null.
+func nonNilMap(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}

@@ -15,6 +15,7 @@ var lambdaOps = map[string]op{
 	"ListFunctions":               regionLocked(listFunctions),
 	"GetFunctionConfiguration":    regionLocked(getFunctionConfiguration),
 	"UpdateFunctionConfiguration": regionLocked(updateFunctionConfiguration),
+	"ListTags":                    regionLocked(listLambdaTags),
 }
 
 // lambdaREST is restJSON with Lambda's own throttling error (429).
@@ -33,6 +34,9 @@ func lambdaRoute(r *http.Request) string {
 	p := strings.TrimSuffix(r.URL.Path, "/")
 	if r.Method == http.MethodGet && p == "/2015-03-31/functions" {
 		return "ListFunctions"
+	}
+	if _, ok := strings.CutPrefix(p, "/2017-03-31/tags/"); ok && r.Method == http.MethodGet {
+		return "ListTags"
 	}
 	if _, ok := lambdaConfigPath(p); ok {
 		switch r.Method {
@@ -154,11 +158,14 @@ type LambdaFunctionSpec struct {
 	// Versions are published versions 1..n; a version's omitted groups are
 	// the function's (its $LATEST) groups.
 	Versions []Placement `yaml:"versions"`
+	// Tags are the function's (Lambda tags functions, not versions).
+	Tags map[string]string `yaml:"tags"`
 }
 
 type lambdaVersion struct {
 	Name, ARN, Version, VpcID string
 	Subnets, Groups           []string // nil Groups: no VPC configuration
+	Tags                      map[string]string
 	// LastModified is "" until an update; Pending counts the
 	// GetFunctionConfiguration reads left that show the last update
 	// InProgress (lambda_update.go).
@@ -178,7 +185,7 @@ func (b *builder) addLambda() error {
 		if err != nil {
 			return err
 		}
-		latest := lambdaVersion{Name: f.Name, ARN: arn + ":$LATEST", Version: "$LATEST", VpcID: vpcID}
+		latest := lambdaVersion{Name: f.Name, ARN: arn + ":$LATEST", Version: "$LATEST", VpcID: vpcID, Tags: f.Tags}
 		if net != nil {
 			latest.Subnets, latest.Groups = net.Subnets, net.Groups
 		}

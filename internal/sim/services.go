@@ -155,3 +155,16 @@ var (
 		errors: jsonErrors, writeResult: writeJSONResult("application/json"), writeError: writeRESTJSONError,
 	}
 )
+
+// Serves reports whether the simulator answers action of the service with
+// SigV4 signing name service (an IAM action is "service:Action"), so the
+// product's tests can require that every call they make is simulated.
+func Serves(service, action string) bool {
+	for _, s := range services {
+		if s.name == service {
+			_, ok := s.ops[action]
+			return ok
+		}
+	}
+	return false
+}
