@@ -68,7 +68,7 @@ func TestApplyMoversAgainstMoto(t *testing.T) {
 	views := map[string][]map[string][]string{}
 	for name, ep := range map[string]endpoint{"simulator": startSim(t, motoMoversScenario), "moto": moto} {
 		dir := t.TempDir()
-		if r := run(t, ep, dir, nil, "plan", "-o", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
+		if r := run(t, ep, dir, nil, "plan", "--out", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
 			t.Fatalf("%s: plan: exit %d\n%s\n%s", name, r.Code, r.Stdout, r.Stderr)
 		}
 		r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
