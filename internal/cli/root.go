@@ -154,6 +154,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		NewCmdScan(f, nil),
 		NewCmdSim(f, nil),
 		NewCmdDemo(f, nil),
+		NewCmdReport(f, nil),
 		NewCmdVersion(f, nil),
 	)
 	return root
