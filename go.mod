@@ -29,7 +29,10 @@ require (
 	golang.org/x/term v0.48.0
 )
 
-require github.com/google/go-cmp v0.6.0 // indirect
+require (
+	github.com/google/go-cmp v0.6.0 // indirect
+	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+)
 
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect
