@@ -46,7 +46,7 @@ func checkAttached(w *Workspace, r *Rule) []model.Finding {
 			out = append(out, w.tfAttached(m, b, r)...)
 		}
 	}
-	return out
+	return append(out, sourceFindings(w, r, model.UseAttached, model.UseReference)...)
 }
 
 func (w *Workspace) tfAttached(m *tfModule, b *model.Block, r *Rule) []model.Finding {

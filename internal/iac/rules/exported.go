@@ -37,5 +37,5 @@ func checkExported(w *Workspace, r *Rule) []model.Finding {
 			}
 		}
 	}
-	return out
+	return append(out, sourceFindings(w, r, model.UseOutput)...)
 }

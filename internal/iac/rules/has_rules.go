@@ -32,7 +32,7 @@ func checkHasRules(w *Workspace, r *Rule) []model.Finding {
 			out = append(out, w.tfHasRules(m, b, r)...)
 		}
 	}
-	return out
+	return append(out, sourceFindings(w, r, model.UseRules)...)
 }
 
 func direction(cfnType string) string {

@@ -49,7 +49,7 @@ func checkPeer(w *Workspace, r *Rule) []model.Finding {
 			out = append(out, w.tfPeer(m, b, r)...)
 		}
 	}
-	return out
+	return append(out, sourceFindings(w, r, model.UsePeer)...)
 }
 
 func (w *Workspace) tfPeer(m *tfModule, b *model.Block, r *Rule) []model.Finding {

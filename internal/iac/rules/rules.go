@@ -70,6 +70,8 @@ func All() []Rule {
 type Workspace struct {
 	Templates []*model.Template
 	TFFiles   []*model.TFFile
+	// Sources are CDK app source files; set after NewWorkspace.
+	Sources []*model.SourceFile
 	cfn       *cfnIndex
 	tf        *tfIndex
 }
