@@ -72,8 +72,8 @@ type Workspace struct {
 	TFFiles   []*model.TFFile
 	// Sources are CDK app source files; set after NewWorkspace.
 	Sources []*model.SourceFile
-	cfn       *cfnIndex
-	tf        *tfIndex
+	cfn     *cfnIndex
+	tf      *tfIndex
 }
 
 // NewWorkspace indexes the parsed files.
