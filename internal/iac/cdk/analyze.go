@@ -91,9 +91,11 @@ func (a *analyzer) run() []model.SourceUse {
 			}
 		}
 	}
+	// A value only ever assigned is reported once, where it was taken.
 	for _, p := range a.pending {
 		if !a.reported[p.origin] {
 			a.uses = append(a.uses, p.use)
+			a.reported[p.origin] = true
 		}
 	}
 	return a.uses
@@ -367,8 +369,27 @@ func (a *analyzer) isLiteral(p int) bool {
 		return true
 	}
 	if a.lang == langGo && prev.kind == tIdent {
-		r := []rune(prev.text)[0]
-		return unicode.IsUpper(r) || prev.text == "string" || prev.text == "interface"
+		// A composite literal's type follows an operand position
+		// (x := T{, &T{, f(T{, return T{); a block follows a function
+		// result type, a condition, or a keyword.
+		k := p - 1
+		for k > 0 && (a.ts[k].kind == tIdent && !goKeyword(a.ts[k].text) || a.ts[k].is(".") || a.ts[k].is("*") ||
+			a.ts[k].is("[") || a.ts[k].is("]")) {
+			k--
+		}
+		switch b := a.ts[k]; {
+		case b.is(":=") || b.is("=") || b.is("&") || b.is("(") || b.is(",") || b.is("{") || b.is(":") || b.is("return"):
+			r := []rune(prev.text)[0]
+			return unicode.IsUpper(r) || prev.text == "string" || prev.text == "any"
+		}
+	}
+	return false
+}
+
+func goKeyword(s string) bool {
+	switch s {
+	case "func", "if", "for", "switch", "select", "else", "range", "go", "defer", "return", "struct", "interface", "type", "case":
+		return true
 	}
 	return false
 }
