@@ -93,7 +93,7 @@ func collect(paths, excludes []string) ([]input, []FileError, error) {
 			w.add(input{path: root, kind: kindOf(root), named: true})
 			continue
 		}
-		if err := w.dir(root, root, hasCDKJSON(root)); err != nil {
+		if err := w.dir(root, root, cdkAppAt(root)); err != nil {
 			return nil, nil, fmt.Errorf("scan path %s: %w", root, err)
 		}
 	}
@@ -111,6 +111,28 @@ func (w *walker) add(in input) {
 
 func (w *walker) note(p string, format string, args ...any) {
 	w.notes = append(w.notes, FileError{File: p, Err: fmt.Errorf(format, args...)})
+}
+
+// cdkAppAt reports a cdk.json in dir or a directory above it (scanning
+// lib/ of a CDK app), stopping at a repository root.
+func cdkAppAt(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return hasCDKJSON(dir)
+	}
+	for {
+		if hasCDKJSON(abs) {
+			return true
+		}
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return false
+		}
+		up := filepath.Dir(abs)
+		if up == abs {
+			return false
+		}
+		abs = up
+	}
 }
 
 func hasCDKJSON(dir string) bool {

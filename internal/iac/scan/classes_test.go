@@ -1,0 +1,100 @@
+package scan_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func ruleLines(t *testing.T, dir string, paths ...string) string {
+	t.Helper()
+	res := run(t, paths...)
+	if len(res.Errors) != 0 {
+		t.Errorf("errors: %v", res.Errors)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		rel, _ := filepath.Rel(dir, f.Pos.File)
+		got = append(got, fmt.Sprintf("%s %s:%d:%d", f.RuleID, filepath.ToSlash(rel), f.Pos.Line, f.Pos.Col))
+	}
+	return strings.Join(got, "\n")
+}
+
+// TestScanCDKApp: CDK app source is found in a tree with a cdk.json (even
+// a helper file without CDK imports, and when only a subdirectory is
+// scanned) and by its imports elsewhere; dependencies and declaration
+// files are not read; a non-CDK program using the same names is not a
+// CDK app.
+func TestScanCDKApp(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "app/cdk.json", `{"app": "npx ts-node bin/app.ts"}`)
+	write(t, dir, "app/lib/network.ts", "import { aws_ec2 as ec2 } from 'aws-cdk-lib';\n"+
+		"export function network(scope: any) {\n"+
+		"  const vpc = new ec2.Vpc(scope, 'Vpc', { restrictDefaultSecurityGroup: false });\n"+
+		"  return vpc;\n}\n")
+	write(t, dir, "app/lib/helpers.ts", "// no CDK import: a helper of the app\n"+
+		"export const groupsOf = (vpc: any) => ({ securityGroupIds: [vpc.vpcDefaultSecurityGroup] });\n")
+	write(t, dir, "app/node_modules/aws-cdk-lib/index.ts", "import 'aws-cdk-lib';\nx.securityGroupIds = [vpc.vpcDefaultSecurityGroup];\n")
+	write(t, dir, "app/lib/types.d.ts", "declare const a: typeof vpc.vpcDefaultSecurityGroup;\n")
+	write(t, dir, "py/app.py", "import aws_cdk as cdk\nfrom aws_cdk import aws_ec2 as ec2\n\n"+
+		"def build(stack, vpc):\n    cdk.CfnOutput(stack, 'Sg', value=vpc.vpc_default_security_group)\n")
+	write(t, dir, "pulumi/index.ts", "import * as aws from '@pulumi/aws';\nconst g = [vpc.vpcDefaultSecurityGroup];\n")
+
+	want := "DSG005 app/lib/network.ts:3:43\nDSG002 app/lib/helpers.ts:2:61\nDSG004 py/app.py:5:38"
+	got := ruleLines(t, dir, dir)
+	if norm(got) != norm(want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+	// Scanning only lib/: the cdk.json above still makes helpers.ts an app file.
+	if got := ruleLines(t, dir, filepath.Join(dir, "app", "lib")); !strings.Contains(got, "helpers.ts:2:61") {
+		t.Errorf("scan of lib/ alone: %s", got)
+	}
+}
+
+func norm(s string) string {
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+// TestScanModulePeer: a default group passed into a local module that
+// uses the input as a rule source is a peer reference (DSG003, in the
+// module, with the caller in the chain); a registry VPC module's output
+// from the documented table is the default group.
+func TestScanModulePeer(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "main.tf", `module "network" {
+  source = "cloudposse/vpc/aws"
+}
+
+module "db_access" {
+  source          = "./modules/db-access"
+  allowed_sg_id   = module.network.vpc_default_security_group_id
+}
+`)
+	write(t, dir, "modules/db-access/main.tf", `variable "allowed_sg_id" {
+  type = string
+}
+
+resource "aws_security_group" "db" {
+  name = "db"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_app" {
+  security_group_id            = aws_security_group.db.id
+  referenced_security_group_id = var.allowed_sg_id
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+}
+`)
+	want := "DSG003 modules/db-access/main.tf:11:3"
+	if got := ruleLines(t, dir, dir); got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}
