@@ -98,3 +98,12 @@ resource "aws_vpc_security_group_ingress_rule" "from_app" {
 		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestCDKAppExample pins the CDK app the README scans.
+func TestCDKAppExample(t *testing.T) {
+	dir := filepath.Join("testdata", "cdk-app")
+	want := "DSG005 lib/network-stack.ts:14:7\nDSG004 lib/network-stack.ts:18:14\nDSG001 lib/orders-stack.ts:18:5\nDSG002 lib/orders-stack.ts:23:24"
+	if got := ruleLines(t, dir, dir); got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}
