@@ -107,3 +107,52 @@ func TestCDKAppExample(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestScanModuleOutsideRoots: scanning one environment whose VPC comes
+// from a local module outside the scanned directory still follows the
+// module's outputs.tf; nothing is reported inside the module itself.
+func TestScanModuleOutsideRoots(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "modules/vpc/main.tf", `resource "aws_vpc" "this" {
+  cidr_block = var.cidr
+}
+
+resource "aws_security_group_rule" "open" {
+  type              = "ingress"
+  security_group_id = aws_vpc.this.default_security_group_id
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+variable "cidr" {
+  type = string
+}
+`)
+	write(t, dir, "modules/vpc/outputs.tf", `output "base_sg" {
+  value = aws_vpc.this.default_security_group_id
+}
+`)
+	write(t, dir, "envs/prod/main.tf", `module "network" {
+  source = "../../modules/vpc"
+  cidr   = "10.0.0.0/16"
+}
+
+resource "aws_instance" "app" {
+  ami                    = "ami-12345678"
+  vpc_security_group_ids = [module.network.base_sg]
+}
+
+module "missing" {
+  source = "../../modules/gone"
+}
+`)
+	env := filepath.Join(dir, "envs", "prod")
+	if got, want := ruleLines(t, env, env), "DSG002 main.tf:8:3"; got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+	if n := noteFor(run(t, env), "gone"); !strings.Contains(n, "could not be read") {
+		t.Errorf("note for the missing module = %q", n)
+	}
+}

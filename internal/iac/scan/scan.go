@@ -128,9 +128,18 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			res.Findings = append(res.Findings, p.problems...)
 		}
 	}
-	w := rules.NewWorkspace(templates, tfFiles)
+	extra, modNotes := outsideModules(tfFiles, opts.Limits)
+	res.Notes = append(res.Notes, modNotes...)
+	resolveOnly := map[string]bool{}
+	for _, f := range extra {
+		resolveOnly[f.Path] = true
+	}
+	w := rules.NewWorkspace(templates, append(tfFiles, extra...))
 	w.Sources = sources
 	for _, f := range dedupe(rules.Run(w)) {
+		if resolveOnly[f.Pos.File] {
+			continue // in a module read only to follow its outputs
+		}
 		if s, ok := suppressedBy(sups, f); ok {
 			res.Suppressed = append(res.Suppressed, Suppressed{Finding: f, Reason: s.reason})
 			continue
