@@ -85,6 +85,10 @@ func (a *analyzer) run() []model.SourceUse {
 			expr := a.text(s, e)
 			a.use(s, e, &taint{origin: i, expr: expr, vpc: a.text(s, i-2),
 				via: []string{fmt.Sprintf("%s:%d %s", a.path, t.line, expr)}})
+		case a.vars[t.text] != nil && a.reassigned(i):
+			// sg = new ec2.SecurityGroup(...) in another function: a new
+			// value; if it is the default group again, its use re-taints.
+			delete(a.vars, t.text)
 		default:
 			if tv := a.tainted(i); tv != nil {
 				a.use(a.exprStart(i), a.exprEnd(i), tv)
@@ -113,6 +117,25 @@ func (a *analyzer) tainted(i int) *taint {
 		}
 	}
 	return tv
+}
+
+// reassigned: token i is the target of an assignment statement or a
+// declaration (x =, x :=, x: T =), not a key or named argument.
+func (a *analyzer) reassigned(i int) bool {
+	if i+1 >= len(a.ts) {
+		return false
+	}
+	next := a.ts[i+1]
+	if !next.is("=") && !next.is(":=") && !(next.is(":") && (a.lang == langTS || a.lang == langPython)) {
+		return false
+	}
+	if p := a.parent[i]; p >= 0 && !(a.ts[p].is("{") && !a.isLiteral(p)) {
+		return false
+	}
+	if i > 0 && (a.ts[i-1].is(".") || a.ts[i-1].is("?.")) {
+		return i > 1 && (a.ts[i-2].is("this") || a.ts[i-2].is("self"))
+	}
+	return true
 }
 
 // inDecl: a name followed by ":" is a declaration or a key, not a read,
