@@ -38,6 +38,9 @@ func sourceMessage(f *model.SourceFile, u model.SourceUse) string {
 	case model.UseOutput:
 		return fmt.Sprintf("CDK app outputs the default security group of %s (CfnOutput)", u.VPC)
 	case model.UseLockdownOff:
+		if u.Where == "feature flag" {
+			return "cdk.json switches the restrictDefaultSecurityGroup feature flag off: every Vpc that does not set restrictDefaultSecurityGroup: true keeps AWS's allow rules on its default group"
+		}
 		return "CDK Vpc is created with restrictDefaultSecurityGroup switched off; its default group keeps AWS's allow rules"
 	}
 	if u.Where != "" {

@@ -156,3 +156,14 @@ module "missing" {
 		t.Errorf("note for the missing module = %q", n)
 	}
 }
+
+// TestScanCDKFeatureFlagOff: cdk.json turning the restrict feature flag
+// off is a lockdown switched off (DSG005) at the flag; on, it is nothing.
+func TestScanCDKFeatureFlagOff(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "off/cdk.json", "{\n  \"app\": \"npx ts-node bin/app.ts\",\n  \"context\": {\n    \"@aws-cdk/aws-ec2:restrictDefaultSecurityGroup\": false\n  }\n}\n")
+	write(t, dir, "on/cdk.json", "{\"app\": \"python3 app.py\", \"context\": {\"@aws-cdk/aws-ec2:restrictDefaultSecurityGroup\": true}}\n")
+	if got, want := ruleLines(t, dir, dir), "DSG005 off/cdk.json:4:5"; got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -205,6 +205,11 @@ func parseOne(in input, lim model.Limits, known map[string]bool, bad *rules.Rule
 	switch kind {
 	case kindTF, kindTFJSON:
 		p.tf, p.err = terraform.Parse(in.path, data, lim)
+	case kindCDKConfig:
+		p.src, p.err = cdk.ParseConfig(in.path, data)
+		if p.err == nil && len(p.src.Uses) == 0 {
+			return parsed{size: p.size, skipped: true} // read, nothing to check
+		}
 	case kindSource:
 		if !cdk.Candidate(data) {
 			return parsed{size: p.size}

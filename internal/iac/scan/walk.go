@@ -21,10 +21,14 @@ const (
 	kindTF              // Terraform native syntax
 	kindTFJSON          // Terraform JSON syntax
 	kindSource          // CDK app source (TypeScript, JavaScript, Python, Java, C#, Go)
+	kindCDKConfig       // cdk.json: its feature flags
 	kindSniff           // unknown extension: recognised by content or skipped
 )
 
 func kindOf(name string) fileKind {
+	if cdk.IsConfig(filepath.Base(name)) {
+		return kindCDKConfig
+	}
 	lower := strings.ToLower(name)
 	switch {
 	case strings.HasSuffix(lower, ".tf.json"):
