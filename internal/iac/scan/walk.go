@@ -16,13 +16,13 @@ import (
 type fileKind int
 
 const (
-	kindNone   fileKind = iota
-	kindCFN             // YAML or JSON, kept only if it turns out to be a template
-	kindTF              // Terraform native syntax
-	kindTFJSON          // Terraform JSON syntax
-	kindSource          // CDK app source (TypeScript, JavaScript, Python, Java, C#, Go)
-	kindCDKConfig       // cdk.json: its feature flags
-	kindSniff           // unknown extension: recognised by content or skipped
+	kindNone      fileKind = iota
+	kindCFN                // YAML or JSON, kept only if it turns out to be a template
+	kindTF                 // Terraform native syntax
+	kindTFJSON             // Terraform JSON syntax
+	kindSource             // CDK app source (TypeScript, JavaScript, Python, Java, C#, Go)
+	kindCDKConfig          // cdk.json: its feature flags
+	kindSniff              // unknown extension: recognised by content or skipped
 )
 
 func kindOf(name string) fileKind {
