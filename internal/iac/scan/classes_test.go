@@ -47,9 +47,12 @@ func TestScanCDKApp(t *testing.T) {
 	if norm(got) != norm(want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
 	}
-	// Scanning only lib/: the cdk.json above still makes helpers.ts an app file.
-	if got := ruleLines(t, dir, filepath.Join(dir, "app", "lib")); !strings.Contains(got, "helpers.ts:2:61") {
-		t.Errorf("scan of lib/ alone: %s", got)
+	// Scanning only lib/, or naming the file: the cdk.json above still
+	// makes helpers.ts an app file.
+	for _, p := range []string{filepath.Join(dir, "app", "lib"), filepath.Join(dir, "app", "lib", "helpers.ts")} {
+		if got := ruleLines(t, dir, p); !strings.Contains(got, "helpers.ts:2:61") {
+			t.Errorf("scan of %s alone: %s", p, got)
+		}
 	}
 }
 

@@ -94,7 +94,8 @@ func collect(paths, excludes []string) ([]input, []FileError, error) {
 		if !info.IsDir() {
 			// A path named explicitly is read even if it is not a regular
 			// file; reading refuses it with an error (exit 4).
-			w.add(input{path: root, kind: kindOf(root), named: true})
+			k := kindOf(root)
+			w.add(input{path: root, kind: k, named: true, cdkApp: k == kindSource && cdkAppAt(filepath.Dir(root))})
 			continue
 		}
 		if err := w.dir(root, root, cdkAppAt(root)); err != nil {
