@@ -170,3 +170,16 @@ func TestScanCDKFeatureFlagOff(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestScanCDKSuppression: defaultsg:ignore works in CDK source comments
+// (// and #) like in templates.
+func TestScanCDKSuppression(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "cdk.json", "{}")
+	write(t, dir, "stack.ts", "const ids = [vpc.vpcDefaultSecurityGroup]; // defaultsg:ignore DSG002 moved in OPS-7\n")
+	write(t, dir, "stack.py", "# defaultsg:ignore DSG004 read by the legacy stack until Q3\nCfnOutput(self, 'Sg', value=vpc.vpc_default_security_group)\n")
+	res := run(t, dir)
+	if len(res.Findings) != 0 || len(res.Suppressed) != 2 {
+		t.Errorf("findings %v suppressed %v", res.Findings, res.Suppressed)
+	}
+}
