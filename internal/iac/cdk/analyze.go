@@ -27,6 +27,10 @@ type analyzer struct {
 	// token origin has been recorded.
 	reported map[int]bool
 	pending  []pendingUse
+	// extern are members other files set to the default group; members
+	// are the ones this file sets.
+	extern  map[string]model.SourceMember
+	members map[string]model.SourceMember
 }
 
 // taint is a variable (or this./self. member) holding the default group.
@@ -91,6 +95,8 @@ func (a *analyzer) run() []model.SourceUse {
 		default:
 			if tv := a.tainted(i); tv != nil {
 				a.use(a.exprStart(i), a.exprEnd(i), tv)
+			} else if tv := a.externRead(i); tv != nil {
+				a.use(a.exprStart(i), a.exprEnd(i), tv)
 			}
 		}
 	}
@@ -137,6 +143,19 @@ func (a *analyzer) reassigned(i int) bool {
 	return true
 }
 
+// externRead: token i reads (x.name) a member another file set to the
+// default group.
+func (a *analyzer) externRead(i int) *taint {
+	m, ok := a.extern[a.ts[i].text]
+	if !ok || i == 0 || !(a.ts[i-1].is(".") || a.ts[i-1].is("?.")) || a.vars[a.ts[i].text] != nil {
+		return nil
+	}
+	if i+1 < len(a.ts) && (a.ts[i+1].is("=") || a.ts[i+1].is(":=")) {
+		return nil
+	}
+	return &taint{origin: i, expr: a.text(a.exprStart(i), i), vpc: m.VPC, via: m.Via}
+}
+
 // inDecl: a name followed by ":" is a declaration or a key, not a read,
 // except inside a TypeScript object literal's value position.
 func (a *analyzer) inDecl(i int) bool {
@@ -158,6 +177,12 @@ func (a *analyzer) use(s, e int, tv *taint) {
 	if target > 0 {
 		line := a.ts[s].line
 		step := fmt.Sprintf("%s:%d %s = %s", a.path, line, a.ts[target].text, a.statementRHS(target, s, e))
+		if a.isMember(target) {
+			if a.members == nil {
+				a.members = map[string]model.SourceMember{}
+			}
+			a.members[a.ts[target].text] = model.SourceMember{VPC: tv.vpc, Via: append([]string{step}, tv.via...)}
+		}
 		nv := &taint{origin: tv.origin, expr: tv.expr, vpc: tv.vpc, member: a.isMember(target),
 			via: append([]string{step}, tv.via...)}
 		a.vars[a.ts[target].text] = nv

@@ -71,6 +71,13 @@ func Candidate(data []byte) bool {
 // It returns nil when the file is not part of a CDK app: it neither
 // imports the CDK nor lies under a cdk.json (inApp).
 func Parse(path string, data []byte, lim model.Limits, inApp bool) (*model.SourceFile, error) {
+	return ParseFollowing(path, data, lim, inApp, nil)
+}
+
+// ParseFollowing is Parse where reads of the members other files set to the
+// default group (network.defaultSg, props.defaultSg) count as uses: the
+// second pass of a scan whose first pass found such members.
+func ParseFollowing(path string, data []byte, lim model.Limits, inApp bool, members map[string]model.SourceMember) (*model.SourceFile, error) {
 	data = model.StripBOM(data)
 	if err := model.Precheck(data, lim); err != nil {
 		return nil, err
@@ -94,7 +101,9 @@ func Parse(path string, data []byte, lim model.Limits, inApp bool) (*model.Sourc
 		return nil, nil
 	}
 	a := newAnalyzer(path, lang, data, toks, ls)
-	return &model.SourceFile{Path: path, Lang: lang, Uses: a.run()}, nil
+	a.extern = members
+	uses := a.run()
+	return &model.SourceFile{Path: path, Lang: lang, Uses: uses, Members: a.members}, nil
 }
 
 // importsCDK recognises the CDK's module names: "aws-cdk-lib" and

@@ -8,6 +8,15 @@ type SourceFile struct {
 	Path string
 	Lang string
 	Uses []SourceUse
+	// Members are the construct properties (this.x, self.x) this file sets
+	// to the default group; other files' reads of them are followed.
+	Members map[string]SourceMember
+}
+
+// SourceMember is how a member came to hold the default group.
+type SourceMember struct {
+	VPC string
+	Via []string
 }
 
 // UseKind says what a CDK app does with the default group at one place.

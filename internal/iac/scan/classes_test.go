@@ -183,3 +183,54 @@ func TestScanCDKSuppression(t *testing.T) {
 		t.Errorf("findings %v suppressed %v", res.Findings, res.Suppressed)
 	}
 }
+
+// TestScanCDKAcrossFiles: a stack keeps the default group in a property;
+// the app passes it to another stack, which puts it in a function's
+// groups. Both the hand-over and the placement are found, in other files
+// than the one that took the group.
+func TestScanCDKAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "cdk.json", "{}")
+	write(t, dir, "lib/network.ts", `import * as cdk from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+export class Network extends cdk.Stack {
+  public readonly vpc: ec2.Vpc;
+  public readonly defaultSg: ec2.ISecurityGroup;
+  public readonly securityGroup: ec2.ISecurityGroup;
+  constructor(scope: cdk.App, id: string) {
+    super(scope, id);
+    this.vpc = new ec2.Vpc(this, 'Vpc');
+    this.defaultSg = ec2.SecurityGroup.fromSecurityGroupId(this, 'D', this.vpc.vpcDefaultSecurityGroup);
+    this.securityGroup = ec2.SecurityGroup.fromSecurityGroupId(this, 'E', this.vpc.vpcDefaultSecurityGroup);
+  }
+}
+`)
+	write(t, dir, "bin/app.ts", `import * as cdk from 'aws-cdk-lib';
+import { Network } from '../lib/network';
+import { Jobs } from '../lib/jobs';
+const app = new cdk.App();
+const network = new Network(app, 'Net');
+new Jobs(app, 'Jobs', { vpc: network.vpc, sg: network.defaultSg });
+`)
+	write(t, dir, "lib/jobs.ts", `import * as cdk from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+export class Jobs extends cdk.Stack {
+  constructor(scope: cdk.App, id: string, props: any) {
+    super(scope, id);
+    new lambda.Function(this, 'Nightly', {
+      runtime: lambda.Runtime.NODEJS_20_X, handler: 'i.h', code: lambda.Code.fromInline('x'),
+      vpc: props.vpc,
+      securityGroups: [props.network.defaultSg],
+    });
+    new lambda.Function(this, 'Other', {
+      runtime: lambda.Runtime.NODEJS_20_X, handler: 'i.h', code: lambda.Code.fromInline('x'),
+      securityGroups: [props.api.securityGroup],
+    });
+  }
+}
+`)
+	want := "DSG002 bin/app.ts:6:47\nDSG002 lib/jobs.ts:9:24\nDSG002 lib/network.ts:10:71\nDSG002 lib/network.ts:11:75"
+	if got := ruleLines(t, dir, dir); norm(got) != norm(want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}

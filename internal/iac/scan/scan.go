@@ -101,6 +101,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	followMembers(files, slots, opts.Limits, known, &bad)
 	res := &Result{Notes: notes}
 	var templates []*model.Template
 	var tfFiles []*model.TFFile
