@@ -72,5 +72,5 @@ if [[ -n "${DSG_BEFORE:-}" ]]; then
   report "defaultsg scan -o json (before: $(basename "$DSG_BEFORE"))" "$DSG_BEFORE" scan -o json --fail-on never "$tree"
 fi
 if [[ "${COMPARE_TRIVY:-}" == 1 ]] && command -v trivy >/dev/null; then
-  report "trivy config ($(trivy --version | head -1))" trivy config --quiet --format json "$tree"
+  report "trivy config ($(trivy --version | head -1))" trivy config --skip-check-update --quiet --format json "$tree"
 fi

@@ -50,10 +50,12 @@ func readAll(f *os.File, size, max int64) ([]byte, error) {
 	if max > 0 {
 		r = io.LimitReader(f, max+1)
 	}
-	data, err := io.ReadAll(r)
-	if err != nil {
+	// Sized from stat like os.ReadFile, so a file is read in one go.
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if max > 0 && int64(len(data)) > max {
 		return nil, tooLarge(int64(len(data)), max)
 	}
