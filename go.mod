@@ -25,14 +25,12 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/scheduler v1.18.2
 	github.com/aws/smithy-go v1.28.9
 	github.com/spf13/cobra v1.10.2
+	github.com/tdewolff/parse/v2 v2.8.20
 	golang.org/x/sync v0.25.0
 	golang.org/x/term v0.48.0
 )
 
-require (
-	github.com/google/go-cmp v0.6.0 // indirect
-	github.com/tdewolff/parse/v2 v2.8.20 // indirect
-)
+require github.com/google/go-cmp v0.6.0 // indirect
 
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect
