@@ -27,6 +27,7 @@ require (
 	github.com/aws/smithy-go v1.28.9
 	github.com/chromedp/chromedp v0.23.0
 	github.com/spf13/cobra v1.10.2
+	github.com/tdewolff/parse/v2 v2.8.20
 	golang.org/x/sync v0.25.0
 	golang.org/x/term v0.48.0
 )

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Benchmark: `defaultsg scan` on a generated tree of mixed templates
-# (CloudFormation YAML, CDK-style JSON, Terraform, Terraform JSON; the
-# generator is internal/iac/scan/gen_test.go). Single process, loopback-free.
+# Benchmark: `defaultsg scan` on a generated tree of mixed files
+# (CloudFormation YAML, CDK-style JSON, Terraform, Terraform JSON and CDK app
+# source in TypeScript, Python, Java, C# and Go; the generator is
+# internal/iac/scan/gen_test.go). Single process, loopback-free.
 # Prints a Markdown table for docs/PERFORMANCE.md "## scan".
 #
 #   bench/scan.sh [FILES] [RUNS]        (defaults: 10000 files, 3 runs)
 #
-# Env: DSG=path/to/defaultsg to use a prebuilt binary; COMPARE_TRIVY=1 to
-# also time `trivy config` on the same tree if trivy is on PATH (keep it out
-# of CI). Needs: go; /usr/bin/time (GNU) for peak RSS, optional.
+# Env: DSG=path/to/defaultsg to use a prebuilt binary; DSG_BEFORE=path to
+# also time an older build on the same tree (before/after a change);
+# COMPARE_TRIVY=1 to also time `trivy config` on the same tree if trivy is
+# on PATH (keep it out of CI). Needs: go; /usr/bin/time (GNU) for peak RSS,
+# optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES=${1:-10000}
@@ -59,11 +62,15 @@ report() { # name
     }'
 }
 
-echo "Tree: $nfiles files, $((nbytes / 1024)) KiB; $(nproc) CPUs; $(go version | awk '{print $3}'); median of $RUNS runs"
+nsrc=$(find "$tree" -type f \( -name '*.ts' -o -name '*.py' -o -name '*.java' -o -name '*.cs' -o -name '*.go' \) | wc -l)
+echo "Tree: $nfiles files ($nsrc CDK app source), $((nbytes / 1024)) KiB; $(nproc) CPUs; $(go version | awk '{print $3}'); median of $RUNS runs"
 echo
 echo "| tool | files | MiB | seconds | files/s | MiB/s | peak RSS |"
 echo "|---|---|---|---|---|---|---|"
 report "defaultsg scan -o json" "$DSG" scan -o json --fail-on never "$tree"
+if [[ -n "${DSG_BEFORE:-}" ]]; then
+  report "defaultsg scan -o json (before: $(basename "$DSG_BEFORE"))" "$DSG_BEFORE" scan -o json --fail-on never "$tree"
+fi
 if [[ "${COMPARE_TRIVY:-}" == 1 ]] && command -v trivy >/dev/null; then
-  report "trivy config ($(trivy --version | head -1))" trivy config --quiet --format json "$tree"
+  report "trivy config ($(trivy --version | head -1))" trivy config --skip-check-update --quiet --format json "$tree"
 fi

@@ -46,6 +46,10 @@ type Ref struct {
 	// Embedded is true when the reference is interpolated into a longer
 	// string ("arn:...:security-group/${...}"): the value is then not an id.
 	Embedded bool
+	// Keys are the object keys the reference sits under, outermost first
+	// ({api = {groups = [x]}} gives x the keys [api groups]); nil when
+	// unknown (JSON syntax).
+	Keys []string
 }
 
 // Attr returns the attribute called name, or nil.

@@ -17,6 +17,9 @@ type jsonReport struct {
 	Findings    []jsonFinding    `json:"findings"`
 	Suppressed  []jsonSuppressed `json:"suppressed"`
 	Errors      []jsonError      `json:"errors"`
+	// Notes are paths the walk skipped on purpose (symlinks out of the
+	// scanned paths, FIFOs, devices); they do not make the scan incomplete.
+	Notes []jsonError `json:"notes"`
 }
 
 type jsonSummary struct {
@@ -26,6 +29,7 @@ type jsonSummary struct {
 	BySeverity map[string]int `json:"by_severity"`
 	Suppressed int            `json:"suppressed"`
 	Errors     int            `json:"errors"`
+	Notes      int            `json:"notes"`
 	Complete   bool           `json:"complete"`
 }
 
@@ -60,9 +64,12 @@ type jsonWriter struct{}
 func (jsonWriter) Write(w io.Writer, r *Report) error {
 	res := r.Result
 	out := jsonReport{Schema: JSONSchema, ToolVersion: r.ToolVersion, Findings: []jsonFinding{},
-		Suppressed: []jsonSuppressed{}, Errors: []jsonError{}}
+		Suppressed: []jsonSuppressed{}, Errors: []jsonError{}, Notes: []jsonError{}}
 	out.Summary = jsonSummary{Files: res.Files, Skipped: res.Skipped, Bytes: res.Bytes, BySeverity: map[string]int{},
-		Suppressed: len(res.Suppressed), Errors: len(res.Errors), Complete: len(res.Errors) == 0}
+		Suppressed: len(res.Suppressed), Errors: len(res.Errors), Notes: len(res.Notes), Complete: len(res.Errors) == 0}
+	for _, n := range res.Notes {
+		out.Notes = append(out.Notes, jsonError{File: uri(n.File), Message: n.Err.Error()})
+	}
 	for _, s := range []model.Severity{model.Info, model.Low, model.Medium, model.High} {
 		out.Summary.BySeverity[s.String()] = 0
 	}

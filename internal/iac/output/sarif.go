@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/defaultsg/defaultsg/internal/iac/model"
+	"github.com/defaultsg/defaultsg/internal/iac/rules"
 )
 
 // SARIF 2.1.0 as GitHub code scanning reads it: rules in the driver,
@@ -138,6 +139,10 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "error", Message: sarifText{e.Err.Error()},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri(e.File), URIBaseID: "%SRCROOT%"}}}}})
 	}
+	for _, n := range r.Result.Notes {
+		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "note", Message: sarifText{"skipped: " + n.Err.Error()},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri(n.File), URIBaseID: "%SRCROOT%"}}}}})
+	}
 	run.Invocations = []sarifInvocation{inv}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -146,8 +151,11 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 
 func sarifResultOf(f model.Finding, ruleIndex int, sup []sarifSuppr) sarifResult {
 	kind := "fail"
-	if f.Severity == model.Info {
+	switch {
+	case rules.IsPass(f.RuleID):
 		kind = "pass"
+	case f.Severity == model.Info:
+		kind = "informational"
 	}
 	msg := f.Message
 	if f.Severity > model.Info && f.Fix != "" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/defaultsg/defaultsg/internal/iac/model"
+	"github.com/defaultsg/defaultsg/internal/iac/rules"
 )
 
 type textWriter struct{}
@@ -27,7 +28,7 @@ func (textWriter) Write(w io.Writer, r *Report) error {
 		if len(f.Via) > 0 {
 			fmt.Fprintf(bw, "    via: %s\n", strings.Join(f.Via, " <- "))
 		}
-		if f.Severity > model.Info {
+		if !rules.IsPass(f.RuleID) {
 			fmt.Fprintf(bw, "    fix: %s\n", f.Fix)
 		}
 	}
@@ -38,10 +39,23 @@ func (textWriter) Write(w io.Writer, r *Report) error {
 	for _, e := range res.Errors {
 		fmt.Fprintf(bw, "%s: error: %v\n", uri(e.File), e.Err)
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(bw, "%s: skipped: %v\n", uri(n.File), n.Err)
+	}
 	c := counts(res.Findings)
-	fails := len(res.Findings) - c[model.Info]
-	fmt.Fprintf(bw, "\n%d files scanned (%d YAML/JSON files were not templates), %s: %d findings (%d high, %d medium, %d low), %d passes, %d suppressed, %d files could not be parsed\n",
-		res.Files, res.Skipped, size(res.Bytes), fails, c[model.High], c[model.Medium], c[model.Low], c[model.Info], len(res.Suppressed), len(res.Errors))
+	passes := 0
+	for _, f := range res.Findings {
+		if rules.IsPass(f.RuleID) {
+			passes++
+		}
+	}
+	fails := len(res.Findings) - passes
+	fmt.Fprintf(bw, "\n%d files scanned (%d YAML/JSON files were not templates), %s: %d findings (%d high, %d medium, %d low, %d info), %d passes, %d suppressed, %d files could not be parsed",
+		res.Files, res.Skipped, size(res.Bytes), fails, c[model.High], c[model.Medium], c[model.Low], c[model.Info]-passes, passes, len(res.Suppressed), len(res.Errors))
+	if len(res.Notes) > 0 {
+		fmt.Fprintf(bw, ", %d paths skipped", len(res.Notes))
+	}
+	fmt.Fprintln(bw)
 	return bw.Flush()
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/defaultsg/defaultsg/internal/iac/cdk"
 	"github.com/defaultsg/defaultsg/internal/iac/cfn"
 	"github.com/defaultsg/defaultsg/internal/iac/model"
 	"github.com/defaultsg/defaultsg/internal/iac/rules"
@@ -22,7 +23,8 @@ var expectMarker = regexp.MustCompile(`expect: (DSG\d{3})`)
 // docs show. A file with "expect: DSGnnn" comments must produce exactly
 // those findings of its rule on exactly those lines. Without markers, a bad
 // file must produce at least one finding and a good file none; for the
-// info rule (a pass) it is the other way round.
+// pass rule (DSG006) it is the other way round. CDK app source files
+// (.ts, .py, .java, .cs, .go, ...) are read as if they sat in a CDK app.
 func TestRuleExamples(t *testing.T) {
 	for _, r := range rules.All() {
 		if r.Check == nil {
@@ -45,7 +47,7 @@ func TestRuleExamples(t *testing.T) {
 					if !slices.Equal(got, want) {
 						t.Errorf("%s lines = %v, want %v", r.ID, got, want)
 					}
-				case isBad(file) == (r.Severity != model.Info):
+				case isBad(file) == !rules.IsPass(r.ID):
 					if len(got) == 0 {
 						t.Errorf("%s: no finding, want at least one", r.ID)
 					}
@@ -66,7 +68,14 @@ func findingsFor(t *testing.T, file string, data []byte) []model.Finding {
 	t.Helper()
 	lim := model.DefaultLimits()
 	var w *rules.Workspace
-	if strings.HasSuffix(file, ".tf") || strings.HasSuffix(file, ".tf.json") {
+	if _, ok := cdk.LangOf(file); ok {
+		src, err := cdk.Parse(file, data, lim, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w = rules.NewWorkspace(nil, nil)
+		w.Sources = []*model.SourceFile{src}
+	} else if strings.HasSuffix(file, ".tf") || strings.HasSuffix(file, ".tf.json") {
 		f, err := terraform.Parse(file, data, lim)
 		if err != nil {
 			t.Fatal(err)

@@ -32,7 +32,7 @@ func checkHasRules(w *Workspace, r *Rule) []model.Finding {
 			out = append(out, w.tfHasRules(m, b, r)...)
 		}
 	}
-	return out
+	return append(out, sourceFindings(w, r, model.UseRules)...)
 }
 
 func direction(cfnType string) string {
@@ -62,9 +62,14 @@ func (w *Workspace) tfHasRules(m *tfModule, b *model.Block, r *Rule) []model.Fin
 			out = append(out, r.at(rb.pos, b.Pos, addr, rb.path,
 				fmt.Sprintf("aws_default_security_group %s declares %s rules, which AWS applies to the VPC's default group", b.Label(1), rb.kind), self))
 		}
+	case b.Type == "resource" && w.tf.importedDefault(m, b):
+		for _, rb := range w.tf.defaultGroupRules(m, b) {
+			out = append(out, r.at(rb.pos, b.Pos, addr, rb.path,
+				fmt.Sprintf("aws_security_group %s is named \"default\", so it is an imported VPC default group; its %s rules are default-group rules", b.Label(1), rb.kind), self))
+		}
 	case b.Type == "resource" && isRuleResource(b.Label(0)):
 		a := b.Attr("security_group_id")
-		if h, ok := w.tf.resolveExpr(m, exprOf(a)); ok {
+		if h, ok := w.tf.resolveScoped(m, eachScope(b), exprOf(a)); ok {
 			out = append(out, r.at(a.Pos, b.Pos, addr, "security_group_id",
 				fmt.Sprintf("%s adds a rule to the default security group of %s", b.Label(0), h.target), h))
 		}

@@ -25,9 +25,13 @@ func checkLockdown(w *Workspace, r *Rule) []model.Finding {
 				fmt.Sprintf("CDK restrictDefaultSecurityGroup removes the rules of the default group of %s", h.target), h))
 		}
 	}
+	ruled := w.tfRuledTargets()
 	for _, m := range w.tf.order {
 		for _, b := range m.blocks {
 			addr, self := tfAddr(b), hit{target: m.dir + "#" + tfAddr(b)}
+			if ruled[self.target] || b.Label(0) == "aws_default_security_group" && ruled[m.dir+"#"+vpcOf(b)] {
+				continue // a separate rule resource adds rules: not a lockdown (DSG001 reports them)
+			}
 			switch {
 			case b.Type == "resource" && b.Label(0) == "aws_default_security_group" && len(w.tf.defaultGroupRules(m, b)) == 0:
 				out = append(out, r.at(b.Pos, b.Pos, addr, "",
@@ -39,6 +43,33 @@ func checkLockdown(w *Workspace, r *Rule) []model.Finding {
 		}
 	}
 	return out
+}
+
+// tfRuledTargets are the default groups that a separate rule resource
+// (aws_security_group_rule, aws_vpc_security_group_ingress_rule, ...)
+// anywhere in the tree adds rules to.
+func (w *Workspace) tfRuledTargets() map[string]bool {
+	out := map[string]bool{}
+	for _, m := range w.tf.order {
+		for _, b := range m.blocks {
+			if b.Type == "resource" && isRuleResource(b.Label(0)) {
+				if h, ok := w.tf.resolveExpr(m, exprOf(b.Attr("security_group_id"))); ok {
+					out[h.target] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// vpcOf is "aws_vpc.X" for an aws_default_security_group with vpc_id = aws_vpc.X.id.
+func vpcOf(b *model.Block) string {
+	for _, ref := range exprRefs(b.Attr("vpc_id")) {
+		if len(ref.Parts) >= 2 && ref.Parts[0] == "aws_vpc" {
+			return "aws_vpc." + ref.Parts[1]
+		}
+	}
+	return ""
 }
 
 func vpcModuleLocksDown(x *tfIndex, m *tfModule, b *model.Block) bool {
@@ -96,7 +127,7 @@ func checkLockdownDisabled(w *Workspace, r *Rule) []model.Finding {
 			}
 		}
 	}
-	return out
+	return append(out, sourceFindings(w, r, model.UseLockdownOff)...)
 }
 
 // checkLockdownMissing (DSG008) reports Terraform VPCs whose module has no

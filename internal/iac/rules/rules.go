@@ -30,7 +30,14 @@ const (
 	IDLockdown         = "DSG006"
 	IDNoGroups         = "DSG007"
 	IDLockdownMissing  = "DSG008"
+	IDLookup           = "DSG009"
+	IDReferenced       = "DSG010"
+	IDReservedName     = "DSG011"
 )
+
+// IsPass reports whether a rule's findings are passes (a lockdown that is
+// present) rather than problems or notes.
+func IsPass(id string) bool { return id == IDLockdown }
 
 // All returns the rules in id order. It builds a fresh table each call so
 // that no caller can change another's rules.
@@ -49,7 +56,7 @@ func All() []Rule {
 			Summary: "Another group's rule names the default security group as its source or destination, which keeps members in the default group.",
 			Fix:     "Reference the dedicated group the peers now use instead of the default group."},
 		{ID: IDExported, Name: "default-sg-exported", Severity: model.Low, Check: checkExported,
-			Summary: "The default security group id is exported (CloudFormation Export, Terraform root output) for other stacks to use.",
+			Summary: "The default security group id is an output (CloudFormation Outputs, exported or not; Terraform root output; CDK CfnOutput) for other stacks to use.",
 			Fix:     "Export a dedicated security group instead; importers would otherwise join the default group."},
 		{ID: IDLockdownDisabled, Name: "default-sg-lockdown-disabled", Severity: model.Medium, Check: checkLockdownDisabled,
 			Summary: "A lockdown of the default group is switched off (manage_default_security_group = false, CDK restrictDefaultSecurityGroup: false).",
@@ -63,6 +70,15 @@ func All() []Rule {
 		{ID: IDLockdownMissing, Name: "default-sg-lockdown-missing", Severity: model.Low, Check: checkLockdownMissing,
 			Summary: "A Terraform aws_vpc has no aws_default_security_group, so its default group keeps AWS's allow rules.",
 			Fix:     "Add `resource \"aws_default_security_group\" \"x\" { vpc_id = aws_vpc.x.id }` with no rules."},
+		{ID: IDLookup, Name: "default-sg-lookup", Severity: model.Low, Check: checkLookup,
+			Summary: "A Terraform data source looks up a VPC's default security group (name or group-name filter \"default\"); whatever uses it, possibly outside the scanned tree, uses the default group.",
+			Fix:     "Look up the dedicated group the resources should use instead."},
+		{ID: IDReferenced, Name: "default-sg-referenced", Severity: model.Info, Check: checkReferenced,
+			Summary: "The default security group's id is built into a longer string, such as an IAM policy Resource ARN: not a placement, but a reference to know about before closing the group.",
+			Fix:     "Nothing to fix for EC2.2; point the ARN at the dedicated group if the policy is for the workload."},
+		{ID: IDReservedName, Name: "reserved-group-name", Severity: model.High, Check: checkReservedName,
+			Summary: "A CloudFormation AWS::EC2::SecurityGroup is named \"default\", which AWS reserves (InvalidGroup.Reserved): the stack cannot deploy.",
+			Fix:     "Give the group another name, or leave GroupName out."},
 	}
 }
 
@@ -70,8 +86,10 @@ func All() []Rule {
 type Workspace struct {
 	Templates []*model.Template
 	TFFiles   []*model.TFFile
-	cfn       *cfnIndex
-	tf        *tfIndex
+	// Sources are CDK app source files; set after NewWorkspace.
+	Sources []*model.SourceFile
+	cfn     *cfnIndex
+	tf      *tfIndex
 }
 
 // NewWorkspace indexes the parsed files.

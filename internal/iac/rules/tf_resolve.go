@@ -59,9 +59,14 @@ func (x *tfIndex) resolveRefUncached(m *tfModule, p []string) (hit, bool) {
 	case len(p) >= 3 && p[0] == "aws_default_security_group" && p[2] == "id":
 		addr := p[0] + "." + p[1]
 		return hit{target: m.dir + "#" + addr, via: []string{at(addr+".id", m.resources[addr])}}, true
+	case len(p) >= 3 && p[0] == "aws_security_group" && p[2] == "id":
+		addr := p[0] + "." + p[1]
+		if b := m.resources[addr]; b != nil && x.importedDefault(m, b) {
+			return hit{target: m.dir + "#" + addr, via: []string{at(addr+".id (name \"default\": an imported default group)", b)}}, true
+		}
 	case len(p) >= 4 && p[0] == "data" && (p[3] == "id" || p[3] == "ids"):
 		addr := p[1] + "." + p[2]
-		if b := m.data[addr]; b != nil && looksUpDefault(b) {
+		if b := m.data[addr]; b != nil && x.looksUpDefault(m, b) {
 			return hit{target: m.dir + "#data." + addr, via: []string{at("data."+addr+"."+p[3]+" (group-name default)", b)}}, true
 		}
 	case len(p) >= 2 && p[0] == "local":
@@ -115,19 +120,55 @@ func (x *tfIndex) moduleOutput(m *tfModule, name, output string) (hit, bool) {
 		}
 		return hit{}, false
 	}
-	if output == "default_security_group_id" {
+	if remoteModuleDefaultOutput(constString(call.Attr("source")), output) {
 		return hit{target: m.dir + "#module." + name, via: []string{where}}, true
 	}
 	return hit{}, false
 }
 
+// moduleDefaultOutputs is the table of registry modules (not fetched) whose
+// outputs are a VPC's default security group, matched on the source. It is
+// documented in docs/SCAN.md; add a row there and here.
+var moduleDefaultOutputs = []struct {
+	source  string
+	outputs []string
+}{
+	{"terraform-aws-modules/vpc", []string{"default_security_group_id", "default_vpc_default_security_group_id"}},
+	{"cloudposse/vpc", []string{"vpc_default_security_group_id"}},
+	{"cloudposse/terraform-aws-vpc", []string{"vpc_default_security_group_id"}},
+}
+
+// genericDefaultOutputs are trusted on any module outside the tree: they
+// are the names both table modules and most hand-written VPC modules use.
+var genericDefaultOutputs = []string{"default_security_group_id", "vpc_default_security_group_id"}
+
+func remoteModuleDefaultOutput(source, output string) bool {
+	for _, row := range moduleDefaultOutputs {
+		if strings.Contains(source, row.source) && slices.Contains(row.outputs, output) {
+			return true
+		}
+	}
+	return slices.Contains(genericDefaultOutputs, output)
+}
+
+// importedDefault: AWS reserves the group name "default" (CreateSecurityGroup
+// fails with InvalidGroup.Reserved), so an aws_security_group named
+// "default" can only be a VPC's default group brought under Terraform by
+// import or Terraformer.
+func (x *tfIndex) importedDefault(m *tfModule, b *model.Block) bool {
+	return b.Type == "resource" && b.Label(0) == "aws_security_group" && x.isConstString(m, exprOf(b.Attr("name")), "default")
+}
+
 // looksUpDefault: data "aws_security_group(s)" selecting by name "default".
-func looksUpDefault(b *model.Block) bool {
-	if constString(b.Attr("name")) == "default" {
+func (x *tfIndex) looksUpDefault(m *tfModule, b *model.Block) bool {
+	if b.Type != "data" || (b.Label(0) != "aws_security_group" && b.Label(0) != "aws_security_groups") {
+		return false
+	}
+	if x.isConstString(m, exprOf(b.Attr("name")), "default") {
 		return true
 	}
 	for _, f := range b.BlocksOf("filter") {
-		if constString(f.Attr("name")) == "group-name" && slices.Contains(constStrings(f.Attr("values")), "default") {
+		if constString(f.Attr("name")) == "group-name" && x.hasConstString(m, exprOf(f.Attr("values")), "default") {
 			return true
 		}
 	}
@@ -143,11 +184,29 @@ func looksUpDefault(b *model.Block) bool {
 	return false
 }
 
-func constStrings(a *model.Attr) []string {
-	if a == nil || !a.Expr.Known {
-		return nil
+// isConstString: every value e can take is the string want.
+func (x *tfIndex) isConstString(m *tfModule, e *model.Expr, want string) bool {
+	vals, known := x.constValues(m, e, 0)
+	if !known || len(vals) == 0 {
+		return false
 	}
-	return anyStrings(a.Expr.Value)
+	for _, v := range vals {
+		if s, ok := v.(string); !ok || s != want {
+			return false
+		}
+	}
+	return true
+}
+
+// hasConstString: a value e can take is a list holding want.
+func (x *tfIndex) hasConstString(m *tfModule, e *model.Expr, want string) bool {
+	vals, _ := x.constValues(m, e, 0)
+	for _, v := range vals {
+		if slices.Contains(anyStrings(v), want) {
+			return true
+		}
+	}
+	return false
 }
 
 func anyStrings(v any) []string {

@@ -13,9 +13,12 @@ import (
 	"github.com/defaultsg/defaultsg/internal/iac/scan"
 )
 
-// genTree writes n templates into dir, cycling through CloudFormation YAML,
-// CDK-style JSON, Terraform and Terraform JSON, 25 files per directory.
-// About one in four references a default group, as in an unreformed estate.
+// genTree writes n files into dir, cycling through CloudFormation YAML,
+// CDK-style JSON, Terraform, Terraform JSON and CDK app source (TypeScript,
+// Python, Java, C# and Go in turn), 25 files per directory. About one in
+// four references a default group, as in an unreformed estate. Every CDK
+// source file names restrictDefaultSecurityGroup, so none is skipped by the
+// byte pre-filter: the tokenizers run on all of them.
 func genTree(dir string, n int) error {
 	for i := 0; i < n; i++ {
 		sub := filepath.Join(dir, fmt.Sprintf("team%03d", i/25))
@@ -23,14 +26,16 @@ func genTree(dir string, n int) error {
 			return err
 		}
 		var name, body string
-		switch i % 4 {
+		switch i % 5 {
+		case 4:
+			name, body = genCDK(i)
 		case 0:
 			name, body = fmt.Sprintf("stack%05d.yaml", i), genCFNYAML(i)
 		case 1:
 			name, body = fmt.Sprintf("Stack%05d.template.json", i), genCFNJSON(i)
 		case 2:
 			name, body = fmt.Sprintf("main%05d.tf", i), genTF(i)
-		default:
+		case 3:
 			name, body = fmt.Sprintf("extra%05d.tf.json", i), genTFJSON(i)
 		}
 		if err := os.WriteFile(filepath.Join(sub, name), []byte(body), 0o644); err != nil {
@@ -106,6 +111,156 @@ func genTFJSON(i int) string {
 `
 }
 
+// genCDK writes one CDK stack in one of the five languages; a quarter of
+// them put the VPC's default group into a function's groups.
+func genCDK(i int) (string, string) {
+	def := i%16 < 4
+	switch (i / 5) % 5 {
+	case 0:
+		sg := "app"
+		if def {
+			sg = "ec2.SecurityGroup.fromSecurityGroupId(this, 'D', vpc.vpcDefaultSecurityGroup)"
+		}
+		return fmt.Sprintf("stack%05d.ts", i), fmt.Sprintf(`import * as cdk from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+
+// Service %[1]d: one VPC, one function.
+export class Service%[1]dStack extends cdk.Stack {
+  constructor(scope: Construct, id: string, props?: cdk.StackProps) {
+    super(scope, id, props);
+    const vpc = new ec2.Vpc(this, 'Vpc', { maxAzs: 2, restrictDefaultSecurityGroup: true });
+    const app = new ec2.SecurityGroup(this, 'App', { vpc, description: 'service %[1]d' });
+    app.addIngressRule(ec2.Peer.ipv4('10.0.0.0/8'), ec2.Port.tcp(443), 'https');
+    new lambda.Function(this, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline("exports.handler = async () => 'ok %[1]d';"),
+      vpc,
+      securityGroups: [%[2]s],
+    });
+    new cdk.CfnOutput(this, 'VpcId', { value: vpc.vpcId });
+  }
+}
+`, i, sg)
+	case 1:
+		sg := "app"
+		if def {
+			sg = "ec2.SecurityGroup.from_security_group_id(self, \"D\", vpc.vpc_default_security_group)"
+		}
+		return fmt.Sprintf("stack%05d.py", i), fmt.Sprintf(`from aws_cdk import CfnOutput, Stack, aws_ec2 as ec2, aws_lambda as _lambda
+from constructs import Construct
+
+
+class Service%[1]dStack(Stack):
+    """Service %[1]d: one VPC, one function."""
+
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        vpc = ec2.Vpc(self, "Vpc", max_azs=2, restrict_default_security_group=True)
+        app = ec2.SecurityGroup(self, "App", vpc=vpc, description="service %[1]d")
+        app.add_ingress_rule(ec2.Peer.ipv4("10.0.0.0/8"), ec2.Port.tcp(443), "https")
+        _lambda.Function(
+            self,
+            "Fn",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="index.handler",
+            code=_lambda.Code.from_inline("def handler(e, c): return %[1]d"),
+            vpc=vpc,
+            security_groups=[%[2]s],
+        )
+        CfnOutput(self, "VpcId", value=vpc.vpc_id)
+`, i, sg)
+	case 2:
+		sg := "app"
+		if def {
+			sg = "SecurityGroup.fromSecurityGroupId(this, \"D\", vpc.getVpcDefaultSecurityGroup())"
+		}
+		return fmt.Sprintf("Service%05dStack.java", i), fmt.Sprintf(`package com.example.service%[1]d;
+
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.*;
+import software.amazon.awscdk.services.lambda.*;
+import software.constructs.Construct;
+
+public class Service%[1]dStack extends Stack {
+    public Service%[1]dStack(final Construct scope, final String id) {
+        super(scope, id);
+        Vpc vpc = Vpc.Builder.create(this, "Vpc").maxAzs(2).restrictDefaultSecurityGroup(true).build();
+        SecurityGroup app = SecurityGroup.Builder.create(this, "App").vpc(vpc).description("service %[1]d").build();
+        Function.Builder.create(this, "Fn")
+                .runtime(Runtime.JAVA_21)
+                .handler("example.Handler")
+                .code(Code.fromAsset("target/fn.jar"))
+                .vpc(vpc)
+                .securityGroups(List.of(%[2]s))
+                .build();
+    }
+}
+`, i, sg)
+	case 3:
+		sg := "app"
+		if def {
+			sg = "SecurityGroup.FromSecurityGroupId(this, \"D\", vpc.VpcDefaultSecurityGroup)"
+		}
+		return fmt.Sprintf("Service%05dStack.cs", i), fmt.Sprintf(`using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+
+namespace Service%[1]d
+{
+    public class Service%[1]dStack : Stack
+    {
+        internal Service%[1]dStack(Construct scope, string id) : base(scope, id)
+        {
+            var vpc = new Vpc(this, "Vpc", new VpcProps { MaxAzs = 2, RestrictDefaultSecurityGroup = true });
+            var app = new SecurityGroup(this, "App", new SecurityGroupProps { Vpc = vpc, Description = "service %[1]d" });
+            new Function(this, "Fn", new FunctionProps
+            {
+                Runtime = Runtime.DOTNET_8,
+                Handler = "Fn::Fn.Handler",
+                Code = Code.FromAsset("src/Fn"),
+                Vpc = vpc,
+                SecurityGroups = new[] { %[2]s }
+            });
+        }
+    }
+}
+`, i, sg)
+	}
+	sg := "app"
+	if def {
+		sg = "awsec2.SecurityGroup_FromSecurityGroupId(stack, jsii.String(\"D\"), vpc.VpcDefaultSecurityGroup(), nil)"
+	}
+	return fmt.Sprintf("service%05d.go", i), fmt.Sprintf(`package main
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	"github.com/aws/jsii-runtime-go"
+)
+
+// NewService%[1]dStack: one VPC, one function.
+func NewService%[1]dStack(app awscdk.App, id string) awscdk.Stack {
+	stack := awscdk.NewStack(app, &id, nil)
+	vpc := awsec2.NewVpc(stack, jsii.String("Vpc"), &awsec2.VpcProps{MaxAzs: jsii.Number(2), RestrictDefaultSecurityGroup: jsii.Bool(true)})
+	app := awsec2.NewSecurityGroup(stack, jsii.String("App"), &awsec2.SecurityGroupProps{Vpc: vpc})
+	awslambda.NewFunction(stack, jsii.String("Fn"), &awslambda.FunctionProps{
+		Runtime:        awslambda.Runtime_PROVIDED_AL2023(),
+		Handler:        jsii.String("bootstrap"),
+		Code:           awslambda.Code_FromAsset(jsii.String("fn"), nil),
+		Vpc:            vpc,
+		SecurityGroups: &[]awsec2.ISecurityGroup{%[2]s},
+	})
+	return stack
+}
+`, i, sg)
+}
+
 // TestGenerateTree writes a tree for bench/scan.sh when DSG_GEN_DIR is set.
 func TestGenerateTree(t *testing.T) {
 	dir := os.Getenv("DSG_GEN_DIR")
@@ -140,17 +295,27 @@ func BenchmarkScanTree(b *testing.B) {
 }
 
 // TestGeneratedTreeFindings keeps the generator honest: a quarter of the
-// files reference a default group and every file parses.
+// files reference a default group, every file parses, and each CDK
+// language has its findings.
 func TestGeneratedTreeFindings(t *testing.T) {
 	dir := t.TempDir()
-	if err := genTree(dir, 64); err != nil {
+	if err := genTree(dir, 400); err != nil {
 		t.Fatal(err)
 	}
 	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}, Limits: model.DefaultLimits()})
-	if err != nil || len(res.Errors) != 0 || res.Files != 64 {
+	if err != nil || len(res.Errors) != 0 || res.Files != 400 {
 		t.Fatalf("err %v files %d errors %v", err, res.Files, res.Errors)
 	}
 	if len(res.Findings) == 0 {
 		t.Error("generated tree has no findings")
+	}
+	langs := map[string]bool{}
+	for _, f := range res.Findings {
+		langs[filepath.Ext(f.Pos.File)] = true
+	}
+	for _, ext := range []string{".ts", ".py", ".java", ".cs", ".go"} {
+		if !langs[ext] {
+			t.Errorf("no finding in the generated %s files", ext)
+		}
 	}
 }

@@ -7,12 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"sort"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/defaultsg/defaultsg/internal/iac/cdk"
 	"github.com/defaultsg/defaultsg/internal/iac/cfn"
 	"github.com/defaultsg/defaultsg/internal/iac/model"
 	"github.com/defaultsg/defaultsg/internal/iac/rules"
@@ -43,17 +43,23 @@ type Suppressed struct {
 
 // Result is one scan's outcome.
 type Result struct {
-	Files      int   // files parsed as templates or Terraform
+	Files      int   // files parsed as templates, Terraform or CDK app source
 	Skipped    int   // YAML/JSON files that are not CloudFormation templates
 	Bytes      int64 // bytes read
 	Findings   []model.Finding
 	Suppressed []Suppressed
 	Errors     []FileError
+	// Notes are paths the walk skipped for a reason the user should see: a
+	// symlink pointing outside the scanned paths, a FIFO or device, a
+	// directory reached twice. They do not make the scan incomplete.
+	Notes []FileError
 }
 
 type parsed struct {
 	tpl      *model.Template
 	tf       *model.TFFile
+	src      *model.SourceFile
+	note     error // skipped for a reason worth showing
 	size     int64
 	skipped  bool
 	err      error
@@ -64,7 +70,7 @@ type parsed struct {
 // Run scans opts.Paths. Its error is for unusable arguments (a path that
 // does not exist); per-file problems are in Result.Errors.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	files, err := collect(opts.Paths, opts.Excludes)
+	files, notes, err := collect(opts.Paths, opts.Excludes)
 	if err != nil {
 		return nil, err
 	}
@@ -95,13 +101,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	res := &Result{}
+	followMembers(files, slots, opts.Limits, known, &bad)
+	res := &Result{Notes: notes}
 	var templates []*model.Template
 	var tfFiles []*model.TFFile
+	var sources []*model.SourceFile
 	var sups []suppression
 	for i, p := range slots {
 		res.Bytes += p.size
 		switch {
+		case p.note != nil:
+			res.Notes = append(res.Notes, FileError{File: files[i].path, Err: p.note})
 		case p.err != nil:
 			res.Errors = append(res.Errors, FileError{File: files[i].path, Err: p.err})
 		case p.skipped:
@@ -110,14 +120,27 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			templates = append(templates, p.tpl)
 		case p.tf != nil:
 			tfFiles = append(tfFiles, p.tf)
+		case p.src != nil:
+			sources = append(sources, p.src)
 		}
-		if p.err == nil && !p.skipped {
+		if p.err == nil && !p.skipped && (p.tpl != nil || p.tf != nil || p.src != nil) {
 			res.Files++
 			sups = append(sups, p.sups...)
 			res.Findings = append(res.Findings, p.problems...)
 		}
 	}
-	for _, f := range dedupe(rules.Run(rules.NewWorkspace(templates, tfFiles))) {
+	extra, modNotes := outsideModules(tfFiles, opts.Limits)
+	res.Notes = append(res.Notes, modNotes...)
+	resolveOnly := map[string]bool{}
+	for _, f := range extra {
+		resolveOnly[f.Path] = true
+	}
+	w := rules.NewWorkspace(templates, append(tfFiles, extra...))
+	w.Sources = sources
+	for _, f := range dedupe(rules.Run(w)) {
+		if resolveOnly[f.Pos.File] {
+			continue // in a module read only to follow its outputs
+		}
 		if s, ok := suppressedBy(sups, f); ok {
 			res.Suppressed = append(res.Suppressed, Suppressed{Finding: f, Reason: s.reason})
 			continue
@@ -125,6 +148,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.Findings = append(res.Findings, f)
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].Less(res.Findings[j]) })
+	sort.SliceStable(res.Notes, func(i, j int) bool { return res.Notes[i].File < res.Notes[j].File })
 	sort.SliceStable(res.Suppressed, func(i, j int) bool { return res.Suppressed[i].Finding.Less(res.Suppressed[j].Finding) })
 	return res, nil
 }
@@ -137,21 +161,64 @@ func parseOne(in input, lim model.Limits, known map[string]bool, bad *rules.Rule
 			p = parsed{err: fmt.Errorf("parser failed on this input: %v", r)}
 		}
 	}()
-	info, err := os.Stat(in.path)
+	f, info, err := openRegular(in.path)
 	if err != nil {
 		return parsed{err: err}
 	}
-	if lim.MaxBytes > 0 && info.Size() > lim.MaxBytes {
-		return parsed{size: 0, err: fmt.Errorf("%w: file is %d bytes, limit %d (--max-file-size)", model.ErrTooComplex, info.Size(), lim.MaxBytes)}
-	}
-	data, err := os.ReadFile(in.path)
-	if err != nil {
-		return parsed{err: err}
+	defer f.Close()
+	kind := in.kind
+	var data []byte
+	if kind == kindSniff {
+		head, err := readHead(f, sniffBytes)
+		if err != nil {
+			return parsed{err: err}
+		}
+		p.size = int64(len(head))
+		switch sniff(head) {
+		case sniffCFN:
+			kind = kindCFN
+		case sniffHCL:
+			kind = kindTF
+		default:
+			// Binary or unrelated: skipped silently, unless named on the
+			// command line, where "not a template" is worth a count.
+			return parsed{size: p.size, skipped: in.named}
+		}
+		rest, err := readAll(f, info.Size()-int64(len(head)), max(0, lim.MaxBytes-int64(len(head))))
+		if err != nil {
+			if errors.Is(err, model.ErrTooComplex) {
+				err = tooLarge(info.Size(), lim.MaxBytes)
+			}
+			return parsed{err: err}
+		}
+		data = append(head, rest...)
+	} else {
+		if kind == kindSource && lim.MaxBytes > 0 && info.Size() > lim.MaxBytes {
+			// Bundled or generated code, not an app someone writes.
+			return parsed{note: fmt.Errorf("source file is %d bytes, over --max-file-size %d; not read", info.Size(), lim.MaxBytes)}
+		}
+		data, err = readAll(f, info.Size(), lim.MaxBytes)
+		if err != nil {
+			return parsed{err: err}
+		}
 	}
 	p.size = int64(len(data))
-	switch in.kind {
+	switch kind {
 	case kindTF, kindTFJSON:
 		p.tf, p.err = terraform.Parse(in.path, data, lim)
+	case kindCDKConfig:
+		p.src, p.err = cdk.ParseConfig(in.path, data)
+		if p.err == nil && len(p.src.Uses) == 0 {
+			return parsed{size: p.size, skipped: true} // read, nothing to check
+		}
+	case kindSource:
+		if !cdk.Candidate(data) {
+			return parsed{size: p.size}
+		}
+		p.src, p.err = cdk.Parse(in.path, data, lim, in.cdkApp)
+		if p.err == nil && p.src == nil {
+			return parsed{size: p.size} // not a CDK app
+		}
 	default:
 		p.tpl, p.err = cfn.Parse(in.path, data, lim)
 		if errors.Is(p.err, cfn.ErrNotTemplate) {

@@ -34,6 +34,7 @@ func TestExamples(t *testing.T) {
 		"DSG002 cloudformation/consumer.json:19", // ImportValue of the export
 		"DSG003 cloudformation/consumer.json:33",
 		"DSG001 cloudformation/network.yaml:25", // loopback egress
+		"DSG011 cloudformation/network.yaml:35", // GroupName: default cannot deploy
 		"DSG004 cloudformation/network.yaml:53",
 		"DSG002 cloudformation/search.yaml:29",
 		"DSG007 cloudformation/search.yaml:33",
@@ -42,12 +43,15 @@ func TestExamples(t *testing.T) {
 		"DSG001 terraform-legacy/main.tf:21",
 		"DSG008 terraform-legacy/main.tf:29",
 		"DSG007 terraform-legacy/main.tf:33",
+		"DSG009 terraform/data.tf:2", // the lookup itself
 		"DSG001 terraform/data.tf:8",
 		"DSG006 terraform/main.tf:4",
 		"DSG003 terraform/main.tf:28",
 		"DSG002 terraform/main.tf:36", // local <- module output
+		"DSG002 terraform/main.tf:56", // aws_security_group named "default": an imported default group
 		"DSG006 terraform/modules/vpc/main.tf:16",
 		"DSG002 terraform/modules/worker/main.tf:18", // variable <- module input
+		"DSG010 terraform/modules/worker/main.tf:26", // IAM ARN built from it (info)
 		"DSG004 terraform/outputs.tf:7",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

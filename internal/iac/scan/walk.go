@@ -8,19 +8,27 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/defaultsg/defaultsg/internal/iac/cdk"
 )
 
 // fileKind is how a file is parsed.
 type fileKind int
 
 const (
-	kindNone   fileKind = iota
-	kindCFN             // YAML or JSON, kept only if it turns out to be a template
-	kindTF              // Terraform native syntax
-	kindTFJSON          // Terraform JSON syntax
+	kindNone      fileKind = iota
+	kindCFN                // YAML or JSON, kept only if it turns out to be a template
+	kindTF                 // Terraform native syntax
+	kindTFJSON             // Terraform JSON syntax
+	kindSource             // CDK app source (TypeScript, JavaScript, Python, Java, C#, Go)
+	kindCDKConfig          // cdk.json: its feature flags
+	kindSniff              // unknown extension: recognised by content or skipped
 )
 
 func kindOf(name string) fileKind {
+	if cdk.IsConfig(filepath.Base(name)) {
+		return kindCDKConfig
+	}
 	lower := strings.ToLower(name)
 	switch {
 	case strings.HasSuffix(lower, ".tf.json"):
@@ -31,7 +39,10 @@ func kindOf(name string) fileKind {
 		strings.HasSuffix(lower, ".json"), strings.HasSuffix(lower, ".template"):
 		return kindCFN
 	}
-	return kindNone
+	if _, ok := cdk.LangOf(name); ok {
+		return kindSource
+	}
+	return kindSniff
 }
 
 // skipDir names directories that hold other people's code or build
@@ -43,56 +54,194 @@ func skipDir(name string) bool {
 type input struct {
 	path string
 	kind fileKind
+	// cdkApp is true when a cdk.json sits in the file's directory or above
+	// it inside the scanned root, which makes its source a CDK app.
+	cdkApp bool
+	// named is true for a file given on the command line rather than found
+	// by the walk: it is parsed whatever its extension.
+	named bool
 }
 
-// collect expands the paths into the files to parse, sorted. A file named
-// explicitly is parsed even with an unknown extension (as CloudFormation,
-// detected by content).
-func collect(paths, excludes []string) ([]input, error) {
-	seen := map[string]bool{}
-	var out []input
-	add := func(p string, k fileKind) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, input{p, k})
+// walker expands the scanned paths. Symlinks are followed when they point
+// inside a scanned root (each real directory is entered once, which also
+// stops loops); links that point outside, dangling links and special files
+// (FIFOs, devices, sockets) are skipped with a note, never silently.
+type walker struct {
+	excludes []string
+	roots    []string // real paths of the scanned directories
+	seen     map[string]bool
+	dirs     map[string]bool // real directories entered
+	out      []input
+	notes    []FileError
+}
+
+// collect expands the paths into the files to parse, sorted, and the notes
+// about what the walk skipped.
+func collect(paths, excludes []string) ([]input, []FileError, error) {
+	w := &walker{excludes: excludes, seen: map[string]bool{}, dirs: map[string]bool{}}
+	for _, root := range paths {
+		if _, err := os.Stat(root); err != nil {
+			return nil, nil, fmt.Errorf("scan path: %w", err)
+		}
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			if abs, err := filepath.Abs(real); err == nil {
+				w.roots = append(w.roots, abs)
+			}
 		}
 	}
 	for _, root := range paths {
-		info, err := os.Stat(root)
-		if err != nil {
-			return nil, fmt.Errorf("scan path: %w", err)
-		}
+		info, _ := os.Stat(root)
 		if !info.IsDir() {
-			if k := kindOf(root); k != kindNone {
-				add(root, k)
-			} else {
-				add(root, kindCFN)
-			}
+			// A path named explicitly is read even if it is not a regular
+			// file; reading refuses it with an error (exit 4).
+			k := kindOf(root)
+			w.add(input{path: root, kind: k, named: true, cdkApp: k == kindSource && cdkAppAt(filepath.Dir(root))})
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
-			if d.IsDir() {
-				if p != root && (skipDir(d.Name()) || excluded(rel, excludes)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if k := kindOf(d.Name()); k != kindNone && d.Type().IsRegular() && !excluded(rel, excludes) {
-				add(p, k)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("scan path %s: %w", root, err)
+		if err := w.dir(root, root, cdkAppAt(root)); err != nil {
+			return nil, nil, fmt.Errorf("scan path %s: %w", root, err)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
-	return out, nil
+	sort.Slice(w.out, func(i, j int) bool { return w.out[i].path < w.out[j].path })
+	sort.Slice(w.notes, func(i, j int) bool { return w.notes[i].File < w.notes[j].File })
+	return w.out, w.notes, nil
+}
+
+func (w *walker) add(in input) {
+	if !w.seen[in.path] {
+		w.seen[in.path] = true
+		w.out = append(w.out, in)
+	}
+}
+
+func (w *walker) note(p string, format string, args ...any) {
+	w.notes = append(w.notes, FileError{File: p, Err: fmt.Errorf(format, args...)})
+}
+
+// cdkAppAt reports a cdk.json in dir or a directory above it (scanning
+// lib/ of a CDK app), stopping at a repository root.
+func cdkAppAt(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return hasCDKJSON(dir)
+	}
+	for {
+		if hasCDKJSON(abs) {
+			return true
+		}
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return false
+		}
+		up := filepath.Dir(abs)
+		if up == abs {
+			return false
+		}
+		abs = up
+	}
+}
+
+func hasCDKJSON(dir string) bool {
+	info, err := os.Stat(filepath.Join(dir, "cdk.json"))
+	return err == nil && info.Mode().IsRegular()
+}
+
+// dir walks p (shown as p, relative paths for --exclude from root).
+func (w *walker) dir(root, p string, cdkApp bool) error {
+	if real, err := realAbs(p); err == nil {
+		if w.dirs[real] {
+			w.note(p, "directory already scanned through another path (symlink loop or second link); skipped")
+			return nil
+		}
+		w.dirs[real] = true
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return err
+	}
+	for _, d := range entries {
+		child := filepath.Join(p, d.Name())
+		rel, _ := filepath.Rel(root, child)
+		rel = filepath.ToSlash(rel)
+		typ := d.Type()
+		if typ&fs.ModeSymlink != 0 {
+			target, ok := w.followLink(child)
+			if !ok {
+				continue
+			}
+			typ = target.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			if skipDir(d.Name()) || excluded(rel, w.excludes) {
+				continue
+			}
+			if err := w.dir(root, child, cdkApp || hasCDKJSON(child)); err != nil {
+				return err
+			}
+		case typ.IsRegular():
+			if !excluded(rel, w.excludes) {
+				w.add(input{path: child, kind: kindOf(d.Name()), cdkApp: cdkApp})
+			}
+		default:
+			if !excluded(rel, w.excludes) {
+				w.note(child, "not a regular file (%s); skipped", kindName(typ))
+			}
+		}
+	}
+	return nil
+}
+
+// followLink resolves a symlink met in the walk. It is followed only when
+// its target exists and lies inside one of the scanned roots.
+func (w *walker) followLink(p string) (fs.FileInfo, bool) {
+	real, err := realAbs(p)
+	if err != nil {
+		w.note(p, "symlink cannot be resolved (%v); skipped", unwrapPathErr(err))
+		return nil, false
+	}
+	inside := false
+	for _, r := range w.roots {
+		if real == r || strings.HasPrefix(real, r+string(filepath.Separator)) {
+			inside = true
+		}
+	}
+	if !inside {
+		w.note(p, "symlink points outside the scanned paths (to %s); skipped", real)
+		return nil, false
+	}
+	info, err := os.Stat(real)
+	if err != nil {
+		w.note(p, "symlink target cannot be read (%v); skipped", unwrapPathErr(err))
+		return nil, false
+	}
+	return info, true
+}
+
+func realAbs(p string) (string, error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func kindName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 // excluded matches rel (slash-separated, relative to the scanned root)

@@ -19,11 +19,17 @@ func (c *conv) expr(e hcl.Expression) *model.Expr {
 	out := &model.Expr{Pos: c.pos(e.Range().Start)}
 	vars := e.Variables()
 	embedded := c.embeddedRanges(e)
+	keyed := objectItems(e)
 	for _, t := range vars {
 		start := t.SourceRange().Start
 		ref := model.Ref{Parts: traversalParts(t), Pos: c.pos(start)}
 		for _, r := range embedded {
 			ref.Embedded = ref.Embedded || (r.Start.Byte <= start.Byte && start.Byte < r.End.Byte)
+		}
+		for _, it := range keyed {
+			if it.rng.Start.Byte <= start.Byte && start.Byte < it.rng.End.Byte {
+				ref.Keys = append(ref.Keys, it.key)
+			}
 		}
 		out.Refs = append(out.Refs, ref)
 	}
@@ -37,6 +43,40 @@ func (c *conv) expr(e hcl.Expression) *model.Expr {
 			out.Value, out.Known = ctyToGo(v)
 		}
 	}
+	return out
+}
+
+type keyedItem struct {
+	key string
+	rng hcl.Range
+}
+
+// objectItems lists the value ranges of every object constructor item with
+// a constant key, outermost first (VisitAll visits parents first).
+func objectItems(e hcl.Expression) []keyedItem {
+	n, ok := e.(hclsyntax.Node)
+	if !ok {
+		return nil
+	}
+	var out []keyedItem
+	_ = hclsyntax.VisitAll(n, func(n hclsyntax.Node) hcl.Diagnostics {
+		o, ok := n.(*hclsyntax.ObjectConsExpr)
+		if !ok {
+			return nil
+		}
+		for _, it := range o.Items {
+			key := hcl.ExprAsKeyword(it.KeyExpr)
+			if key == "" {
+				if v, diags := it.KeyExpr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+					key = v.AsString()
+				}
+			}
+			if key != "" {
+				out = append(out, keyedItem{key: key, rng: it.ValueExpr.Range()})
+			}
+		}
+		return nil
+	})
 	return out
 }
 

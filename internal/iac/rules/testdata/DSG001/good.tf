@@ -8,8 +8,9 @@ resource "aws_default_security_group" "main" {
   egress  = []
 }
 
+# A group whose name only starts with "default" is an ordinary group.
 resource "aws_security_group" "default" {
-  name   = "default"
+  name   = "default-web"
   vpc_id = aws_vpc.main.id
 }
 

@@ -3,7 +3,7 @@ resource "aws_vpc" "main" {
 }
 
 resource "aws_security_group" "default" {
-  name   = "default"
+  name   = "default-app"
   vpc_id = aws_vpc.main.id
 }
 
