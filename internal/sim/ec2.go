@@ -42,6 +42,8 @@ var ec2Ops = map[string]op{
 	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
 	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
 	"DescribeSecurityGroupReferences":  locked(describeSecurityGroupReferences),
+	"DescribeFleets":                   locked(describeFleets),
+	"DescribeSpotFleetRequests":        locked(describeSpotFleetRequests),
 }
 
 type ec2Op func(c *call, st *regionState) (any, *apiError)
@@ -68,6 +70,8 @@ var maxResultsRange = map[string][2]int{
 	"DescribeLaunchTemplateVersions":   {1, 200},
 	"DescribeInstanceConnectEndpoints": {1, 50},
 	"DescribeVpcEndpoints":             {1, 0},
+	"DescribeFleets":                   {1, 1000}, // the model documents no range
+	"DescribeSpotFleetRequests":        {1, 1000},
 }
 
 // page applies MaxResults (5-1000, as EC2, or the action's own range) and
