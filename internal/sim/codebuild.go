@@ -101,6 +101,14 @@ func codeBuildJSON(c *call, p *codeBuildProject, fleet bool) map[string]any {
 	if p.Groups != nil {
 		v["vpcConfig"] = codeBuildVpcConfig{VpcID: p.VpcID, Subnets: nonNil(p.Subnets), SecurityGroupIDs: nonNil(p.Groups)}
 	}
+	if len(p.Tags) > 0 {
+		// Projects and fleets carry their tags in BatchGet* ({key, value}).
+		tags := []map[string]string{}
+		for _, t := range p.Tags {
+			tags = append(tags, map[string]string{"key": t.Key, "value": t.Value})
+		}
+		v["tags"] = tags
+	}
 	return v
 }
 
@@ -121,11 +129,13 @@ type codeBuildState struct {
 type CodeBuildProjectSpec struct {
 	Name      string `yaml:"name"`
 	Placement `yaml:",inline"`
+	Tags      map[string]string `yaml:"tags"`
 }
 
 type codeBuildProject struct {
 	Name, ARN, VpcID string
 	Subnets, Groups  []string // nil Groups: no vpcConfig
+	Tags             []Tag
 }
 
 func (b *builder) addCodeBuild() error {
@@ -146,7 +156,7 @@ func (b *builder) addCodeBuild() error {
 			if err != nil {
 				return err
 			}
-			cp := codeBuildProject{Name: p.Name, ARN: b.arn("codebuild", list.arn+p.Name), VpcID: vpcID}
+			cp := codeBuildProject{Name: p.Name, ARN: b.arn("codebuild", list.arn+p.Name), VpcID: vpcID, Tags: tagsOf(p.Tags, "")}
 			if net != nil {
 				cp.Subnets, cp.Groups = net.Subnets, net.Groups
 			}

@@ -44,6 +44,7 @@ type ecsRequest struct {
 	Services   []string `json:"services"`
 	NextToken  string   `json:"nextToken"`
 	MaxResults int      `json:"maxResults"`
+	Include    []string `json:"include"` // DescribeServices: ["TAGS"] adds tags
 }
 
 // ecsCluster finds a cluster by name or ARN; omitted is "default".
@@ -103,6 +104,13 @@ func describeECSServices(c *call) (any, *apiError) {
 	if len(req.Services) < 1 || len(req.Services) > 10 {
 		return nil, ecsInvalid("services must contain between 1 and 10 items")
 	}
+	withTags := false
+	for _, f := range req.Include {
+		if f != "TAGS" {
+			return nil, ecsInvalid("include: " + f + " is not one of [TAGS]")
+		}
+		withTags = true
+	}
 	cl, e := c.ecsCluster(req.Cluster)
 	if e != nil {
 		return nil, e
@@ -118,7 +126,17 @@ func describeECSServices(c *call) (any, *apiError) {
 			failures = append(failures, map[string]any{"arn": arn, "reason": "MISSING"})
 			continue
 		}
-		services = append(services, ecsServiceJSON(cl, s, true))
+		v := ecsServiceJSON(cl, s, true)
+		if withTags {
+			// Returned only when asked for (include=TAGS), as ECS does;
+			// an untagged service then has an empty list.
+			tags := []map[string]string{}
+			for _, t := range s.Tags {
+				tags = append(tags, map[string]string{"key": t.Key, "value": t.Value})
+			}
+			v["tags"] = tags
+		}
+		services = append(services, v)
 	}
 	return map[string]any{"services": services, "failures": failures}, nil
 }
@@ -189,6 +207,8 @@ type ECSServiceSpec struct {
 	Deployments []Placement `yaml:"deployments"`
 	// TaskSets are task sets of an EXTERNAL or CODE_DEPLOY service.
 	TaskSets []Placement `yaml:"task_sets"`
+	// Tags are returned by DescribeServices with include=["TAGS"] only.
+	Tags map[string]string `yaml:"tags"`
 }
 
 type ecsCluster struct {
@@ -198,6 +218,7 @@ type ecsCluster struct {
 
 type ecsService struct {
 	Name, ARN   string
+	Tags        []Tag
 	Net         *awsvpc   // nil: not awsvpc
 	Deployments []*awsvpc // [0] is the PRIMARY deployment
 	TaskSets    []*awsvpc
@@ -224,7 +245,7 @@ func (b *builder) addECS() error {
 			if err := b.unique(names, s.Name, sat); err != nil {
 				return err
 			}
-			svc := ecsService{Name: s.Name, ARN: b.arn("ecs", "service/"+c.Name+"/"+s.Name)}
+			svc := ecsService{Name: s.Name, ARN: b.arn("ecs", "service/"+c.Name+"/"+s.Name), Tags: tagsOf(s.Tags, "")}
 			_, net, err := b.optionalNet(s.Placement, sat)
 			if err != nil {
 				return err

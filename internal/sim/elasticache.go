@@ -11,6 +11,7 @@ import (
 var elasticacheOps = map[string]op{
 	"DescribeCacheClusters": regionLocked(describeCacheClusters),
 	"ModifyCacheCluster":    regionLocked(modifyCacheCluster),
+	"ListTagsForResource":   regionLocked(listCacheTags),
 }
 
 type xmlCacheSG struct {
@@ -125,4 +126,35 @@ type elastiCacheState struct {
 
 func (b *builder) addCacheClusters() error {
 	return b.addDataStores("cache_clusters", "redis", "elasticache", "cluster:", b.res.CacheClusters, &b.st.cacheClusters, nil)
+}
+
+type xmlCacheTag struct {
+	Key   string `xml:"Key"`
+	Value string `xml:"Value"`
+}
+
+type listCacheTagsResult struct {
+	TagList []xmlCacheTag `xml:"TagList>Tag"`
+}
+
+// listCacheTags serves ListTagsForResource for cache clusters, by ARN
+// (ResourceName), with the scenario's tags.
+func listCacheTags(c *call) (any, *apiError) {
+	arn := c.Form.Get("ResourceName")
+	if arn == "" {
+		return nil, missingParameter("ResourceName")
+	}
+	if !strings.HasPrefix(arn, "arn:aws:elasticache:") {
+		return nil, errf(http.StatusBadRequest, "InvalidARN", "The ARN %s is not valid.", arn)
+	}
+	for _, d := range c.state.cacheClusters {
+		if d.ARN == arn {
+			res := listCacheTagsResult{TagList: []xmlCacheTag{}}
+			for _, t := range d.Tags {
+				res.TagList = append(res.TagList, xmlCacheTag{Key: t.Key, Value: t.Value})
+			}
+			return res, nil
+		}
+	}
+	return nil, notFound("CacheClusterNotFound", "CacheCluster not found: %s", arn)
 }

@@ -109,6 +109,10 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "elasticache", op: "DescribeCacheClusters"}),
 		fixed(probe{service: "elasticache", op: "DescribeCacheClusters", form: form("CacheClusterId", "nope"), wantErr: true}),
 		read(func() probe {
+			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.cacheClusters[0].ARN)}
+		}),
+		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:nope"), wantErr: true}),
+		read(func() probe {
 			return probe{service: "elasticache", op: "ModifyCacheCluster", form: form("CacheClusterId", "cache", "SecurityGroupIds.SecurityGroupId.1", web())}
 		}),
 
@@ -139,6 +143,9 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "lambda", op: "ListFunctions", query: url.Values{"FunctionVersion": {"ALL"}}}),
 		fixed(probe{service: "lambda", op: "GetFunctionConfiguration", path: map[string]string{"FunctionName": "fn"}}),
 		fixed(probe{service: "lambda", op: "GetFunctionConfiguration", path: map[string]string{"FunctionName": "nope"}, wantErr: true}),
+		fixed(probe{service: "lambda", op: "ListTags", path: map[string]string{"Resource": "arn:aws:lambda:us-east-1:111111111111:function:fn"}}),
+		fixed(probe{service: "lambda", op: "ListTags", path: map[string]string{"Resource": "arn:aws:lambda:us-east-1:111111111111:function:fn:1"}, wantErr: true}),
+		fixed(probe{service: "lambda", op: "ListTags", path: map[string]string{"Resource": "arn:aws:lambda:us-east-1:111111111111:function:nope"}, wantErr: true}),
 		read(func() probe {
 			return probe{service: "lambda", op: "UpdateFunctionConfiguration", path: map[string]string{"FunctionName": "fn"},
 				body: js(map[string]any{"VpcConfig": map[string]any{"SubnetIds": st.functions[0].Subnets, "SecurityGroupIds": []string{web()}}})}
@@ -163,6 +170,7 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "ecs", op: "ListServices", body: js(map[string]any{"cluster": "main"})}),
 		fixed(probe{service: "ecs", op: "ListServices", body: js(map[string]any{"cluster": "nope"}), wantErr: true}),
 		fixed(probe{service: "ecs", op: "DescribeServices", body: js(map[string]any{"cluster": "main", "services": []string{"svc", "bridge", "nope"}})}),
+		fixed(probe{service: "ecs", op: "DescribeServices", body: js(map[string]any{"cluster": "main", "services": []string{"svc", "bridge"}, "include": []string{"TAGS"}})}),
 		read(func() probe {
 			svc := st.ecsClusters[0].Services[0]
 			return probe{service: "ecs", op: "UpdateService", body: js(map[string]any{"cluster": "main", "service": "svc",

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -15,6 +16,7 @@ var lambdaOps = map[string]op{
 	"ListFunctions":               regionLocked(listFunctions),
 	"GetFunctionConfiguration":    regionLocked(getFunctionConfiguration),
 	"UpdateFunctionConfiguration": regionLocked(updateFunctionConfiguration),
+	"ListTags":                    regionLocked(listLambdaTags),
 }
 
 // lambdaREST is restJSON with Lambda's own throttling error (429).
@@ -33,6 +35,9 @@ func lambdaRoute(r *http.Request) string {
 	p := strings.TrimSuffix(r.URL.Path, "/")
 	if r.Method == http.MethodGet && p == "/2015-03-31/functions" {
 		return "ListFunctions"
+	}
+	if r.Method == http.MethodGet && strings.HasPrefix(p, "/2017-03-31/tags/") {
+		return "ListTags"
 	}
 	if _, ok := lambdaConfigPath(p); ok {
 		switch r.Method {
@@ -154,6 +159,8 @@ type LambdaFunctionSpec struct {
 	// Versions are published versions 1..n; a version's omitted groups are
 	// the function's (its $LATEST) groups.
 	Versions []Placement `yaml:"versions"`
+	// Tags are the function's (ListTags); versions and aliases take none.
+	Tags map[string]string `yaml:"tags"`
 }
 
 type lambdaVersion struct {
@@ -164,6 +171,7 @@ type lambdaVersion struct {
 	// InProgress (lambda_update.go).
 	LastModified string
 	Pending      int
+	Tags         []Tag // the function's, on every version
 }
 
 func (b *builder) addLambda() error {
@@ -178,7 +186,7 @@ func (b *builder) addLambda() error {
 		if err != nil {
 			return err
 		}
-		latest := lambdaVersion{Name: f.Name, ARN: arn + ":$LATEST", Version: "$LATEST", VpcID: vpcID}
+		latest := lambdaVersion{Name: f.Name, ARN: arn + ":$LATEST", Version: "$LATEST", VpcID: vpcID, Tags: tagsOf(f.Tags, "")}
 		if net != nil {
 			latest.Subnets, latest.Groups = net.Subnets, net.Groups
 		}
@@ -198,4 +206,32 @@ func (b *builder) addLambda() error {
 		}
 	}
 	return nil
+}
+
+// listLambdaTags serves GET /2017-03-31/tags/{ARN}: a function's tags by
+// its unqualified ARN. Lambda tags functions only: a version or alias ARN
+// is refused (InvalidParameterValueException), an unknown function is
+// ResourceNotFoundException.
+func listLambdaTags(c *call) (any, *apiError) {
+	arn, err := url.PathUnescape(strings.TrimPrefix(c.HTTP.URL.EscapedPath(), "/2017-03-31/tags/"))
+	if err != nil || !strings.HasPrefix(arn, "arn:") {
+		return nil, lambdaInvalid("Resource " + arn + " is not a valid ARN")
+	}
+	ref, e := c.parseLambdaRef(arn)
+	if e != nil {
+		return nil, e
+	}
+	if ref.qualifier != "" {
+		return nil, lambdaInvalid("Tags are not supported on function versions or aliases: " + arn)
+	}
+	for _, f := range c.state.functions {
+		if f.Name == ref.name && f.Version == "$LATEST" {
+			tags := map[string]string{}
+			for _, t := range f.Tags {
+				tags[t.Key] = t.Value
+			}
+			return map[string]any{"Tags": tags}, nil
+		}
+	}
+	return nil, lambdaNotFound(arn)
 }
