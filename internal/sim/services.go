@@ -155,3 +155,16 @@ var (
 		errors: jsonErrors, writeResult: writeJSONResult("application/json"), writeError: writeRESTJSONError,
 	}
 )
+
+// Serves reports whether the simulator answers action of service, named
+// by its SigV4 signing name ("ec2", "elasticloadbalancing", "airflow") and
+// the operation name: a product test checks with it that every call a
+// finder or mover makes can be exercised here.
+func Serves(service, action string) bool {
+	s := lookupService(service)
+	if s == nil {
+		return false
+	}
+	_, ok := s.ops[action]
+	return ok
+}
