@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -200,4 +202,68 @@ func seedMotoScaleOut(t *testing.T, ep endpoint) {
 		VPCZoneIdentifier: str(strings.Join(subnets, ",")),
 		LaunchTemplate:    &astypes.LaunchTemplateSpecification{LaunchTemplateName: str("web"), Version: str("$Default")}})
 	check("CreateAutoScalingGroup", err)
+}
+
+// A template naming no group and no subnet launches into its launcher's VPC
+// default group: the Auto Scaling group is a user of app's, the template of
+// the default VPC's (RunInstances), and apply must not name the default
+// VPC's replacement in it (the group in app would then fail to launch):
+// both are manual steps.
+func TestNoGroupNoSubnetTemplateIsNeverMovedToTheDefaultVPC(t *testing.T) {
+	ep := startSim(t, `
+accounts:
+  - id: "111111111111"
+    access_key_id: AKIASCALEOUT0000002
+    resources:
+      eu-west-1:
+        vpcs:
+          - name: app
+            cidr: 10.60.0.0/16
+            subnets: [{name: app-a, cidr: 10.60.1.0/24, az: a}]
+        launch_templates:
+          - {name: bare, id: lt-0a0b0c0d0e0f00002, versions: [{}]}
+        autoscaling_groups:
+          - {name: app-asg, launch_template: {name: bare}, vpc: app, subnets: [app-a]}
+regions: [us-east-1, eu-west-1]
+`)
+	dir := t.TempDir()
+	users, r := usageByVPC(t, ep, dir)
+	if r.Code != 3 {
+		t.Fatalf("usage: exit %d\n%s", r.Code, r.Stderr)
+	}
+	if got := findersOf(users["app"]); got != "autoscaling-groups app-asg" {
+		t.Errorf("app's default group: %s", got)
+	}
+	if got := findersOf(users[""]); got != "ec2-launch-templates lt-0a0b0c0d0e0f00002" {
+		t.Errorf("the default VPC's default group: %s", got)
+	}
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json"); r.Code != 0 {
+		t.Fatalf("plan: exit %d\n%s", r.Code, r.Stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Moves []struct {
+			ResourceID string `json:"resource_id"`
+		} `json:"moves"`
+		Manual []struct {
+			ResourceID   string `json:"resource_id"`
+			Instructions string `json:"instructions"`
+		} `json:"manual"`
+	}
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Moves) != 0 {
+		t.Errorf("the plan moves %+v; the template's VPC is its launcher's, so nothing may be moved", p.Moves)
+	}
+	steps := map[string]string{}
+	for _, m := range p.Manual {
+		steps[m.ResourceID] = m.Instructions
+	}
+	if !strings.Contains(steps["app-asg"], "names the replacement group") || !strings.Contains(steps["lt-0a0b0c0d0e0f00002"], "Find who launches it") {
+		t.Errorf("manual steps: %q", steps)
+	}
 }

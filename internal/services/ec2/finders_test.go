@@ -124,9 +124,10 @@ func TestLaunchTemplatesDefaultVersionNamingNoGroup(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, u := range us {
-		got[u.ResourceID] = u.GroupID + " " + string(u.ResourceKind)
+		got[u.ResourceID] = u.GroupID + " " + string(u.ResourceKind) + " " + string(u.Change)
 	}
-	want := map[string]string{"sub": "subnets:subnet-a ec2.launch-template", "none": "sg-def ec2.launch-template"}
+	// Without a subnet the VPC is the launcher's: apply must not guess it.
+	want := map[string]string{"sub": "subnets:subnet-a ec2.launch-template deployment", "none": "sg-def ec2.launch-template unknown"}
 	if len(got) != len(want) || got["sub"] != want["sub"] || got["none"] != want["none"] {
 		t.Fatalf("got %v, want %v", got, want)
 	}

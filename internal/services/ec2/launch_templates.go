@@ -94,12 +94,19 @@ func launchTemplateUsages(t usage.Target, lt types.LaunchTemplate, v types.Launc
 		if aws.ToBool(v.DefaultVersion) {
 			kind, detail = LaunchTemplate, detail+" (default)"
 		}
+		change := usage.ChangeDeployment
 		if noGroup && !strings.HasPrefix(id, svc.NoGroupPrefix) {
-			detail += ": names no group and no subnet, so it launches into the default VPC's default group"
+			// Without a subnet, the VPC is the launcher's: RunInstances
+			// without one uses the default VPC, an Auto Scaling group or
+			// fleet its own subnets. Naming the default VPC's replacement
+			// would break a launcher in another VPC, so apply leaves it to
+			// a person (the plan says how).
+			detail += ": names no group and no subnet, so it launches into the default group of the launcher's VPC (the default VPC for RunInstances)"
+			change = usage.ChangeUnknown
 		}
 		out = append(out, usage.Usage{GroupID: id, Kind: usage.KindLatent,
 			ResourceKind: kind, ResourceID: aws.ToString(lt.LaunchTemplateId),
-			Detail: detail, ManagedBy: svc.ManagedBy(lt.Tags), Change: usage.ChangeDeployment})
+			Detail: detail, ManagedBy: svc.ManagedBy(lt.Tags), Change: change})
 	}
 	return out
 }

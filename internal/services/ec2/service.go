@@ -40,7 +40,7 @@ var Service = svc.Service{
 		{Kind: UnattributedInterface, Name: "Unattributed network interface", Manual: svc.Manual{Text: func(u usage.Usage) string {
 			return "Owner of the interface unknown (" + u.Detail + "): find the resource, move it, and re-run usage."
 		}}},
-		{Kind: LaunchTemplate, Name: "Launch template", Mover: &launchTemplateMover},
+		{Kind: LaunchTemplate, Name: "Launch template", Mover: &launchTemplateMover, Manual: svc.Manual{Text: templateStep}},
 		{Kind: LaunchTemplateVersion, Name: "Launch template version", Manual: svc.Manual{Text: oldVersionStep}},
 		{Kind: VPCEndpoint, Name: "VPC endpoint", Mover: &vpcEndpointMover},
 		{Kind: InstanceConnectEndpoint, Name: "EC2 Instance Connect endpoint", Manual: svc.Manual{API: "ec2:ModifyInstanceConnectEndpoint"}},
@@ -57,6 +57,15 @@ var Service = svc.Service{
 	Signatures: signatures,
 	Fallbacks: []string{"ec2:RunInstances", "ec2:CreateFleet", "ec2:RequestSpotFleet", "ec2:CreateVpcEndpoint", "ec2:CreateClientVpnEndpoint",
 		"ec2:CreateInstanceConnectEndpoint"},
+}
+
+// templateStep is the manual step of a default version apply does not
+// move: one naming no group and no subnet, whose VPC is its launcher's.
+func templateStep(u usage.Usage) string {
+	return fmt.Sprintf("Launch template %s, %s. Find who launches it (Auto Scaling groups, fleets and RunInstances callers; usage lists each on its VPC's group), "+
+		"then create a version that names the replacement group of that VPC (on the network interface with DeviceIndex 0 when it has interfaces, "+
+		"else SecurityGroupIds) and make it the default (ec2:CreateLaunchTemplateVersion, ec2:ModifyLaunchTemplate); launchers in several VPCs need a template each.",
+		u.ResourceID, u.Detail)
 }
 
 func oldVersionStep(u usage.Usage) string {
