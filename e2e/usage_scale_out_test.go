@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -265,5 +266,46 @@ regions: [us-east-1, eu-west-1]
 	}
 	if !strings.Contains(steps["app-asg"], "names the replacement group") || !strings.Contains(steps["lt-0a0b0c0d0e0f00002"], "Find who launches it") {
 		t.Errorf("manual steps: %q", steps)
+	}
+}
+
+// A kill at every journaled point of the move of a template naming no group,
+// then apply again: one new version (never two), and rollback makes the
+// first version the default again.
+func TestNoGroupTemplateMoveSurvivesACrashAtEveryPoint(t *testing.T) {
+	for _, point := range []string{"apply:after-intent", "apply:after-call"} {
+		for n := 1; ; n++ {
+			ep := startSim(t, scaleOutScenario)
+			dir := t.TempDir()
+			run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+			spec := point + ":" + strconv.Itoa(n)
+			r := run(t, ep, dir, []string{"DEFAULTSG_CRASHPOINT=" + spec}, "apply", "plan.json", "--yes", "--poll", "10ms")
+			if r.Code != -1 {
+				if n == 1 {
+					t.Fatalf("%s: never killed (exit %d)", spec, r.Code)
+				}
+				t.Logf("%s: %d points tried", point, n-1)
+				break // every point of this kind was tried
+			}
+			if r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms"); r.Code != 0 {
+				t.Fatalf("%s: resume: exit %d\n%s\n%s", spec, r.Code, r.Stdout, r.Stderr)
+			}
+			api := ec2Client(ep, "eu-west-1")
+			lt, err := api.DescribeLaunchTemplates(ctx(t), &ec2.DescribeLaunchTemplatesInput{LaunchTemplateIds: []string{"lt-0a0b0c0d0e0f00001"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := lt.LaunchTemplates[0]; aws.ToInt64(v.LatestVersionNumber) != 2 || aws.ToInt64(v.DefaultVersionNumber) != 2 {
+				t.Fatalf("%s: after resume latest %d, default %d; want one new version, the default", spec,
+					aws.ToInt64(v.LatestVersionNumber), aws.ToInt64(v.DefaultVersionNumber))
+			}
+			if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
+				t.Fatalf("%s: rollback: exit %d\n%s\n%s", spec, r.Code, r.Stdout, r.Stderr)
+			}
+			lt, err = api.DescribeLaunchTemplates(ctx(t), &ec2.DescribeLaunchTemplatesInput{LaunchTemplateIds: []string{"lt-0a0b0c0d0e0f00001"}})
+			if err != nil || aws.ToInt64(lt.LaunchTemplates[0].DefaultVersionNumber) != 1 {
+				t.Fatalf("%s: after rollback: %v %+v", spec, err, lt)
+			}
+		}
 	}
 }
