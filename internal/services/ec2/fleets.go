@@ -29,8 +29,9 @@ type SpotFleetsAPI interface {
 }
 
 // Fleets finds EC2 Fleets that can still launch (submitted, active,
-// modifying: the states AWS documents before deletion) into a default
-// group: through their launch templates' groups or, when a template names
+// modifying: the states AWS documents before deletion; not type instant, a
+// synchronous one-time request that launched what it could when created)
+// into a default group: through their launch templates' groups or, when a template names
 // none, the default group of the overrides' subnets' VPC (no subnet: the
 // default VPC's).
 var Fleets = usage.Finder{
@@ -89,7 +90,7 @@ func findFleets(ctx context.Context, api FleetsAPI, t usage.Target) ([]usage.Usa
 			return out, err
 		}
 		for _, f := range page.Fleets {
-			if !canLaunch(string(f.FleetState)) {
+			if !canLaunch(string(f.FleetState)) || f.Type == types.FleetTypeInstant {
 				continue
 			}
 			src := &fleetSources{t: t}

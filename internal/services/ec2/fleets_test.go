@@ -57,6 +57,8 @@ func TestFleetsByTemplateGroupsOrTheirSubnetsVPC(t *testing.T) {
 			{FleetId: aws.String("fleet-clean"), FleetState: types.FleetStateCodeActive, LaunchTemplateConfigs: []types.FleetLaunchTemplateConfig{ltc("other", "1", "subnet-a")}},
 			{FleetId: aws.String("fleet-deleted"), FleetState: types.FleetStateCodeDeletedRunning, LaunchTemplateConfigs: []types.FleetLaunchTemplateConfig{ltc("web", "1")}},
 			{FleetId: aws.String("fleet-gone"), FleetState: types.FleetStateCodeActive, LaunchTemplateConfigs: []types.FleetLaunchTemplateConfig{ltc("gone", "1")}},
+			{FleetId: aws.String("fleet-instant"), FleetState: types.FleetStateCodeActive, Type: types.FleetTypeInstant,
+				LaunchTemplateConfigs: []types.FleetLaunchTemplateConfig{ltc("web", "1")}},
 		}}
 	us, err := findFleets(context.Background(), f, svctest.Target)
 	if err != nil {
