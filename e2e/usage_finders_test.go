@@ -130,6 +130,14 @@ var appFinderCases = []struct {
 		"        client_vpn_endpoints: [{id: cvpn-endpoint-0abc, groups: [default]}]",
 		"        client_vpn_endpoints: [{id: cvpn-endpoint-0abc, groups: [web]}]",
 		"sg-0def latent cvpn-endpoint-0abc", sim.DenyRule{Service: "ec2", Action: "DescribeClientVpnEndpoints"}},
+	{"ec2-fleets", // a template naming no group and no subnet: the default VPC's group
+		"        launch_templates: [{name: bare, versions: [{}]}]\n        ec2_fleets: [{id: fleet-0abc, launch_templates: [{name: bare}]}]",
+		"        launch_templates: [{name: web, versions: [{groups: [web]}]}]\n        ec2_fleets: [{id: fleet-0abc, launch_templates: [{name: web}]}]",
+		"sg-0def latent fleet-0abc", sim.DenyRule{Service: "ec2", Action: "DescribeFleets"}},
+	{"ec2-spot-fleets",
+		"        spot_fleets: [{id: sfr-0abc, launch_specifications: [{vpc: data, groups: [default]}]}, {id: sfr-0abd, state: cancelled, launch_specifications: [{groups: [default]}]}]",
+		"        spot_fleets: [{id: sfr-0abc, launch_specifications: [{groups: [web]}]}]",
+		"sg-0ded latent sfr-0abc", sim.DenyRule{Service: "ec2", Action: "DescribeSpotFleetRequests"}},
 }
 
 func TestUsageFindersPresentAbsentDenied(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/defaultsg/defaultsg/internal/resource"
 	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/sim"
 )
 
 // The registry is the one place services are joined: every kind a finder or
@@ -83,6 +84,59 @@ func TestRegistryIsComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulatorServesEveryCall: every IAM action a finder or mover declares
+// (service:Action) is an operation the simulator serves, so the e2e tests
+// can exercise it — present, absent and denied.
+func TestSimulatorServesEveryCall(t *testing.T) {
+	if sim.Serves("ec2", "NoSuchAction") || !sim.Serves("ec2", "DescribeSecurityGroups") {
+		t.Fatal("sim.Serves does not tell served operations from others")
+	}
+	check := func(who, action string) {
+		ns, op, ok := strings.Cut(action, ":")
+		if !ok {
+			t.Errorf("%s: IAM action %q is not service:Action", who, action)
+			return
+		}
+		if reason, ok := notSimulated[action]; ok {
+			if reason == "" {
+				t.Errorf("%s: %s is listed as not simulated without a reason", who, action)
+			}
+			return
+		}
+		name := ns
+		if n, ok := signingName[ns]; ok {
+			name = n
+		}
+		if !sim.Serves(name, op) {
+			t.Errorf("%s calls %s, which the simulator does not serve (as %s:%s): add it to internal/sim, or to notSimulated with a reason", who, action, name, op)
+		}
+	}
+	for _, f := range services.Finders() {
+		for _, a := range f.IAM {
+			check("finder "+f.Name, a)
+		}
+	}
+	for _, s := range services.All {
+		for _, d := range s.Kinds {
+			if d.Mover != nil {
+				for _, a := range d.Mover.IAM {
+					check("mover of "+string(d.Kind), a)
+				}
+			}
+		}
+	}
+}
+
+// signingName maps an IAM namespace to the SigV4 signing name the
+// simulator's services are keyed by, where the two differ. None does today:
+// MWAA is "airflow", OpenSearch "es", MSK "kafka", EFS "elasticfilesystem"
+// in both.
+var signingName = map[string]string{}
+
+// notSimulated are the calls the simulator deliberately does not serve, each
+// with the reason. None today: every finder's and mover's call is served.
+var notSimulated = map[string]string{}
 
 func contains(xs []string, x string) bool {
 	for _, v := range xs {

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -48,6 +49,7 @@ type xmlAutoScalingGroup struct {
 	DesiredCapacity         int                      `xml:"DesiredCapacity"`
 	DefaultCooldown         int                      `xml:"DefaultCooldown"`
 	AvailabilityZones       []string                 `xml:"AvailabilityZones>member"`
+	VPCZoneIdentifier       string                   `xml:"VPCZoneIdentifier,omitempty"`
 	HealthCheckType         string                   `xml:"HealthCheckType"`
 	CreatedTime             string                   `xml:"CreatedTime"`
 	Tags                    []xmlASGTag              `xml:"Tags>member"`
@@ -72,7 +74,8 @@ func describeAutoScalingGroups(c *call) (any, *apiError) {
 	for _, g := range groups[from:to] {
 		x := xmlAutoScalingGroup{AutoScalingGroupARN: g.ARN, AutoScalingGroupName: g.Name,
 			LaunchConfigurationName: g.LaunchConfiguration, MaxSize: 1, DefaultCooldown: 300,
-			AvailabilityZones: []string{c.Region + "a"}, HealthCheckType: "EC2", CreatedTime: created.Format(time.RFC3339)}
+			AvailabilityZones: []string{c.Region + "a"}, VPCZoneIdentifier: strings.Join(g.Subnets, ","),
+			HealthCheckType: "EC2", CreatedTime: created.Format(time.RFC3339)}
 		if g.LaunchTemplate != nil {
 			s := ltSpec(*g.LaunchTemplate)
 			x.LaunchTemplate = &s
@@ -170,6 +173,11 @@ type AutoScalingGroupSpec struct {
 	LaunchTemplate      *LaunchTemplateRef  `yaml:"launch_template"`
 	MixedInstances      *MixedInstancesSpec `yaml:"mixed_instances"`
 	Tags                map[string]string   `yaml:"tags"`
+	// VPC and Subnets are VPCZoneIdentifier: the subnets (names or ids) in
+	// the VPC, or the VPC's first subnet when only vpc is given; neither
+	// leaves VPCZoneIdentifier out (the default VPC's default subnets).
+	VPC     string   `yaml:"vpc"`
+	Subnets []string `yaml:"subnets"`
 }
 
 type launchConfig struct {
@@ -182,6 +190,7 @@ type autoScalingGroup struct {
 	LaunchTemplate                 *LaunchTemplateRef
 	Mixed                          *MixedInstancesSpec
 	Tags                           []Tag
+	Subnets                        []string // VPCZoneIdentifier
 }
 
 func (b *builder) addAutoScaling() error {
@@ -217,10 +226,38 @@ func (b *builder) addAutoScaling() error {
 		if g.LaunchConfiguration != "" && !seen[g.LaunchConfiguration] {
 			return b.errAt(append(at, "launch_configuration"), "no launch configuration %q", g.LaunchConfiguration)
 		}
-		st.asgs = append(st.asgs, autoScalingGroup{Name: g.Name,
+		subnets, err := b.asgSubnets(g, at)
+		if err != nil {
+			return err
+		}
+		st.asgs = append(st.asgs, autoScalingGroup{Name: g.Name, Subnets: subnets,
 			ARN:                 b.arn("autoscaling", "autoScalingGroup:"+b.uuid()+":autoScalingGroupName/"+g.Name),
 			LaunchConfiguration: g.LaunchConfiguration, LaunchTemplate: g.LaunchTemplate, Mixed: g.MixedInstances,
 			Tags: tagsOf(g.Tags, "")})
 	}
 	return nil
+}
+
+// asgSubnets resolves an Auto Scaling group's VPCZoneIdentifier.
+func (b *builder) asgSubnets(g AutoScalingGroupSpec, at path) ([]string, error) {
+	if g.VPC == "" && len(g.Subnets) == 0 {
+		return nil, nil
+	}
+	vpcID, err := b.vpcOf(g.VPC, append(append(path{}, at...), "vpc"))
+	if err != nil {
+		return nil, err
+	}
+	refs := g.Subnets
+	if len(refs) == 0 {
+		refs = []string{""}
+	}
+	var out []string
+	for j, ref := range refs {
+		sn, err := b.subnetOf(vpcID, ref, append(append(path{}, at...), "subnets", j))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sn.ID)
+	}
+	return out, nil
 }

@@ -108,6 +108,14 @@ func codeBuildJSON(c *call, p *codeBuildProject, fleet bool) map[string]any {
 	if p.Groups != nil {
 		v["vpcConfig"] = codeBuildVpcConfig{VpcID: p.VpcID, Subnets: nonNil(p.Subnets), SecurityGroupIDs: nonNil(p.Groups)}
 	}
+	if len(p.Tags) > 0 {
+		// Projects and fleets carry their tags in BatchGet* ({key, value}).
+		tags := []map[string]string{}
+		for _, t := range p.Tags {
+			tags = append(tags, map[string]string{"key": t.Key, "value": t.Value})
+		}
+		v["tags"] = tags
+	}
 	return v
 }
 

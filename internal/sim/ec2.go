@@ -46,6 +46,8 @@ var ec2Ops = map[string]op{
 	// Rule descriptions (ec2_rule_descriptions.go).
 	"UpdateSecurityGroupRuleDescriptionsIngress": locked(updateRuleDescriptions(false)),
 	"UpdateSecurityGroupRuleDescriptionsEgress":  locked(updateRuleDescriptions(true)),
+	"DescribeFleets":            locked(describeFleets),
+	"DescribeSpotFleetRequests": locked(describeSpotFleetRequests),
 }
 
 type ec2Op func(c *call, st *regionState) (any, *apiError)
@@ -72,6 +74,8 @@ var maxResultsRange = map[string][2]int{
 	"DescribeLaunchTemplateVersions":   {1, 200},
 	"DescribeInstanceConnectEndpoints": {1, 50},
 	"DescribeVpcEndpoints":             {1, 0},
+	"DescribeFleets":                   {1, 1000}, // the model documents no range
+	"DescribeSpotFleetRequests":        {1, 1000},
 }
 
 // page applies MaxResults (5-1000, as EC2, or the action's own range) and

@@ -4,7 +4,8 @@ import "fmt"
 
 // EC2 configurations that hold groups without an interface of their own:
 // launch templates, VPC endpoints, EC2 Instance Connect and Client VPN
-// endpoints, and references to groups from peered VPCs. Their scenario
+// endpoints, references to groups from peered VPCs, EC2 Fleets and Spot
+// Fleets (ec2_fleets.go). Their scenario
 // part, state and builder; the handlers are in ec2_launch_templates.go,
 // ec2_endpoints.go and ec2_references.go.
 
@@ -15,6 +16,8 @@ type ec2ConfigSpecs struct {
 	InstanceConnectEndpoints []EndpointSpec        `yaml:"instance_connect_endpoints"`
 	ClientVPNEndpoints       []EndpointSpec        `yaml:"client_vpn_endpoints"`
 	PeeredReferences         []PeeredReferenceSpec `yaml:"peered_references"`
+	EC2Fleets                []EC2FleetSpec        `yaml:"ec2_fleets"`
+	SpotFleets               []SpotFleetSpec       `yaml:"spot_fleets"`
 }
 
 // ec2ConfigState is their part of a regionState: maps by id, paged in id
@@ -27,13 +30,15 @@ type ec2ConfigState struct {
 	eices           map[string]*ec2Endpoint
 	clientVPNs      map[string]*ec2Endpoint
 	sgReferences    []sgReference
+	ec2Fleets       map[string]*ec2Fleet
+	spotFleets      map[string]*spotFleet
 }
 
 // addEC2Configs builds them in this order (generated ids depend on it).
 func (b *builder) addEC2Configs() error {
 	b.st.ec2ConfigState = ec2ConfigState{launchTemplates: map[string]*launchTemplate{}, vpcEndpoints: map[string]*vpcEndpoint{},
 		eices: map[string]*ec2Endpoint{}, clientVPNs: map[string]*ec2Endpoint{}}
-	for _, step := range []func() error{b.addLaunchTemplates, b.addVPCEndpoints, b.addEC2Endpoints, b.addPeeredReferences} {
+	for _, step := range []func() error{b.addLaunchTemplates, b.addVPCEndpoints, b.addEC2Endpoints, b.addPeeredReferences, b.addFleets} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -52,11 +57,21 @@ type LaunchTemplateSpec struct {
 
 // LaunchTemplateVersionSpec is one version's network settings. Groups are
 // SecurityGroupIds (omitted = none); GroupNames are returned verbatim in
-// SecurityGroups; Interfaces are NetworkInterfaces[].Groups.
+// SecurityGroups; Interfaces are NetworkInterfaces, by device index. A
+// version naming no group at all launches into the default group of its
+// interface's subnet's VPC (or the default VPC's): RunInstances does.
 type LaunchTemplateVersionSpec struct {
 	Placement  `yaml:",inline"`
-	GroupNames []string    `yaml:"group_names"`
-	Interfaces []Placement `yaml:"interfaces"`
+	GroupNames []string                `yaml:"group_names"`
+	Interfaces []TemplateInterfaceSpec `yaml:"interfaces"`
+}
+
+// TemplateInterfaceSpec is one of a version's NetworkInterfaces: its
+// groups (omitted = none) and its SubnetId (a subnet name or id in the
+// VPC; omitted = none). Its VPC is the version's unless it names one.
+type TemplateInterfaceSpec struct {
+	Placement `yaml:",inline"`
+	Subnet    string `yaml:"subnet"`
 }
 
 // VPCEndpointSpec is a VPC endpoint. Interface endpoints with omitted
@@ -89,8 +104,15 @@ type launchTemplate struct {
 
 type launchTemplateData struct {
 	GroupIDs, GroupNames []string
-	Interfaces           [][]string // each interface's groups, by device index
-	Description          string     // VersionDescription
+	Interfaces           []templateInterface
+	Description          string // VersionDescription
+}
+
+// templateInterface is a version's network interface specification.
+type templateInterface struct {
+	DeviceIndex int
+	SubnetID    string
+	Groups      []string
 }
 
 type vpcEndpoint struct {
@@ -136,11 +158,23 @@ func (b *builder) addLaunchTemplates() error {
 			}
 			d := launchTemplateData{GroupIDs: ids, GroupNames: v.GroupNames}
 			for k, ni := range v.Interfaces {
-				_, nids, err := b.placed(ni, false, append(append(path{}, vat...), "interfaces", k))
+				nat := append(append(path{}, vat...), "interfaces", k)
+				if ni.VPC == "" {
+					ni.VPC = v.VPC // an interface sits in its version's VPC unless it says
+				}
+				vpcID, nids, err := b.placed(ni.Placement, false, nat)
 				if err != nil {
 					return err
 				}
-				d.Interfaces = append(d.Interfaces, nids)
+				ti := templateInterface{DeviceIndex: k, Groups: nids}
+				if ni.Subnet != "" {
+					sn, err := b.subnetOf(vpcID, ni.Subnet, append(nat, "subnet"))
+					if err != nil {
+						return err
+					}
+					ti.SubnetID = sn.ID
+				}
+				d.Interfaces = append(d.Interfaces, ti)
 			}
 			lt.Versions = append(lt.Versions, d)
 		}

@@ -24,6 +24,7 @@ type xLaunchTemplate struct {
 type xTemplateInterface struct {
 	DeviceIndex int      `xml:"deviceIndex"`
 	Groups      []string `xml:"groupSet>groupId"`
+	SubnetID    string   `xml:"subnetId,omitempty"`
 }
 
 type xTemplateData struct {
@@ -108,8 +109,9 @@ func (st *regionState) xVersion(t *launchTemplate, n int64) xTemplateVersion {
 		DefaultVersion: n == t.DefaultVersion, LaunchTemplateID: t.ID, LaunchTemplateName: t.Name, VersionNumber: n,
 		VersionDescription: d.Description,
 		LaunchTemplateData: xTemplateData{SecurityGroupIDs: items[string]{Item: d.GroupIDs}, SecurityGroups: items[string]{Item: d.GroupNames}}}
-	for i, groups := range d.Interfaces {
-		x.LaunchTemplateData.Interfaces.Item = append(x.LaunchTemplateData.Interfaces.Item, xTemplateInterface{DeviceIndex: i, Groups: groups})
+	for _, ni := range d.Interfaces {
+		x.LaunchTemplateData.Interfaces.Item = append(x.LaunchTemplateData.Interfaces.Item,
+			xTemplateInterface{DeviceIndex: ni.DeviceIndex, Groups: ni.Groups, SubnetID: ni.SubnetID})
 	}
 	return x
 }

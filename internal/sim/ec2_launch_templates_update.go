@@ -68,8 +68,9 @@ func createLaunchTemplateVersion(c *call, st *regionState) (any, *apiError) {
 		}
 		src := t.Versions[n-1]
 		d.GroupIDs, d.GroupNames = slices.Clone(src.GroupIDs), slices.Clone(src.GroupNames)
-		for _, groups := range src.Interfaces {
-			d.Interfaces = append(d.Interfaces, slices.Clone(groups))
+		for _, ni := range src.Interfaces {
+			ni.Groups = slices.Clone(ni.Groups)
+			d.Interfaces = append(d.Interfaces, ni)
 		}
 	}
 	const p = "LaunchTemplateData."
@@ -88,10 +89,22 @@ func createLaunchTemplateVersion(c *call, st *regionState) (any, *apiError) {
 	}
 	if hasParam(c, p+"NetworkInterface") {
 		d.Interfaces = nil
-		for _, i := range indexes(c.Form, p+"NetworkInterface") {
-			groups := dedupe(list(c.Form, item(p+"NetworkInterface", i)+"SecurityGroupId"))
-			d.Interfaces = append(d.Interfaces, groups)
-			given = append(given, groups...)
+		for k, i := range indexes(c.Form, p+"NetworkInterface") {
+			at := item(p+"NetworkInterface", i)
+			ni := templateInterface{DeviceIndex: k, SubnetID: c.Form.Get(at + "SubnetId"),
+				Groups: dedupe(list(c.Form, at+"SecurityGroupId"))}
+			if v := c.Form.Get(at + "DeviceIndex"); v != "" {
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					return nil, invalidParameterValue("Invalid value '%s' for %sDeviceIndex", v, at)
+				}
+				ni.DeviceIndex = n
+			}
+			if ni.SubnetID != "" && st.subnets[ni.SubnetID] == nil {
+				return nil, notFound("InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist", ni.SubnetID)
+			}
+			d.Interfaces = append(d.Interfaces, ni)
+			given = append(given, ni.Groups...)
 		}
 	}
 	if e := st.checkTemplateGroups(given, d); e != nil {
@@ -115,8 +128,15 @@ func (st *regionState) checkTemplateGroups(given []string, d launchTemplateData)
 		}
 	}
 	all := slices.Clone(d.GroupIDs)
-	for _, groups := range d.Interfaces {
-		all = append(all, groups...)
+	for _, ni := range d.Interfaces {
+		all = append(all, ni.Groups...)
+		if sn := st.subnets[ni.SubnetID]; sn != nil {
+			for _, id := range ni.Groups {
+				if g := st.groups[id]; g != nil && g.VpcID != sn.VpcID {
+					return invalidParameterValue("Security group %s and subnet %s belong to different networks.", g.ID, sn.ID)
+				}
+			}
+		}
 	}
 	var first *SecurityGroup
 	for _, id := range all {

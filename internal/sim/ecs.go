@@ -3,7 +3,6 @@ package sim
 import (
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 )
 
@@ -105,6 +104,13 @@ func describeECSServices(c *call) (any, *apiError) {
 	if len(req.Services) < 1 || len(req.Services) > 10 {
 		return nil, ecsInvalid("services must contain between 1 and 10 items")
 	}
+	withTags := false
+	for _, f := range req.Include {
+		if f != "TAGS" {
+			return nil, ecsInvalid("include: " + f + " is not one of [TAGS]")
+		}
+		withTags = true
+	}
 	cl, e := c.ecsCluster(req.Cluster)
 	if e != nil {
 		return nil, e
@@ -123,7 +129,7 @@ func describeECSServices(c *call) (any, *apiError) {
 		v := ecsServiceJSON(cl, s, true)
 		// Tags come back only when asked for (DescribeServices API
 		// reference: "If this field is omitted, tags aren't included").
-		if slices.Contains(req.Include, "TAGS") {
+		if withTags {
 			v["tags"] = ecsTags(s.Tags)
 		}
 		services = append(services, v)
@@ -216,10 +222,10 @@ type ecsCluster struct {
 
 type ecsService struct {
 	Name, ARN   string
+	Tags        []Tag
 	Net         *awsvpc   // nil: not awsvpc
 	Deployments []*awsvpc // [0] is the PRIMARY deployment
 	TaskSets    []*awsvpc
-	Tags        []Tag
 	// DeploymentIDs parallel Deployments, filled on first use (the
 	// scenario's by position); Serial numbers the last deployment. Pending counts the DescribeServices reads left that show
 	// the PRIMARY deployment IN_PROGRESS beside the one it replaces

@@ -148,3 +148,8 @@ type elastiCacheState struct {
 func (b *builder) addCacheClusters() error {
 	return b.addDataStores("cache_clusters", "redis", "elasticache", "cluster:", b.res.CacheClusters, &b.st.cacheClusters, nil)
 }
+
+type xmlCacheTag struct {
+	Key   string `xml:"Key"`
+	Value string `xml:"Value"`
+}

@@ -112,6 +112,10 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:nope"), wantErr: true}),
 		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "cache"), wantErr: true}),
 		read(func() probe {
+			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.cacheClusters[0].ARN)}
+		}),
+		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:nope"), wantErr: true}),
+		read(func() probe {
 			return probe{service: "elasticache", op: "ModifyCacheCluster", form: form("CacheClusterId", "cache", "SecurityGroupIds.SecurityGroupId.1", web())}
 		}),
 
@@ -195,6 +199,8 @@ func fidelityProbes(s *Server) []func() probe {
 		ec2("DescribeVpcEndpoints", none),
 		ec2("DescribeInstanceConnectEndpoints", none),
 		ec2("DescribeClientVpnEndpoints", none),
+		ec2("DescribeFleets", none),
+		ec2("DescribeSpotFleetRequests", none),
 		ec2("DescribeSecurityGroupReferences", func() url.Values {
 			return form("GroupId.1", st.groupByName(st.defaultVPCID(), "default").ID)
 		}),

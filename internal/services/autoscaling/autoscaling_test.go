@@ -2,6 +2,7 @@ package autoscaling
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,7 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/smithy-go"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/services/svctest"
+	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
 // fakeASG serves groups one per page, and launch configurations by name.
@@ -63,7 +66,8 @@ func (f *fakeLTVersions) DescribeLaunchTemplateVersions(_ context.Context, in *e
 	if !ok {
 		return nil, &smithy.GenericAPIError{Code: "InvalidLaunchTemplateId.NotFound", Message: key}
 	}
-	return &ec2.DescribeLaunchTemplateVersionsOutput{LaunchTemplateVersions: []types.LaunchTemplateVersion{{LaunchTemplateData: &d}}}, nil
+	return &ec2.DescribeLaunchTemplateVersionsOutput{LaunchTemplateVersions: []types.LaunchTemplateVersion{{LaunchTemplateData: &d,
+		LaunchTemplateId: aws.String(aws.ToString(in.LaunchTemplateId) + aws.ToString(in.LaunchTemplateName))}}}, nil
 }
 
 func TestAutoScalingGroupsResolveConfigurationsAndTemplateVersions(t *testing.T) {
@@ -129,5 +133,72 @@ func TestLaunchConfigurationsByIDNameAndClassicLink(t *testing.T) {
 	}
 	if got := svctest.IDs(us); got != "sg-def:a:latent sg-def2:b:latent" || us[0].Change != "replacement" {
 		t.Fatalf("got %s (%+v)", got, us)
+	}
+}
+
+// fakeSubnets answers DescribeSubnets for known subnets and fails for others,
+// as EC2 does (InvalidSubnetID.NotFound).
+type fakeSubnets map[string]string // subnet -> VPC
+
+func (f fakeSubnets) DescribeSubnets(_ context.Context, in *ec2.DescribeSubnetsInput, _ ...func(*ec2.Options)) (*ec2.DescribeSubnetsOutput, error) {
+	out := &ec2.DescribeSubnetsOutput{}
+	for _, id := range in.SubnetIds {
+		vpc, ok := f[id]
+		if !ok {
+			return nil, &smithy.GenericAPIError{Code: "InvalidSubnetID.NotFound", Message: id}
+		}
+		out.Subnets = append(out.Subnets, types.Subnet{SubnetId: aws.String(id), VpcId: aws.String(vpc)})
+	}
+	return out, nil
+}
+
+// A launch template version or launch configuration that names no group
+// launches into the default group of the Auto Scaling group's subnets' VPC
+// (or, without subnets, the default VPC's): the group is a user of it.
+func TestAutoScalingGroupsNamingNoGroupUseTheirVPCsDefaultGroup(t *testing.T) {
+	api := &fakeASG{t: t, lcs: []astypes.LaunchConfiguration{{LaunchConfigurationName: aws.String("lc-bare")}},
+		groups: []astypes.AutoScalingGroup{
+			{AutoScalingGroupName: aws.String("bare-lt"), VPCZoneIdentifier: aws.String("subnet-a, subnet-b"),
+				LaunchTemplate: &astypes.LaunchTemplateSpecification{LaunchTemplateName: aws.String("bare"), Version: aws.String("$Latest")}},
+			{AutoScalingGroupName: aws.String("bare-lc"), LaunchConfigurationName: aws.String("lc-bare")},
+			{AutoScalingGroupName: aws.String("pinned-bare"), VPCZoneIdentifier: aws.String("subnet-a"),
+				LaunchTemplate: &astypes.LaunchTemplateSpecification{LaunchTemplateId: aws.String("lt-bare"), Version: aws.String("1")}},
+			{AutoScalingGroupName: aws.String("named"), VPCZoneIdentifier: aws.String("subnet-a"),
+				LaunchTemplate: &astypes.LaunchTemplateSpecification{LaunchTemplateName: aws.String("named"), Version: aws.String("$Default")}},
+			{AutoScalingGroupName: aws.String("gone"), VPCZoneIdentifier: aws.String("subnet-a"),
+				LaunchTemplate: &astypes.LaunchTemplateSpecification{LaunchTemplateName: aws.String("gone")}},
+		}}
+	lt := &fakeLTVersions{t: t, data: map[string]types.ResponseLaunchTemplateData{
+		"bare@$Latest": {}, "lt-bare@1": {}, "named@$Default": {SecurityGroupIds: []string{"sg-web"}}}}
+	target := usage.Target{GroupIDs: []string{"sg-def", "sg-def2"}, DefaultVPCGroup: "sg-def",
+		VpcOf: map[string]string{"sg-def": "vpc-default", "sg-def2": "vpc-app"}}
+	us, err := findAutoScalingGroups(context.Background(), api, lt, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := svctest.IDs(us); got != "subnets:subnet-a,subnet-b:bare-lt:latent sg-def:bare-lc:latent subnets:subnet-a:pinned-bare:latent" {
+		t.Fatalf("before resolving: %s", got)
+	}
+	resolved, err := svc.ResolveNoGroup(context.Background(), fakeSubnets{"subnet-a": "vpc-app", "subnet-b": "vpc-app"}, target, slices.Clone(us))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := svctest.IDs(resolved); got != "sg-def2:bare-lt:latent sg-def:bare-lc:latent sg-def2:pinned-bare:latent" {
+		t.Fatalf("resolved: %s", got)
+	}
+	if d := resolved[0].Detail; !strings.Contains(d, "names no security group") || !strings.Contains(d, "launch template bare version $Latest (names no group)") {
+		t.Errorf("detail: %s", d)
+	}
+	if !strings.Contains(resolved[1].Detail, "launch configuration lc-bare (names no group)") {
+		t.Errorf("detail: %s", resolved[1].Detail)
+	}
+	// Only a group following its template's default or latest version moves
+	// with the template.
+	if resolved[0].Parent != "bare" || resolved[2].Parent != "" || resolved[1].Parent != "" {
+		t.Errorf("parents: %q %q %q", resolved[0].Parent, resolved[1].Parent, resolved[2].Parent)
+	}
+	// A subnet EC2 does not know is an error (usage unknown), never "unused".
+	if _, err := svc.ResolveNoGroup(context.Background(), fakeSubnets{}, target, slices.Clone(us)); err == nil {
+		t.Fatal("an unresolvable subnet must fail the finder")
 	}
 }

@@ -20,12 +20,22 @@ import (
 type templateResolver struct {
 	api   ec2.DescribeLaunchTemplateVersionsAPIClient
 	t     usage.Target
-	cache map[string][]string
+	cache map[string]templateGroups
+}
+
+// templateGroups are the groups of one template version; found is false
+// when the template or version no longer exists.
+type templateGroups struct {
+	id    string // the template's id, as EC2 returns it
+	ids   []string
+	found bool
 }
 
 // groups returns the group ids of one template version. A template or
-// version that no longer exists launches nothing, so it holds no group.
-func (r *templateResolver) groups(ctx context.Context, spec *astypes.LaunchTemplateSpecification) ([]string, error) {
+// version that no longer exists launches nothing, so it holds no group;
+// one that exists and names none launches into the default group of the
+// Auto Scaling group's subnets' VPC.
+func (r *templateResolver) groups(ctx context.Context, spec *astypes.LaunchTemplateSpecification) (templateGroups, error) {
 	version := aws.ToString(spec.Version)
 	if version == "" {
 		version = "$Default" // what Auto Scaling launches when no version is set
@@ -38,10 +48,10 @@ func (r *templateResolver) groups(ctx context.Context, spec *astypes.LaunchTempl
 		in.LaunchTemplateName = spec.LaunchTemplateName
 	}
 	key += "@" + version
-	if ids, ok := r.cache[key]; ok {
-		return ids, nil
+	if g, ok := r.cache[key]; ok {
+		return g, nil
 	}
-	var ids []string
+	var g templateGroups
 	p := ec2.NewDescribeLaunchTemplateVersionsPaginator(r.api, in)
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -50,14 +60,15 @@ func (r *templateResolver) groups(ctx context.Context, spec *astypes.LaunchTempl
 			break
 		}
 		if err != nil {
-			return nil, err
+			return templateGroups{}, err
 		}
 		for _, v := range page.LaunchTemplateVersions {
-			ids = append(ids, templateDataGroups(r.t, v.LaunchTemplateData)...)
+			g.found, g.id = true, aws.ToString(v.LaunchTemplateId)
+			g.ids = append(g.ids, templateDataGroups(r.t, v.LaunchTemplateData)...)
 		}
 	}
-	r.cache[key] = ids
-	return ids, nil
+	r.cache[key] = g
+	return g, nil
 }
 
 // templateDataGroups are the groups a template version puts instances in:
@@ -104,4 +115,12 @@ func templateLabel(s *astypes.LaunchTemplateSpecification) string {
 		v = "$Default"
 	}
 	return "launch template " + name + " version " + v
+}
+
+// followsDefault reports whether an Auto Scaling group launches whatever
+// version is its template's default or latest: a new default version made
+// by apply is then what it launches next.
+func followsDefault(s *astypes.LaunchTemplateSpecification) bool {
+	v := aws.ToString(s.Version)
+	return v == "" || v == "$Default" || v == "$Latest"
 }

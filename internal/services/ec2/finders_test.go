@@ -104,3 +104,31 @@ func pairIDs(perms []types.IpPermission) []string {
 	}
 	return out
 }
+
+// A default version naming no group launches into its interface's subnet's
+// VPC default group, or without a subnet the default VPC's; an older
+// version naming none is left to the consumer pinning it.
+func TestLaunchTemplatesDefaultVersionNamingNoGroup(t *testing.T) {
+	def := func(n int64, d types.ResponseLaunchTemplateData) types.LaunchTemplateVersion {
+		return types.LaunchTemplateVersion{VersionNumber: aws.Int64(n), DefaultVersion: aws.Bool(true), LaunchTemplateData: &d}
+	}
+	f := &fakeTemplates{versions: map[string][]types.LaunchTemplateVersion{
+		"sub":  {def(1, types.ResponseLaunchTemplateData{NetworkInterfaces: []types.LaunchTemplateInstanceNetworkInterfaceSpecification{{DeviceIndex: aws.Int32(0), SubnetId: aws.String("subnet-a")}}})},
+		"none": {def(2, types.ResponseLaunchTemplateData{})},
+		"old":  {{VersionNumber: aws.Int64(1), LaunchTemplateData: &types.ResponseLaunchTemplateData{}}},
+		"web":  {def(1, types.ResponseLaunchTemplateData{SecurityGroups: []string{"web"}})},
+	}}
+	us, err := findLaunchTemplates(context.Background(), f, svctest.Target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, u := range us {
+		got[u.ResourceID] = u.GroupID + " " + string(u.ResourceKind) + " " + string(u.Change)
+	}
+	// Without a subnet the VPC is the launcher's: apply must not guess it.
+	want := map[string]string{"sub": "subnets:subnet-a ec2.launch-template deployment", "none": "sg-def ec2.launch-template unknown"}
+	if len(got) != len(want) || got["sub"] != want["sub"] || got["none"] != want["none"] {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+}

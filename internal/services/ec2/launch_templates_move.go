@@ -17,9 +17,12 @@ import (
 
 // launchTemplateMover moves a launch template by a new version — a copy of the
 // default version with the replacement in place of the default group, at
-// the top level and in every network interface — made the default. Older
-// versions are immutable and keep the default group (the plan says so);
-// rollback makes the previous default version the default again.
+// the top level and in every network interface — made the default. A
+// default version that names no group (it launches into its VPC's default
+// group) gets the replacement named: on the interface with DeviceIndex 0
+// when it has interfaces, else in SecurityGroupIds. Older versions are
+// immutable and keep the default group (the plan says so); rollback makes
+// the previous default version the default again.
 var launchTemplateMover = svc.Mover{
 	API:  "ec2:CreateLaunchTemplateVersion + ec2:ModifyLaunchTemplate (new default version)",
 	ARNs: []string{"arn:aws:ec2:*:*:launch-template/*"},
@@ -30,7 +33,7 @@ var launchTemplateMover = svc.Mover{
 			return nil, err
 		}
 		groups := templateGroups(v.LaunchTemplateData)
-		if !slices.Contains(groups, group) {
+		if !slices.Contains(groups, group) && !namesNoGroup(v.LaunchTemplateData) {
 			return nil, nil
 		}
 		return []svc.Target{{ID: r.ID, Groups: groups, Version: strconv.FormatInt(aws.ToInt64(v.VersionNumber), 10)}}, nil
@@ -76,31 +79,87 @@ func templateGroups(d *types.ResponseLaunchTemplateData) []string {
 	return out
 }
 
+// namesNoGroup reports whether a version names no group at all: no ids,
+// no names, no interface groups. Instances launched from it get the
+// default group of the subnet's VPC.
+func namesNoGroup(d *types.ResponseLaunchTemplateData) bool {
+	if d == nil {
+		return true
+	}
+	if len(d.SecurityGroupIds) > 0 || len(d.SecurityGroups) > 0 {
+		return false
+	}
+	for _, ni := range d.NetworkInterfaces {
+		if len(ni.Groups) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// copyInterfaces copies a version's network interfaces whole, since a new
+// version's list replaces the source's. Response and request interface
+// specifications have the same fields; JSON copies all of them without
+// listing each.
+func copyInterfaces(d *types.ResponseLaunchTemplateData) ([]types.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest, error) {
+	var out []types.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest
+	if len(d.NetworkInterfaces) == 0 {
+		return nil, nil
+	}
+	b, err := json.Marshal(d.NetworkInterfaces)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, fmt.Errorf("copying network interfaces: %w", err)
+	}
+	return out, nil
+}
+
 // swappedData is the part of a version's data that changes: the group ids
-// and, when they carry groups, the network interfaces (copied whole, since
-// a new version's list replaces the source's).
+// and, when they carry groups, the network interfaces.
 func swappedData(d *types.ResponseLaunchTemplateData, from, to string) (*types.RequestLaunchTemplateData, error) {
 	out := &types.RequestLaunchTemplateData{}
 	if ids, ok := svc.Swap(d.SecurityGroupIds, from, to); ok {
 		out.SecurityGroupIds = ids
 	}
-	if len(d.NetworkInterfaces) > 0 {
-		// Response and request interface specifications have the same
-		// fields; JSON copies all of them without listing each.
-		b, err := json.Marshal(d.NetworkInterfaces)
-		if err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal(b, &out.NetworkInterfaces); err != nil {
-			return nil, fmt.Errorf("copying network interfaces: %w", err)
-		}
-		for i := range out.NetworkInterfaces {
-			if g, ok := svc.Swap(out.NetworkInterfaces[i].Groups, from, to); ok {
-				out.NetworkInterfaces[i].Groups = g
-			}
+	nis, err := copyInterfaces(d)
+	if err != nil {
+		return nil, err
+	}
+	out.NetworkInterfaces = nis
+	for i := range out.NetworkInterfaces {
+		if g, ok := svc.Swap(out.NetworkInterfaces[i].Groups, from, to); ok {
+			out.NetworkInterfaces[i].Groups = g
 		}
 	}
 	return out, nil
+}
+
+// namedData is the change for a version that names no group: the
+// replacement on the primary interface (DeviceIndex 0; else the first),
+// since groups given beside interfaces are refused, else in
+// SecurityGroupIds.
+func namedData(d *types.ResponseLaunchTemplateData, to string) (*types.RequestLaunchTemplateData, error) {
+	if d == nil {
+		d = &types.ResponseLaunchTemplateData{}
+	}
+	nis, err := copyInterfaces(d)
+	if err != nil {
+		return nil, err
+	}
+	if len(nis) == 0 {
+		return &types.RequestLaunchTemplateData{SecurityGroupIds: []string{to}}, nil
+	}
+	primary := 0
+	for i, ni := range nis {
+		if aws.ToInt32(ni.DeviceIndex) == 0 {
+			primary = i
+			break
+		}
+	}
+	nis[primary].Groups = []string{to}
+	return &types.RequestLaunchTemplateData{NetworkInterfaces: nis}, nil
 }
 
 // moveTemplate makes the new default version. A version made by an earlier,
@@ -113,8 +172,11 @@ func moveTemplate(ctx context.Context, api *ec2.Client, t svc.Target, from, to s
 	}
 	cur := templateGroups(def.LaunchTemplateData)
 	want, ok := svc.Swap(cur, from, to)
-	if !ok {
-		return nil
+	bare := namesNoGroup(def.LaunchTemplateData)
+	if bare {
+		want = []string{to}
+	} else if !ok {
+		return nil // names other groups: moved already, or never on from
 	}
 	latest, err := templateVersion(ctx, api, t.ID, "$Latest")
 	if err != nil {
@@ -123,12 +185,15 @@ func moveTemplate(ctx context.Context, api *ec2.Client, t svc.Target, from, to s
 	version := aws.ToInt64(latest.VersionNumber)
 	if version == aws.ToInt64(def.VersionNumber) || !sameSet(templateGroups(latest.LaunchTemplateData), want) || dryRun {
 		data, err := swappedData(def.LaunchTemplateData, from, to)
+		if bare {
+			data, err = namedData(def.LaunchTemplateData, to)
+		}
 		if err != nil {
 			return err
 		}
 		out, err := api.CreateLaunchTemplateVersion(ctx, &ec2.CreateLaunchTemplateVersionInput{
 			LaunchTemplateId: aws.String(t.ID), SourceVersion: aws.String(strconv.FormatInt(aws.ToInt64(def.VersionNumber), 10)),
-			VersionDescription: aws.String("defaultsg: " + from + " replaced by " + to), LaunchTemplateData: data, DryRun: aws.Bool(dryRun)})
+			VersionDescription: aws.String(versionDescription(from, to, bare)), LaunchTemplateData: data, DryRun: aws.Bool(dryRun)})
 		if dryRun && awsx.ErrorCode(err) == "DryRunOperation" {
 			return nil
 		}
@@ -147,4 +212,11 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+func versionDescription(from, to string, bare bool) string {
+	if bare {
+		return "defaultsg: names " + to + " (no group named: launched into " + from + ")"
+	}
+	return "defaultsg: " + from + " replaced by " + to
 }

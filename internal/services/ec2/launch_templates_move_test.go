@@ -30,3 +30,28 @@ func TestSwappedLaunchTemplateDataCopiesInterfacesWhole(t *testing.T) {
 		t.Fatalf("interface not copied whole: %+v", ni)
 	}
 }
+
+// A version naming no group gets the replacement named: on the primary
+// interface (copied whole) when it has interfaces, else in SecurityGroupIds.
+func TestNamedDataForVersionNamingNoGroup(t *testing.T) {
+	if !namesNoGroup(&types.ResponseLaunchTemplateData{}) || namesNoGroup(&types.ResponseLaunchTemplateData{SecurityGroups: []string{"web"}}) ||
+		namesNoGroup(&types.ResponseLaunchTemplateData{NetworkInterfaces: []types.LaunchTemplateInstanceNetworkInterfaceSpecification{{Groups: []string{"sg-x"}}}}) {
+		t.Fatal("namesNoGroup")
+	}
+	got, err := namedData(&types.ResponseLaunchTemplateData{}, "sg-new")
+	if err != nil || !reflect.DeepEqual(got.SecurityGroupIds, []string{"sg-new"}) || got.NetworkInterfaces != nil {
+		t.Fatalf("no interfaces: %+v %v", got, err)
+	}
+	got, err = namedData(&types.ResponseLaunchTemplateData{NetworkInterfaces: []types.LaunchTemplateInstanceNetworkInterfaceSpecification{
+		{DeviceIndex: aws.Int32(1), SubnetId: aws.String("subnet-2")},
+		{DeviceIndex: aws.Int32(0), SubnetId: aws.String("subnet-1"), Description: aws.String("primary")}}}, "sg-new")
+	if err != nil || got.SecurityGroupIds != nil || len(got.NetworkInterfaces) != 2 {
+		t.Fatalf("interfaces: %+v %v", got, err)
+	}
+	if p := got.NetworkInterfaces[1]; !reflect.DeepEqual(p.Groups, []string{"sg-new"}) || aws.ToString(p.SubnetId) != "subnet-1" || aws.ToString(p.Description) != "primary" {
+		t.Fatalf("primary interface: %+v", p)
+	}
+	if got.NetworkInterfaces[0].Groups != nil || aws.ToString(got.NetworkInterfaces[0].SubnetId) != "subnet-2" {
+		t.Fatalf("secondary interface: %+v", got.NetworkInterfaces[0])
+	}
+}

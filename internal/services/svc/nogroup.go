@@ -23,7 +23,8 @@ func NoGroupID(subnets []string) string { return NoGroupPrefix + strings.Join(su
 // ResolveNoGroup replaces no-group placeholders by the default group of the
 // subnets' VPC when that group is a target, and drops them otherwise. A
 // failed subnet lookup is returned as an error: the usage is then unknown,
-// never silently absent.
+// never silently absent; the other usages are returned as partial results,
+// without the placeholders (which name no group).
 func ResolveNoGroup(ctx context.Context, api ec2.DescribeSubnetsAPIClient, t usage.Target, us []usage.Usage) ([]usage.Usage, error) {
 	var subnets []string
 	for _, u := range us {
@@ -40,7 +41,7 @@ func ResolveNoGroup(ctx context.Context, api ec2.DescribeSubnetsAPIClient, t usa
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				return us, err
+				return WithoutNoGroup(us), err
 			}
 			for _, s := range page.Subnets {
 				vpcOfSubnet[aws.ToString(s.SubnetId)] = aws.ToString(s.VpcId)
