@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/defaultsg/defaultsg/internal/atomicfile"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 )
 
@@ -28,6 +29,11 @@ var fileKinds = map[string]struct{ what, takenBy string }{
 // "defaultsg.backup", …, "journal" for apply's JSON-lines journal, or ""
 // when it is none of them (or unreadable: the command's own load says why).
 func fileKind(path string) string {
+	// Only a regular file is looked into: a FIFO would block the open, and
+	// the command's own read refuses it with the reason.
+	if atomicfile.CheckRegular(path, 256<<20) != nil {
+		return ""
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return ""

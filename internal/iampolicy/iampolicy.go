@@ -117,7 +117,8 @@ func grants(command string, finders []usage.Finder, o Options) ([]grant, error) 
 			{sid: "DeleteReplacementGroups", actions: []string{"ec2:DeleteSecurityGroup"}, resources: []string{securityGroups}, condition: tagged}},
 			moverWrites)
 	case "verify":
-		g = append(base, reads("ReadMovedUsers", moverReads, verifyReads))
+		// verify also lists who is still on a default group: the finders.
+		g = append(base, reads("ReadUsers", finderReads, moverReads, verifyReads))
 	case "all":
 		g = slices.Concat(base, []grant{reads("FindUsers", finderReads, moverReads, verifyReads),
 			{sid: "RevokeDefaultGroupRulesAndReferenceCopies", actions: revoke, resources: []string{securityGroups}},
