@@ -21,6 +21,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
 // CloseOptions are the inputs of `defaultsg close`.
@@ -118,6 +119,16 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 		return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 	}
 	writeClosePlan(opts.IO, plan, opts.DryRun)
+	var verdicts []usage.Verdict
+	for _, it := range plan.Items {
+		verdicts = append(verdicts, it.Verdict)
+	}
+	stale, err := staleReferences(ctx, scope.Scope, verdicts,
+		func(i int) string { return plan.Items[i].Group.Account }, func(i int) string { return plan.Items[i].Group.Region })
+	if err != nil {
+		return err
+	}
+	printStale(opts.IO, stale)
 	todo := plan.ToRevoke()
 	if len(todo) > 0 && !opts.DryRun {
 		q := fmt.Sprintf("Revoke %d rules from %d default groups in %s?", ruleCount(todo), len(todo), touched(todo))
@@ -246,7 +257,12 @@ func closeResultTable(res closer.Result) report.Table {
 		if g.Forced {
 			out += " (forced)"
 		}
-		t.Rows = append(t.Rows, []string{g.Account, g.Region, g.VpcID, g.GroupID, out, fmt.Sprint(g.Revoked), g.Message})
+		revoked := fmt.Sprint(g.Revoked)
+		if g.Outcome == closer.OutcomeWouldSucceed || g.Outcome == closer.OutcomeWouldFail {
+			// A dry run revokes nothing: say what the run would revoke.
+			revoked = fmt.Sprintf("would %d", len(g.Rules))
+		}
+		t.Rows = append(t.Rows, []string{g.Account, g.Region, g.VpcID, g.GroupID, out, revoked, g.Message})
 	}
 	return t
 }

@@ -193,6 +193,8 @@ type restoreRow struct {
 	Restored int    `json:"rules_restored"`
 	Present  int    `json:"rules_present"`
 	Failed   int    `json:"rules_failed"`
+	// WouldRestore counts, in a dry run, the rules restore would add.
+	WouldRestore int `json:"rules_would_restore,omitempty"`
 	// Redescribed are present rules whose edited description was put back.
 	Redescribed []string `json:"descriptions_restored,omitempty"`
 	// Errors names each rule that failed and why (never null).
@@ -214,6 +216,8 @@ func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int)
 				errs = append(errs, rr.Rule.Summary(g.GroupID)+": "+rr.Err.Error())
 			} else if !dryRun {
 				row.Restored++
+			} else {
+				row.WouldRestore++
 			}
 		}
 		for _, rr := range r.Descriptions {
@@ -234,7 +238,11 @@ func restoreRows(results []restore.GroupResult, dryRun bool) ([]restoreRow, int)
 func restoreTable(rows []restoreRow) report.Table {
 	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "RESTORED", "PRESENT", "DESCRIBED", "FAILED", "ERRORS"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.GroupID, fmt.Sprint(r.Restored), fmt.Sprint(r.Present),
+		restored := fmt.Sprint(r.Restored)
+		if r.WouldRestore > 0 {
+			restored = fmt.Sprintf("would %d", r.WouldRestore)
+		}
+		t.Rows = append(t.Rows, []string{r.Account, r.Region, r.GroupID, restored, fmt.Sprint(r.Present),
 			fmt.Sprint(len(r.Redescribed)), fmt.Sprint(r.Failed), strings.Join(r.Errors, "\n")})
 	}
 	return t

@@ -178,9 +178,17 @@ func writeVerify(ios *iostreams.IOStreams, format report.Format, rep VerifyRepor
 	if err := writeTable(ios, format, t); err != nil {
 		return err
 	}
-	fmt.Fprintln(ios.Out, "Still on a default group:")
-	if err := writeUsage(ios, format, rep.Usage); err != nil {
-		return err
+	// Only the groups something still uses (or may use) are listed: an
+	// unused group is what the move was for.
+	left := rep.Usage
+	left.Groups = slices.DeleteFunc(slices.Clone(rep.Usage.Groups), func(g usageGroup) bool { return g.State == "unused" })
+	if len(left.Groups) == 0 {
+		fmt.Fprintln(ios.Out, "Still on a default group: nothing.")
+	} else {
+		fmt.Fprintln(ios.Out, "Still on a default group:")
+		if err := writeUsage(ios, format, left); err != nil {
+			return err
+		}
 	}
 	if rule == "" {
 		return nil

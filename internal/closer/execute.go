@@ -141,6 +141,9 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 func resultOf(it Item) GroupResult {
 	g := it.Group
 	gr := GroupResult{Account: g.Account, Region: g.Region, VpcID: g.VpcID, GroupID: g.GroupID, Forced: it.Decision == DecisionForce}
+	for _, r := range g.Rules {
+		gr.Rules = append(gr.Rules, r.Summary(g.GroupID))
+	}
 	if gr.Forced {
 		gr.Message = "forced: " + it.Verdict.Reason()
 	}
