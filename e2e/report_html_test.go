@@ -21,7 +21,8 @@ generate: {accounts: 50, interfaces_per_region: 2, rules_per_default_group: 2, s
 // The HTML report of a 50-account organization, in a real browser: every
 // heat-map cell shows the worst status of its account-region's groups in
 // the usage JSON, a click shows that cell's groups, and a screenshot is
-// kept (in DEFAULTSG_SCREENSHOTS when set).
+// kept (in DEFAULTSG_SCREENSHOTS when set; with -update it is the README's
+// picture, docs/report.png).
 func TestReportHTMLForAnOrganizationInChromium(t *testing.T) {
 	ctx := testutil.Browser(t)
 	ep := startSim(t, reportOrgScenario)
@@ -97,6 +98,11 @@ func TestReportHTMLForAnOrganizationInChromium(t *testing.T) {
 	out := t.TempDir()
 	if d := os.Getenv("DEFAULTSG_SCREENSHOTS"); d != "" {
 		out = d
+	}
+	if *update { // the README's picture
+		if err := os.WriteFile(filepath.Join("..", "docs", "report.png"), shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(out, "report-org.png"), shot, 0o644); err != nil {
 		t.Fatal(err)

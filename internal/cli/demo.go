@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -86,13 +87,15 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 		return code
 	}
 	fmt.Fprintln(out, reflow(fmt.Sprintf("defaultsg sandbox: a simulated AWS account %s served at %s (in this process only).", account, url), opts.IO.TerminalWidth()))
-	for _, s := range demo.Steps(dir) {
+	report := filepath.Join(os.TempDir(), "defaultsg-demo-report.html")
+	for _, s := range demo.Steps(dir, report) {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		step(s.Title, s.Explain, s.Args...)
 	}
 	fmt.Fprint(out, demo.NextSteps)
+	fmt.Fprintf(out, "\nThe HTML report is in %s (open it in a browser).\n", report)
 	if opts.Keep {
 		fmt.Fprintf(out, "\nThe demo's backup is kept in %s\n", dir)
 	}

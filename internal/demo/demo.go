@@ -19,12 +19,13 @@ type Step struct {
 // Regions the demo visits; one of them is throttled by the scenario.
 const regions = "us-east-1,eu-west-1,eu-central-1,ap-southeast-2"
 
-// Steps returns the demo's commands; dir holds the backup and the plan.
-func Steps(dir string) []Step {
+// Steps returns the demo's commands; dir holds the backup and the plan,
+// report is where the HTML report goes (kept after the demo).
+func Steps(dir, report string) []Step {
 	backup, planFile := dir+"/backup.json", dir+"/plan.json"
 	return []Step{
 		{"Step 1 · audit: every default group in every region, and its rules",
-			"Read-only. ap-southeast-2 is throttled by the simulator (RequestLimitExceeded on 40% of\ncalls); the SDK's adaptive retryer absorbs it, so the result is complete.",
+			"Read-only. The simulator throttles the first EC2 calls in ap-southeast-2 (RequestLimitExceeded);\nthe SDK's adaptive retryer backs off and retries, so the result is complete.",
 			[]string{"audit", "--regions", regions}},
 		{"Step 2 · usage: who still uses a default group?",
 			"Read-only. Live network interfaces are attributed to their owner, and configurations that\nwill create interfaces later (a CodeBuild project has none between builds) are found too.",
@@ -52,6 +53,9 @@ func Steps(dir string) []Step {
 			[]string{"restore", backup, "--regions", "eu-west-1", "--yes"}},
 		{"Safety net · audit eu-west-1: back exactly as it was",
 			"", []string{"audit", "--regions", "eu-west-1"}},
+		{"Report · one HTML page for the people you report to",
+			"An account × region heat map of EC2.2, each group's rules, users and who manages them on\nclick, and the coverage gaps. Self-contained: open it in a browser or attach it to an email.",
+			[]string{"report", "--regions", regions, "--html", report}},
 	}
 }
 

@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"time"
 )
@@ -17,6 +18,13 @@ type Faults struct {
 	// ThrottleRegions limits ThrottleRate to these regions ("" or empty:
 	// every region), to simulate one busy region.
 	ThrottleRegions []string `yaml:"throttle_regions"`
+	// ThrottleServices limits ThrottleRate to these services (signing
+	// names; empty: every service).
+	ThrottleServices []string `yaml:"throttle_services"`
+	// ThrottleFirst throttles the first N calls that ThrottleRegions and
+	// ThrottleServices select, then none: a burst that shows the retryer at
+	// work without slowing a whole run (the demo).
+	ThrottleFirst int `yaml:"throttle_first"`
 	// ServerErrorRate is the probability (0..1) of a 500 InternalError or
 	// 503 ServiceUnavailable (half each).
 	ServerErrorRate float64 `yaml:"server_error_rate"`
@@ -52,6 +60,8 @@ type faultLayer struct {
 	f       Faults
 	rng     *rand.Rand
 	buckets map[bucketKey]*bucket
+	// throttledFirst counts the calls ThrottleFirst has throttled.
+	throttledFirst int
 	now     func() time.Time
 }
 
@@ -68,6 +78,7 @@ func (l *faultLayer) set(f Faults) {
 	l.f = f
 	l.rng = rand.New(rand.NewPCG(uint64(f.Seed), 0x5eed))
 	l.buckets = map[bucketKey]*bucket{}
+	l.throttledFirst = 0
 }
 
 // apply runs latency, throttling, server errors and deny rules, in the order
@@ -87,7 +98,12 @@ func (l *faultLayer) apply(ctx context.Context, c *call, pe faultErrors) *apiErr
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.f.ThrottleRate > 0 && l.throttledRegion(c.Region) && l.rng.Float64() < l.f.ThrottleRate {
+	selected := l.throttledRegion(c.Region) && l.throttledService(c.Service)
+	if selected && l.throttledFirst < l.f.ThrottleFirst {
+		l.throttledFirst++
+		return copyErr(pe.throttle)
+	}
+	if l.f.ThrottleRate > 0 && selected && l.rng.Float64() < l.f.ThrottleRate {
 		return copyErr(pe.throttle)
 	}
 	if l.f.TokenBuckets && !l.take(c) {
@@ -108,15 +124,11 @@ func (l *faultLayer) apply(ctx context.Context, c *call, pe faultErrors) *apiErr
 }
 
 func (l *faultLayer) throttledRegion(region string) bool {
-	if len(l.f.ThrottleRegions) == 0 {
-		return true
-	}
-	for _, r := range l.f.ThrottleRegions {
-		if r == region {
-			return true
-		}
-	}
-	return false
+	return len(l.f.ThrottleRegions) == 0 || slices.Contains(l.f.ThrottleRegions, region)
+}
+
+func (l *faultLayer) throttledService(service string) bool {
+	return len(l.f.ThrottleServices) == 0 || slices.Contains(l.f.ThrottleServices, service)
 }
 
 // glob matches '*' (any run) and '?' (one character). Unlike path.Match,
