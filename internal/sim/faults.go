@@ -62,7 +62,7 @@ type faultLayer struct {
 	buckets map[bucketKey]*bucket
 	// throttledFirst counts the calls ThrottleFirst has throttled.
 	throttledFirst int
-	now     func() time.Time
+	now            func() time.Time
 }
 
 func newFaultLayer(f Faults, now func() time.Time) *faultLayer {
