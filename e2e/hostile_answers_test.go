@@ -38,6 +38,16 @@ func presentOf() map[string][]string {
 		"ec2-network-interfaces":        {"        network_interfaces: [{id: eni-0abc, description: hand-made}]"},
 		"ec2-security-group-references": {"        security_groups: [{name: web, ingress: [{group: default, ports: \"443\", protocol: tcp}]}]"},
 		"ecs-services":                  {"        ecs_clusters: [{name: jobs, services: [{name: bare, groups: []}]}]"},
+		// Launches naming no group: their subnets' VPC is looked up.
+		"autoscaling-groups": {"        launch_templates: [{name: bare, versions: [{}]}]\n" +
+			"        autoscaling_groups: [{name: bare-asg, launch_template: {name: bare, version: $Default}, vpc: data}]"},
+		// subnet-f696… is the data VPC's one subnet (ids of the EC2
+		// foundation do not depend on the resources added here).
+		"ec2-fleets": {"        launch_templates: [{name: bare, versions: [{}]}]\n" +
+			"        ec2_fleets: [{id: fleet-0abd, launch_templates: [{name: bare, subnets: [subnet-f69671005dc8a4af7]}]}]"},
+		"ec2-spot-fleets": {"        spot_fleets: [{id: sfr-0abe, launch_specifications: [{vpc: data, subnet: subnet-f69671005dc8a4af7}]}]",
+			"        launch_templates: [{name: tpl, versions: [{groups: [default]}]}]\n" +
+				"        spot_fleets: [{id: sfr-0abf, launch_templates: [{name: tpl}]}]"},
 		"eventbridge-ecs-targets": {"        ecs_clusters: [{name: jobs}]\n" +
 			"        event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, cluster: jobs, vpc: prod, groups: []}]}]"},
 	}
