@@ -43,7 +43,9 @@ module "worker" {
   security_group_id = module.vpc.default_security_group_id
 }
 
-# Look-alike: a new group that happens to be called "default".
+# Named "default": EC2 reserves that name, so this can only be a VPC's default
+# group brought under Terraform (terraform import, Terraformer): its rules and
+# references count as the default group's.
 resource "aws_security_group" "default" {
   name   = "default"
   vpc_id = module.vpc.vpc_id
