@@ -34,8 +34,8 @@ func TestExamples(t *testing.T) {
 		"DSG002 cloudformation/consumer.json:19", // ImportValue of the export
 		"DSG003 cloudformation/consumer.json:33",
 		"DSG001 cloudformation/network.yaml:25", // loopback egress
-		"DSG011 cloudformation/network.yaml:35", // GroupName: default cannot deploy
-		"DSG004 cloudformation/network.yaml:53",
+		"DSG011 cloudformation/network.yaml:36", // GroupName: default cannot deploy
+		"DSG004 cloudformation/network.yaml:54",
 		"DSG002 cloudformation/search.yaml:29",
 		"DSG007 cloudformation/search.yaml:33",
 		"DSG002 terraform-legacy/bastion.tf.json:7",
@@ -48,7 +48,7 @@ func TestExamples(t *testing.T) {
 		"DSG006 terraform/main.tf:4",
 		"DSG003 terraform/main.tf:28",
 		"DSG002 terraform/main.tf:36", // local <- module output
-		"DSG002 terraform/main.tf:56", // aws_security_group named "default": an imported default group
+		"DSG002 terraform/main.tf:58", // aws_security_group named "default": an imported default group
 		"DSG006 terraform/modules/vpc/main.tf:16",
 		"DSG002 terraform/modules/worker/main.tf:18", // variable <- module input
 		"DSG010 terraform/modules/worker/main.tf:26", // IAM ARN built from it (info)
