@@ -1,0 +1,91 @@
+package e2e
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// inPlaceScenario has a default-group user of every kind that issue 15 moved
+// from a manual step to a mover, most keeping another group.
+const inPlaceScenario = `
+accounts:
+  - id: "111111111111"
+    access_key_id: AKIAINPLACE00000001
+    resources:
+      eu-west-1:
+        vpcs: [{name: prod, cidr: 10.10.0.0/16}]
+        security_groups: [{name: web, vpc: prod}]
+        network_interfaces:
+          - {vpc: prod, groups: [default, web], description: Network interface for DBProxy px, requester_managed: true}
+        db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
+      us-east-1:
+        vpcs: [{name: data, cidr: 10.20.0.0/16}]
+regions: [us-east-1, eu-west-1]
+`
+
+// inPlaceUsers names every user the scenario has, as memberships prints it.
+var inPlaceUsers = []string{"RDS Proxy px"}
+
+func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
+	ep := startSim(t, inPlaceScenario)
+	dir := t.TempDir()
+	enisBefore, usersBefore := memberships(t, ep, dir)
+	for _, u := range inPlaceUsers {
+		if !strings.Contains(strings.Join(usersBefore, "\n"), u) {
+			t.Errorf("usage does not find %q:\n%s", u, strings.Join(usersBefore, "\n"))
+		}
+	}
+	if r := run(t, ep, dir, nil, "plan", "-o", "plan.json"); r.Code != 0 {
+		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	r := run(t, ep, dir, nil, "plan")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy")
+
+	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
+	if r.Code != 0 {
+		t.Fatalf("apply: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	enisAfter, usersAfter := memberships(t, ep, dir)
+	for _, u := range usersAfter {
+		if !strings.Contains(u, "Security group rule") {
+			t.Errorf("still on a default group after apply: %s", u)
+		}
+	}
+	for id, groups := range enisAfter {
+		for _, g := range groups {
+			if g == defaultGroupOf(t, usersBefore) {
+				t.Errorf("interface %s still in the default group after apply: %v", id, groups)
+			}
+		}
+	}
+	if t.Failed() {
+		t.Fatalf("apply output:\n%s", r.Stdout)
+	}
+
+	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
+		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	enisBack, usersBack := memberships(t, ep, dir)
+	if !reflect.DeepEqual(usersBack, usersBefore) {
+		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
+	}
+	for id, groups := range enisBefore {
+		if !reflect.DeepEqual(enisBack[id], groups) {
+			t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
+		}
+	}
+}
+
+// defaultGroupOf is the default group the users share (the scenario puts
+// every user in eu-west-1's).
+func defaultGroupOf(t *testing.T, users []string) string {
+	t.Helper()
+	for _, u := range users {
+		if id, _, ok := strings.Cut(u, " "); ok {
+			return id
+		}
+	}
+	t.Fatal("no users")
+	return ""
+}
