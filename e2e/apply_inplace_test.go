@@ -1,9 +1,16 @@
 package e2e
 
 import (
+	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/glue"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
 )
 
 // inPlaceScenario has a default-group user of every kind that issue 15 moved
@@ -19,13 +26,14 @@ accounts:
         network_interfaces:
           - {vpc: prod, groups: [default, web], description: Network interface for DBProxy px, requester_managed: true}
         db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
+        glue_connections: [{name: jdbc, vpc: prod, groups: [default, web]}]
       us-east-1:
         vpcs: [{name: data, cidr: 10.20.0.0/16}]
 regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
@@ -40,7 +48,8 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection")
+	resourcesBefore := inPlaceResources(t, ep)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
 	if r.Code != 0 {
@@ -70,6 +79,9 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	if !reflect.DeepEqual(usersBack, usersBefore) {
 		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
 	}
+	if back := inPlaceResources(t, ep); !reflect.DeepEqual(back, resourcesBefore) {
+		t.Errorf("rollback did not restore the resources whole:\nbefore %v\nafter  %v", resourcesBefore, back)
+	}
 	for id, groups := range enisBefore {
 		if !reflect.DeepEqual(enisBack[id], groups) {
 			t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
@@ -88,4 +100,21 @@ func defaultGroupOf(t *testing.T, users []string) string {
 	}
 	t.Fatal("no users")
 	return ""
+}
+
+// inPlaceResources is what the movers send back whole besides the groups
+// (a Glue connection's password, description and subnet…), read through
+// the services' APIs: a rollback must leave them as they were.
+func inPlaceResources(t *testing.T, ep endpoint) map[string]string {
+	t.Helper()
+	cfg := awsx.StaticConfig(ep.URL, "eu-west-1", ep.AccessKey, "test-secret")
+	cx := context.Background()
+	out := map[string]string{}
+	c, err := glue.NewFromConfig(cfg).GetConnection(cx, &glue.GetConnectionInput{Name: aws.String("jdbc")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["glue"] = fmt.Sprintf("%v %s %s %v", c.Connection.ConnectionProperties, aws.ToString(c.Connection.Description),
+		aws.ToString(c.Connection.PhysicalConnectionRequirements.SubnetId), c.Connection.PhysicalConnectionRequirements.SecurityGroupIdList)
+	return out
 }

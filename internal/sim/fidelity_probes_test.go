@@ -175,6 +175,14 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "events", op: "ListTargetsByRule", body: js(map[string]any{"Rule": "nope"}), wantErr: true}),
 
 		fixed(probe{service: "glue", op: "GetConnections"}),
+		fixed(probe{service: "glue", op: "GetConnection", body: js(map[string]any{"Name": "jdbc"})}),
+		fixed(probe{service: "glue", op: "GetConnection", body: js(map[string]any{"Name": "nope"}), wantErr: true}),
+		read(func() probe {
+			g := st.glueConnections[0]
+			return probe{service: "glue", op: "UpdateConnection", body: js(map[string]any{"Name": g.Name, "ConnectionInput": map[string]any{
+				"Name": g.Name, "ConnectionType": g.Type, "ConnectionProperties": g.Properties,
+				"PhysicalConnectionRequirements": map[string]any{"SubnetId": g.SubnetID, "AvailabilityZone": g.AZ, "SecurityGroupIdList": []string{web()}}}})}
+		}),
 
 		ec2("DescribeRegions", none),
 		ec2("DescribeVpcs", none),
