@@ -2,12 +2,14 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
@@ -27,13 +29,15 @@ accounts:
           - {vpc: prod, groups: [default, web], description: Network interface for DBProxy px, requester_managed: true}
         db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
         glue_connections: [{name: jdbc, vpc: prod, groups: [default, web]}]
+        event_rules:
+          - {name: nightly, bus: orders, schedule: rate(1 day), ecs_targets: [{id: t1, vpc: prod, groups: [default, web]}, {id: t2, vpc: prod, groups: [web]}, {id: t3, vpc: prod, groups: [default]}]}
       us-east-1:
         vpcs: [{name: data, cidr: 10.20.0.0/16}]
 regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
@@ -48,7 +52,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets")
 	resourcesBefore := inPlaceResources(t, ep)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
@@ -116,5 +120,19 @@ func inPlaceResources(t *testing.T, ep endpoint) map[string]string {
 	}
 	out["glue"] = fmt.Sprintf("%v %s %s %v", c.Connection.ConnectionProperties, aws.ToString(c.Connection.Description),
 		aws.ToString(c.Connection.PhysicalConnectionRequirements.SubnetId), c.Connection.PhysicalConnectionRequirements.SecurityGroupIdList)
+	tg, err := eventbridge.NewFromConfig(cfg).ListTargetsByRule(cx, &eventbridge.ListTargetsByRuleInput{Rule: aws.String("nightly"), EventBusName: aws.String("orders")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["events"] = jsonOf(t, tg.Targets)
 	return out
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -173,6 +173,14 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "events", op: "ListRules"}),
 		fixed(probe{service: "events", op: "ListTargetsByRule", body: js(map[string]any{"Rule": "nightly"})}),
 		fixed(probe{service: "events", op: "ListTargetsByRule", body: js(map[string]any{"Rule": "nope"}), wantErr: true}),
+		read(func() probe {
+			t := st.eventRules[0].Targets[0]
+			return probe{service: "events", op: "PutTargets", body: js(map[string]any{"Rule": "nightly", "Targets": []any{map[string]any{
+				"Id": t.ID, "Arn": t.ClusterARN, "RoleArn": "arn:aws:iam::" + acct + ":role/ecsEventsRole",
+				"EcsParameters": map[string]any{"TaskDefinitionArn": "arn:aws:ecs:us-east-1:" + acct + ":task-definition/t1:1", "LaunchType": "FARGATE",
+					"NetworkConfiguration": map[string]any{"awsvpcConfiguration": map[string]any{"Subnets": t.Net.Subnets, "SecurityGroups": []string{web()}}}}}}})}
+		}),
+		fixed(probe{service: "events", op: "PutTargets", body: js(map[string]any{"Rule": "nope", "Targets": []any{map[string]any{"Id": "x", "Arn": "arn:aws:sqs:us-east-1:" + acct + ":q"}}}), wantErr: true}),
 
 		fixed(probe{service: "glue", op: "GetConnections"}),
 		fixed(probe{service: "glue", op: "GetConnection", body: js(map[string]any{"Name": "jdbc"})}),

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	gluetypes "github.com/aws/aws-sdk-go-v2/service/glue/types"
 )
@@ -28,6 +30,7 @@ accounts:
           - {name: web, id: sg-0eb}
           - {name: far, id: sg-0fa, vpc: other}
         glue_connections: [{name: jdbc, groups: [default, web]}]
+        event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, groups: [default, web]}, {id: t2}]}]
 `
 
 // UpdateConnection replaces the whole definition: what the request leaves
@@ -64,4 +67,33 @@ func TestUpdateGlueConnection(t *testing.T) {
 	_, err := api.UpdateConnection(cx, &glue.UpdateConnectionInput{Name: aws.String("nope"), ConnectionInput: &gluetypes.ConnectionInput{
 		Name: aws.String("nope"), ConnectionType: c.ConnectionType, ConnectionProperties: c.ConnectionProperties}})
 	wantCode(t, err, "EntityNotFoundException")
+}
+
+// PutTargets replaces the target with the same Id whole and keeps the
+// others; a rule holds at most 5 targets.
+func TestPutTargets(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := eventbridge.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	list := func() []ebtypes.Target {
+		return must[*eventbridge.ListTargetsByRuleOutput](t)(api.ListTargetsByRule(cx, &eventbridge.ListTargetsByRuleInput{Rule: aws.String("nightly")})).Targets
+	}
+	before := list()
+	tg := before[0]
+	tg.EcsParameters.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups = []string{"sg-0eb"}
+	out := must[*eventbridge.PutTargetsOutput](t)(api.PutTargets(cx, &eventbridge.PutTargetsInput{Rule: aws.String("nightly"), Targets: []ebtypes.Target{tg}}))
+	if out.FailedEntryCount != 0 {
+		t.Fatalf("failed entries %+v", out.FailedEntries)
+	}
+	after := list()
+	if len(after) != 2 || !reflect.DeepEqual(after[0], tg) || !reflect.DeepEqual(after[1], before[1]) {
+		t.Fatalf("after PutTargets: %+v", after)
+	}
+	_, err := api.PutTargets(cx, &eventbridge.PutTargetsInput{Rule: aws.String("nope"), Targets: []ebtypes.Target{tg}})
+	wantCode(t, err, "ResourceNotFoundException")
+	var many []ebtypes.Target
+	for _, id := range []string{"a", "b", "c", "d"} {
+		many = append(many, ebtypes.Target{Id: aws.String(id), Arn: aws.String("arn:aws:sqs:us-east-1:111111111111:q")})
+	}
+	_, err = api.PutTargets(cx, &eventbridge.PutTargetsInput{Rule: aws.String("nightly"), Targets: many})
+	wantCode(t, err, "LimitExceededException")
 }

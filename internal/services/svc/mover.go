@@ -47,6 +47,11 @@ type Mover struct {
 	// resource patterns (region and account wildcarded): the narrowest
 	// resource types AWS's Service Authorization Reference lists for them.
 	ARNs []string
+	// PassRoleTo is the service principal (events.amazonaws.com) of a
+	// changing call that sends back the resource's IAM role, which AWS
+	// authorizes as iam:PassRole of that role even when it is unchanged;
+	// the policy grants iam:PassRole to that service only.
+	PassRoleTo string
 	// Targets reads the group lists that carry group.
 	Targets func(ctx context.Context, cfg aws.Config, r Resource, group string) ([]Target, error)
 	// Move replaces from by to in the target, keeping its other groups.
