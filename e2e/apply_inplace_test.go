@@ -9,8 +9,10 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 )
@@ -29,6 +31,7 @@ accounts:
           - {vpc: prod, groups: [default, web], description: Network interface for DBProxy px, requester_managed: true}
         db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
         glue_connections: [{name: jdbc, vpc: prod, groups: [default, web]}]
+        schedules: [{name: sched, group: jobs, vpc: prod, groups: [default, web]}]
         event_rules:
           - {name: nightly, bus: orders, schedule: rate(1 day), ecs_targets: [{id: t1, vpc: prod, groups: [default, web]}, {id: t2, vpc: prod, groups: [web]}, {id: t3, vpc: prod, groups: [default]}]}
       us-east-1:
@@ -37,7 +40,7 @@ regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
@@ -52,7 +55,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule")
 	resourcesBefore := inPlaceResources(t, ep)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
@@ -125,6 +128,12 @@ func inPlaceResources(t *testing.T, ep endpoint) map[string]string {
 		t.Fatal(err)
 	}
 	out["events"] = jsonOf(t, tg.Targets)
+	sc, err := scheduler.NewFromConfig(cfg).GetSchedule(cx, &scheduler.GetScheduleInput{Name: aws.String("sched"), GroupName: aws.String("jobs")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.ResultMetadata = middleware.Metadata{}
+	out["scheduler"] = jsonOf(t, sc)
 	return out
 }
 

@@ -245,6 +245,17 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "scheduler", op: "ListSchedules"}),
 		fixed(probe{service: "scheduler", op: "GetSchedule", path: map[string]string{"Name": "sched"}}),
 		fixed(probe{service: "scheduler", op: "GetSchedule", path: map[string]string{"Name": "nope"}, wantErr: true}),
+		read(func() probe {
+			n := st.schedules[0].Net
+			return probe{service: "scheduler", op: "UpdateSchedule", path: map[string]string{"Name": "sched"}, body: js(map[string]any{
+				"ScheduleExpression": "rate(1 day)", "FlexibleTimeWindow": map[string]any{"Mode": "OFF"},
+				"Target": map[string]any{"Arn": st.schedules[0].TargetARN, "RoleArn": "arn:aws:iam::" + acct + ":role/scheduler",
+					"EcsParameters": map[string]any{"TaskDefinitionArn": "arn:aws:ecs:us-east-1:" + acct + ":task-definition/sched:1",
+						"NetworkConfiguration": map[string]any{"awsvpcConfiguration": map[string]any{"Subnets": n.Subnets, "SecurityGroups": []string{web()}}}}}})}
+		}),
+		fixed(probe{service: "scheduler", op: "UpdateSchedule", path: map[string]string{"Name": "nope"}, body: js(map[string]any{
+			"ScheduleExpression": "rate(1 day)", "FlexibleTimeWindow": map[string]any{"Mode": "OFF"},
+			"Target": map[string]any{"Arn": "arn:aws:sqs:us-east-1:" + acct + ":q", "RoleArn": "arn:aws:iam::" + acct + ":role/scheduler"}}), wantErr: true}),
 
 		fixed(probe{service: "pipes", op: "ListPipes"}),
 		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "pipe"}}),

@@ -3,11 +3,13 @@ package sim
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	gluetypes "github.com/aws/aws-sdk-go-v2/service/glue/types"
 )
 
@@ -30,6 +32,7 @@ accounts:
           - {name: web, id: sg-0eb}
           - {name: far, id: sg-0fa, vpc: other}
         glue_connections: [{name: jdbc, groups: [default, web]}]
+        schedules: [{name: sched, group: jobs, groups: [default, web]}]
         event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, groups: [default, web]}, {id: t2}]}]
 `
 
@@ -96,4 +99,36 @@ func TestPutTargets(t *testing.T) {
 	}
 	_, err = api.PutTargets(cx, &eventbridge.PutTargetsInput{Rule: aws.String("nightly"), Targets: many})
 	wantCode(t, err, "LimitExceededException")
+}
+
+// UpdateSchedule overrides the whole schedule: a member left out (here the
+// description) is gone; a StartDate in the past is refused.
+func TestUpdateSchedule(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := scheduler.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	get := func() *scheduler.GetScheduleOutput {
+		return must[*scheduler.GetScheduleOutput](t)(api.GetSchedule(cx, &scheduler.GetScheduleInput{Name: aws.String("sched"), GroupName: aws.String("jobs")}))
+	}
+	cur := get()
+	tg := *cur.Target
+	tg.EcsParameters.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups = []string{"sg-0eb"}
+	in := &scheduler.UpdateScheduleInput{Name: cur.Name, GroupName: cur.GroupName, Target: &tg, Description: aws.String("moved"),
+		FlexibleTimeWindow: cur.FlexibleTimeWindow, ScheduleExpression: cur.ScheduleExpression, State: cur.State}
+	must[*scheduler.UpdateScheduleOutput](t)(api.UpdateSchedule(cx, in))
+	got := get()
+	if !reflect.DeepEqual(got.Target, &tg) || aws.ToString(got.Description) != "moved" || aws.ToString(got.ScheduleExpression) != aws.ToString(cur.ScheduleExpression) {
+		t.Fatalf("after UpdateSchedule: %+v %+v", got, got.Target)
+	}
+	in.Description = nil
+	must[*scheduler.UpdateScheduleOutput](t)(api.UpdateSchedule(cx, in))
+	if got := get(); got.Description != nil {
+		t.Fatal("a member left out of UpdateSchedule was kept")
+	}
+	past := time.Now().Add(-time.Hour)
+	in.StartDate = &past
+	_, err := api.UpdateSchedule(cx, in)
+	wantCode(t, err, "ValidationException")
+	in.StartDate, in.GroupName = nil, aws.String("nope")
+	_, err = api.UpdateSchedule(cx, in)
+	wantCode(t, err, "ResourceNotFoundException")
 }
