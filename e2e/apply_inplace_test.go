@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 )
