@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
+	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/smithy-go/middleware"
 
@@ -31,6 +32,7 @@ accounts:
           - {vpc: prod, groups: [default, web], description: Network interface for DBProxy px, requester_managed: true}
         db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
         glue_connections: [{name: jdbc, vpc: prod, groups: [default, web]}]
+        pipes: [{name: orders, vpc: prod, groups: [default, web]}]
         schedules: [{name: sched, group: jobs, vpc: prod, groups: [default, web]}]
         event_rules:
           - {name: nightly, bus: orders, schedule: rate(1 day), ecs_targets: [{id: t1, vpc: prod, groups: [default, web]}, {id: t2, vpc: prod, groups: [web]}, {id: t3, vpc: prod, groups: [default]}]}
@@ -40,7 +42,7 @@ regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
@@ -55,7 +57,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule", "pipes:UpdatePipe")
 	resourcesBefore := inPlaceResources(t, ep)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
@@ -134,6 +136,12 @@ func inPlaceResources(t *testing.T, ep endpoint) map[string]string {
 	}
 	sc.ResultMetadata = middleware.Metadata{}
 	out["scheduler"] = jsonOf(t, sc)
+	p, err := pipes.NewFromConfig(cfg).DescribePipe(cx, &pipes.DescribePipeInput{Name: aws.String("orders")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ResultMetadata = middleware.Metadata{}
+	out["pipes"] = jsonOf(t, p)
 	return out
 }
 

@@ -260,6 +260,15 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "pipes", op: "ListPipes"}),
 		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "pipe"}}),
 		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "nope"}, wantErr: true}),
+		read(func() probe {
+			n := st.pipes[0].Net
+			return probe{service: "pipes", op: "UpdatePipe", path: map[string]string{"Name": "pipe"}, body: js(map[string]any{
+				"RoleArn": "arn:aws:iam::" + acct + ":role/pipes", "TargetParameters": map[string]any{"EcsTaskParameters": map[string]any{
+					"TaskDefinitionArn": "arn:aws:ecs:us-east-1:" + acct + ":task-definition/pipe:1",
+					"NetworkConfiguration": map[string]any{"awsvpcConfiguration": map[string]any{"Subnets": n.Subnets, "SecurityGroups": []string{web()}}}}}})}
+		}),
+		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "pipe"}}),
+		fixed(probe{service: "pipes", op: "UpdatePipe", path: map[string]string{"Name": "nope"}, body: js(map[string]any{"RoleArn": "arn:aws:iam::" + acct + ":role/pipes"}), wantErr: true}),
 
 		fixed(probe{service: "batch", op: "DescribeComputeEnvironments"}),
 

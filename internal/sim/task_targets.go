@@ -10,6 +10,8 @@ type jobTarget struct {
 	Name, Group, ARN, TargetARN string
 	Net                         *awsvpc
 	Body                        map[string]any
+	// Pending is how many more DescribePipes show an updated pipe UPDATING.
+	Pending int
 }
 
 // jobTargetOf resolves the target of a schedule or pipe.

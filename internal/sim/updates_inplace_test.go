@@ -10,6 +10,8 @@ import (
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	gluetypes "github.com/aws/aws-sdk-go-v2/service/glue/types"
+	"github.com/aws/aws-sdk-go-v2/service/pipes"
+	pipestypes "github.com/aws/aws-sdk-go-v2/service/pipes/types"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 )
 
@@ -33,6 +35,7 @@ accounts:
           - {name: far, id: sg-0fa, vpc: other}
         glue_connections: [{name: jdbc, groups: [default, web]}]
         schedules: [{name: sched, group: jobs, groups: [default, web]}]
+        pipes: [{name: orders, groups: [default, web]}]
         event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, groups: [default, web]}, {id: t2}]}]
 `
 
@@ -131,4 +134,34 @@ func TestUpdateSchedule(t *testing.T) {
 	in.StartDate, in.GroupName = nil, aws.String("nope")
 	_, err = api.UpdateSchedule(cx, in)
 	wantCode(t, err, "ResourceNotFoundException")
+}
+
+// UpdatePipe keeps the members it is not given, replaces EcsTaskParameters
+// whole, and leaves the pipe UPDATING for one read; another update
+// meanwhile is a conflict.
+func TestUpdatePipe(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := pipes.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	get := func() *pipes.DescribePipeOutput {
+		return must[*pipes.DescribePipeOutput](t)(api.DescribePipe(cx, &pipes.DescribePipeInput{Name: aws.String("orders")}))
+	}
+	cur := get()
+	tp := *cur.TargetParameters
+	ecs := *tp.EcsTaskParameters
+	ecs.NetworkConfiguration = &pipestypes.NetworkConfiguration{AwsvpcConfiguration: &pipestypes.AwsVpcConfiguration{
+		Subnets: cur.TargetParameters.EcsTaskParameters.NetworkConfiguration.AwsvpcConfiguration.Subnets, SecurityGroups: []string{"sg-0eb"}}}
+	tp.EcsTaskParameters = &ecs
+	in := &pipes.UpdatePipeInput{Name: aws.String("orders"), RoleArn: cur.RoleArn, TargetParameters: &tp}
+	must[*pipes.UpdatePipeOutput](t)(api.UpdatePipe(cx, in))
+	_, err := api.UpdatePipe(cx, in)
+	wantCode(t, err, "ConflictException")
+	if got := get(); got.CurrentState != pipestypes.PipeStateUpdating || !reflect.DeepEqual(got.TargetParameters, &tp) ||
+		aws.ToString(got.Target) != aws.ToString(cur.Target) || aws.ToString(got.Source) != aws.ToString(cur.Source) {
+		t.Fatalf("after UpdatePipe: %s %+v", got.CurrentState, got)
+	}
+	if got := get(); got.CurrentState != pipestypes.PipeStateRunning {
+		t.Fatalf("still %s", got.CurrentState)
+	}
+	_, err = api.UpdatePipe(cx, &pipes.UpdatePipeInput{Name: aws.String("nope"), RoleArn: cur.RoleArn})
+	wantCode(t, err, "NotFoundException")
 }
