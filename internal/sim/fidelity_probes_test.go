@@ -264,7 +264,7 @@ func fidelityProbes(s *Server) []func() probe {
 			n := st.pipes[0].Net
 			return probe{service: "pipes", op: "UpdatePipe", path: map[string]string{"Name": "pipe"}, body: js(map[string]any{
 				"RoleArn": "arn:aws:iam::" + acct + ":role/pipes", "TargetParameters": map[string]any{"EcsTaskParameters": map[string]any{
-					"TaskDefinitionArn": "arn:aws:ecs:us-east-1:" + acct + ":task-definition/pipe:1",
+					"TaskDefinitionArn":    "arn:aws:ecs:us-east-1:" + acct + ":task-definition/pipe:1",
 					"NetworkConfiguration": map[string]any{"awsvpcConfiguration": map[string]any{"Subnets": n.Subnets, "SecurityGroups": []string{web()}}}}}})}
 		}),
 		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "pipe"}}),

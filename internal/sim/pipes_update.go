@@ -106,4 +106,3 @@ func (p *jobTarget) pipeState(count bool) string {
 	}
 	return "UPDATING"
 }
-
