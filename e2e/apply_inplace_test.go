@@ -27,9 +27,11 @@ accounts:
     resources:
       eu-west-1:
         vpcs: [{name: prod, cidr: 10.10.0.0/16}]
-        security_groups: [{name: web, vpc: prod}]
+        security_groups: [{name: web, vpc: prod}, {name: eks-cluster, vpc: prod}]
         network_interfaces:
           - {vpc: prod, groups: [default, web], description: Network interface for DBProxy px, requester_managed: true}
+          - {vpc: prod, groups: [eks-cluster, default, web], description: Amazon EKS kube, requester_managed: true}
+        eks_clusters: [{name: kube, vpc: prod, groups: [default, web], cluster_group: eks-cluster}]
         db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
         glue_connections: [{name: jdbc, vpc: prod, groups: [default, web]}]
         pipes: [{name: orders, vpc: prod, groups: [default, web]}]
@@ -42,7 +44,7 @@ regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders", "EKS cluster kube"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
@@ -57,7 +59,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule", "pipes:UpdatePipe")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule", "pipes:UpdatePipe", "eks:UpdateClusterConfig")
 	resourcesBefore := inPlaceResources(t, ep)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
@@ -92,7 +94,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Errorf("rollback did not restore the resources whole:\nbefore %v\nafter  %v", resourcesBefore, back)
 	}
 	for id, groups := range enisBefore {
-		if !reflect.DeepEqual(enisBack[id], groups) {
+		if !reflect.DeepEqual(sortedCopy(enisBack[id]), sortedCopy(groups)) {
 			t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
 		}
 	}

@@ -135,6 +135,13 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "eks", op: "ListClusters"}),
 		fixed(probe{service: "eks", op: "DescribeCluster", path: map[string]string{"name": "kube"}}),
 		fixed(probe{service: "eks", op: "DescribeCluster", path: map[string]string{"name": "nope"}, wantErr: true}),
+		read(func() probe {
+			return probe{service: "eks", op: "UpdateClusterConfig", path: map[string]string{"name": "kube"},
+				body: js(map[string]any{"resourcesVpcConfig": map[string]any{"securityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "eks", op: "DescribeCluster", path: map[string]string{"name": "kube"}}),
+		fixed(probe{service: "eks", op: "UpdateClusterConfig", path: map[string]string{"name": "nope"},
+			body: js(map[string]any{"resourcesVpcConfig": map[string]any{"securityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "lambda", op: "ListFunctions", query: url.Values{"FunctionVersion": {"ALL"}}}),
 		fixed(probe{service: "lambda", op: "GetFunctionConfiguration", path: map[string]string{"FunctionName": "fn"}}),

@@ -8,6 +8,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
+	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	gluetypes "github.com/aws/aws-sdk-go-v2/service/glue/types"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
@@ -33,7 +35,11 @@ accounts:
         security_groups:
           - {name: web, id: sg-0eb}
           - {name: far, id: sg-0fa, vpc: other}
+          - {name: far2, id: sg-0f2}
         glue_connections: [{name: jdbc, groups: [default, web]}]
+        eks_clusters: [{name: kube, groups: [default, web], cluster_group: far2}]
+        network_interfaces:
+          - {id: eni-00000000000000001, description: Amazon EKS kube, groups: [far2, default, web], requester_managed: true}
         schedules: [{name: sched, group: jobs, groups: [default, web]}]
         pipes: [{name: orders, groups: [default, web]}]
         event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, groups: [default, web]}, {id: t2}]}]
@@ -164,4 +170,31 @@ func TestUpdatePipe(t *testing.T) {
 	}
 	_, err = api.UpdatePipe(cx, &pipes.UpdatePipeInput{Name: aws.String("nope"), RoleArn: cur.RoleArn})
 	wantCode(t, err, "NotFoundException")
+}
+
+// UpdateClusterConfig changes the additional groups asynchronously: the
+// cluster is UPDATING for one read, another update meanwhile is in use;
+// the control plane's interfaces keep the cluster group and take the new
+// additional groups.
+func TestUpdateClusterConfig(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := eks.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	update := func(name string, groups ...string) error {
+		_, err := api.UpdateClusterConfig(cx, &eks.UpdateClusterConfigInput{Name: aws.String(name),
+			ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SecurityGroupIds: groups}})
+		return err
+	}
+	wantCode(t, update("kube", "sg-0fa"), "InvalidParameterException")
+	must[any](t)(nil, update("kube", "sg-0eb"))
+	wantCode(t, update("kube", "sg-0def"), "ResourceInUseException")
+	for _, want := range []ekstypes.ClusterStatus{ekstypes.ClusterStatusUpdating, ekstypes.ClusterStatusActive} {
+		c := must[*eks.DescribeClusterOutput](t)(api.DescribeCluster(cx, &eks.DescribeClusterInput{Name: aws.String("kube")})).Cluster
+		if c.Status != want || !reflect.DeepEqual(c.ResourcesVpcConfig.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("cluster %s %v, want %s [sg-0eb]", c.Status, c.ResourcesVpcConfig.SecurityGroupIds, want)
+		}
+	}
+	if got := s.NetworkInterfaces(acct, "us-east-1")[0].Groups; !reflect.DeepEqual(got, []string{"sg-0f2", "sg-0eb"}) {
+		t.Fatalf("control plane interface groups %v", got)
+	}
+	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFoundException")
 }
