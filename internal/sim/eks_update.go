@@ -64,7 +64,7 @@ func updateEKSClusterConfig(c *call) (any, *apiError) {
 	cl.Groups, cl.Pending = next, settlingReads
 	h := c.state.ids.hexN("eks-update", 32)
 	return map[string]any{"update": map[string]any{"id": h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:], "status": "InProgress", "type": "VpcConfigUpdate",
-		"params": []map[string]string{{"type": "SecurityGroups", "value": `["` + strings.Join(next, `","`) + `"]`}},
+		"params":    []map[string]string{{"type": "SecurityGroups", "value": `["` + strings.Join(next, `","`) + `"]`}},
 		"createdAt": orgJoined, "errors": []any{}}}, nil
 }
 
