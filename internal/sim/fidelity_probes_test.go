@@ -299,6 +299,12 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "es", op: "DescribeDomains", body: js(map[string]any{"DomainNames": []string{"search"}})}),
 
 		fixed(probe{service: "dms", op: "DescribeReplicationInstances"}),
+		read(func() probe {
+			return probe{service: "dms", op: "ModifyReplicationInstance", body: js(map[string]any{
+				"ReplicationInstanceArn": st.dmsInstances[0].ARN, "VpcSecurityGroupIds": []string{web()}, "ApplyImmediately": true})}
+		}),
+		fixed(probe{service: "dms", op: "ModifyReplicationInstance", body: js(map[string]any{
+			"ReplicationInstanceArn": "arn:aws:dms:us-east-1:" + acct + ":rep:NOPE", "VpcSecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 		fixed(probe{service: "kafka", op: "ListClustersV2"}),
 
 		fixed(probe{service: "airflow", op: "ListEnvironments"}),

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	dms "github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
@@ -37,9 +38,11 @@ accounts:
           - {name: far, id: sg-0fa, vpc: other}
           - {name: far2, id: sg-0f2}
         glue_connections: [{name: jdbc, groups: [default, web]}]
+        dms_replication_instances: [{name: dms, groups: [default, web]}]
         eks_clusters: [{name: kube, groups: [default, web], cluster_group: far2}]
         network_interfaces:
           - {id: eni-00000000000000001, description: Amazon EKS kube, groups: [far2, default, web], requester_managed: true}
+          - {id: eni-00000000000000002, description: DMSNetworkInterface, groups: [default, web], requester_managed: true}
         schedules: [{name: sched, group: jobs, groups: [default, web]}]
         pipes: [{name: orders, groups: [default, web]}]
         event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, groups: [default, web]}, {id: t2}]}]
@@ -197,4 +200,29 @@ func TestUpdateClusterConfig(t *testing.T) {
 		t.Fatalf("control plane interface groups %v", got)
 	}
 	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFoundException")
+}
+
+// ModifyReplicationInstance leaves the instance "modifying" for one read,
+// refuses another change meanwhile, and moves DMS's interface.
+func TestModifyReplicationInstance(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := dms.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	ri := must[*dms.DescribeReplicationInstancesOutput](t)(api.DescribeReplicationInstances(cx, &dms.DescribeReplicationInstancesInput{})).ReplicationInstances[0]
+	modify := func(arn string, groups ...string) error {
+		_, err := api.ModifyReplicationInstance(cx, &dms.ModifyReplicationInstanceInput{ReplicationInstanceArn: aws.String(arn), VpcSecurityGroupIds: groups, ApplyImmediately: true})
+		return err
+	}
+	wantCode(t, modify(*ri.ReplicationInstanceArn, "sg-0fa"), "ValidationException")
+	must[any](t)(nil, modify(*ri.ReplicationInstanceArn, "sg-0eb"))
+	wantCode(t, modify(*ri.ReplicationInstanceArn, "sg-0def"), "InvalidResourceStateFault")
+	for _, want := range []string{"modifying", "available"} {
+		ri := must[*dms.DescribeReplicationInstancesOutput](t)(api.DescribeReplicationInstances(cx, &dms.DescribeReplicationInstancesInput{})).ReplicationInstances[0]
+		if aws.ToString(ri.ReplicationInstanceStatus) != want || len(ri.VpcSecurityGroups) != 1 || aws.ToString(ri.VpcSecurityGroups[0].VpcSecurityGroupId) != "sg-0eb" {
+			t.Fatalf("instance %s %+v, want %s", aws.ToString(ri.ReplicationInstanceStatus), ri.VpcSecurityGroups, want)
+		}
+	}
+	if got := s.NetworkInterfaces(acct, "us-east-1")[1].Groups; !reflect.DeepEqual(got, []string{"sg-0eb"}) {
+		t.Fatalf("DMS interface groups %v", got)
+	}
+	wantCode(t, modify("arn:aws:dms:us-east-1:111111111111:rep:NOPE", "sg-0eb"), "ResourceNotFoundFault")
 }
