@@ -297,6 +297,13 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "es", op: "ListDomainNames"}),
 		fixed(probe{service: "es", op: "DescribeDomains", body: js(map[string]any{"DomainNames": []string{"search"}})}),
+		read(func() probe {
+			return probe{service: "es", op: "UpdateDomainConfig", path: map[string]string{"DomainName": "search"},
+				body: js(map[string]any{"VPCOptions": map[string]any{"SubnetIds": st.openSearchDomains[0].Subnets, "SecurityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "es", op: "DescribeDomains", body: js(map[string]any{"DomainNames": []string{"search"}})}),
+		fixed(probe{service: "es", op: "UpdateDomainConfig", path: map[string]string{"DomainName": "nope"},
+			body: js(map[string]any{"VPCOptions": map[string]any{"SecurityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "dms", op: "DescribeReplicationInstances"}),
 		read(func() probe {

@@ -13,6 +13,8 @@ import (
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	gluetypes "github.com/aws/aws-sdk-go-v2/service/glue/types"
+	"github.com/aws/aws-sdk-go-v2/service/opensearch"
+	ostypes "github.com/aws/aws-sdk-go-v2/service/opensearch/types"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	pipestypes "github.com/aws/aws-sdk-go-v2/service/pipes/types"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
@@ -39,10 +41,12 @@ accounts:
           - {name: far2, id: sg-0f2}
         glue_connections: [{name: jdbc, groups: [default, web]}]
         dms_replication_instances: [{name: dms, groups: [default, web]}]
+        opensearch_domains: [{name: search, groups: [default, web]}]
         eks_clusters: [{name: kube, groups: [default, web], cluster_group: far2}]
         network_interfaces:
           - {id: eni-00000000000000001, description: Amazon EKS kube, groups: [far2, default, web], requester_managed: true}
           - {id: eni-00000000000000002, description: DMSNetworkInterface, groups: [default, web], requester_managed: true}
+          - {id: eni-00000000000000003, description: ES search, groups: [default, web], requester_managed: true}
         schedules: [{name: sched, group: jobs, groups: [default, web]}]
         pipes: [{name: orders, groups: [default, web]}]
         event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, groups: [default, web]}, {id: t2}]}]
@@ -225,4 +229,33 @@ func TestModifyReplicationInstance(t *testing.T) {
 		t.Fatalf("DMS interface groups %v", got)
 	}
 	wantCode(t, modify("arn:aws:dms:us-east-1:111111111111:rep:NOPE", "sg-0eb"), "ResourceNotFoundFault")
+}
+
+// UpdateDomainConfig VPCOptions: Processing for one read (a blue/green
+// deployment in AWS), another change meanwhile refused, the domain's
+// interfaces moved.
+func TestUpdateDomainConfig(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := opensearch.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	describe := func() ostypes.DomainStatus {
+		return must[*opensearch.DescribeDomainsOutput](t)(api.DescribeDomains(cx, &opensearch.DescribeDomainsInput{DomainNames: []string{"search"}})).DomainStatusList[0]
+	}
+	subnets := describe().VPCOptions.SubnetIds
+	update := func(name string, groups ...string) error {
+		_, err := api.UpdateDomainConfig(cx, &opensearch.UpdateDomainConfigInput{DomainName: aws.String(name),
+			VPCOptions: &ostypes.VPCOptions{SubnetIds: subnets, SecurityGroupIds: groups}})
+		return err
+	}
+	wantCode(t, update("search", "sg-0fa"), "ValidationException")
+	must[any](t)(nil, update("search", "sg-0eb"))
+	wantCode(t, update("search", "sg-0def"), "ValidationException")
+	for _, want := range []bool{true, false} {
+		if d := describe(); aws.ToBool(d.Processing) != want || !reflect.DeepEqual(d.VPCOptions.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("domain processing %v %v, want %v", aws.ToBool(d.Processing), d.VPCOptions.SecurityGroupIds, want)
+		}
+	}
+	if got := s.NetworkInterfaces(acct, "us-east-1")[2].Groups; !reflect.DeepEqual(got, []string{"sg-0eb"}) {
+		t.Fatalf("domain interface groups %v", got)
+	}
+	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFoundException")
 }
