@@ -317,6 +317,13 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "airflow", op: "ListEnvironments"}),
 		fixed(probe{service: "airflow", op: "GetEnvironment", path: map[string]string{"Name": "airflow"}}),
 		fixed(probe{service: "airflow", op: "GetEnvironment", path: map[string]string{"Name": "nope"}, wantErr: true}),
+		read(func() probe {
+			return probe{service: "airflow", op: "UpdateEnvironment", path: map[string]string{"Name": "airflow"},
+				body: js(map[string]any{"NetworkConfiguration": map[string]any{"SecurityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "airflow", op: "GetEnvironment", path: map[string]string{"Name": "airflow"}}),
+		fixed(probe{service: "airflow", op: "UpdateEnvironment", path: map[string]string{"Name": "nope"},
+			body: js(map[string]any{"NetworkConfiguration": map[string]any{"SecurityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "apprunner", op: "ListVpcConnectors"}),
 

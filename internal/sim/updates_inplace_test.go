@@ -13,11 +13,14 @@ import (
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	gluetypes "github.com/aws/aws-sdk-go-v2/service/glue/types"
+	"github.com/aws/aws-sdk-go-v2/service/mwaa"
+	mwaatypes "github.com/aws/aws-sdk-go-v2/service/mwaa/types"
 	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	ostypes "github.com/aws/aws-sdk-go-v2/service/opensearch/types"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	pipestypes "github.com/aws/aws-sdk-go-v2/service/pipes/types"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // The update calls of issue 15's in-place movers: each changes the
@@ -42,6 +45,7 @@ accounts:
         glue_connections: [{name: jdbc, groups: [default, web]}]
         dms_replication_instances: [{name: dms, groups: [default, web]}]
         opensearch_domains: [{name: search, groups: [default, web]}]
+        mwaa_environments: [{name: flow, groups: [default, web]}]
         eks_clusters: [{name: kube, groups: [default, web], cluster_group: far2}]
         network_interfaces:
           - {id: eni-00000000000000001, description: Amazon EKS kube, groups: [far2, default, web], requester_managed: true}
@@ -256,6 +260,34 @@ func TestUpdateDomainConfig(t *testing.T) {
 	}
 	if got := s.NetworkInterfaces(acct, "us-east-1")[2].Groups; !reflect.DeepEqual(got, []string{"sg-0eb"}) {
 		t.Fatalf("domain interface groups %v", got)
+	}
+	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFoundException")
+}
+
+// UpdateEnvironment: UPDATING for one read, an update meanwhile refused,
+// 1 to 5 groups of the environment's VPC.
+func TestUpdateMWAAEnvironment(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api := mwaa.NewFromConfig(sdkConfig(s, acct, "us-east-1"), func(o *mwaa.Options) {
+		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+			_, err := st.Finalize.Remove("EndpointHostPrefix")
+			return err
+		})
+	})
+	cx := ctxT(t)
+	update := func(name string, groups ...string) error {
+		_, err := api.UpdateEnvironment(cx, &mwaa.UpdateEnvironmentInput{Name: aws.String(name),
+			NetworkConfiguration: &mwaatypes.UpdateNetworkConfigurationInput{SecurityGroupIds: groups}})
+		return err
+	}
+	wantCode(t, update("flow", "sg-0fa"), "ValidationException")
+	must[any](t)(nil, update("flow", "sg-0eb"))
+	wantCode(t, update("flow", "sg-0def"), "ValidationException")
+	for _, want := range []mwaatypes.EnvironmentStatus{mwaatypes.EnvironmentStatusUpdating, mwaatypes.EnvironmentStatusAvailable} {
+		env := must[*mwaa.GetEnvironmentOutput](t)(api.GetEnvironment(cx, &mwaa.GetEnvironmentInput{Name: aws.String("flow")})).Environment
+		if env.Status != want || !reflect.DeepEqual(env.NetworkConfiguration.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("environment %s %v, want %s", env.Status, env.NetworkConfiguration.SecurityGroupIds, want)
+		}
 	}
 	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFoundException")
 }
