@@ -35,6 +35,7 @@ accounts:
           - {vpc: prod, groups: [default, web], description: ES search, requester_managed: true}
         opensearch_domains: [{name: search, vpc: prod, groups: [default, web]}]
         mwaa_environments: [{name: flow, vpc: prod, groups: [default, web]}]
+        batch_compute_environments: [{name: fg, vpc: prod, groups: [default, web]}]
         dms_replication_instances: [{name: repl, vpc: prod, groups: [default, web]}]
         eks_clusters: [{name: kube, vpc: prod, groups: [default, web], cluster_group: eks-cluster}]
         db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
@@ -49,7 +50,7 @@ regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders", "EKS cluster kube", "DMS replication instance repl", "OpenSearch domain search", "MWAA environment flow"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders", "EKS cluster kube", "DMS replication instance repl", "OpenSearch domain search", "MWAA environment flow", "Batch Fargate compute environment fg"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
@@ -64,7 +65,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule", "pipes:UpdatePipe", "eks:UpdateClusterConfig", "dms:ModifyReplicationInstance", "es:UpdateDomainConfig (blue/green deployment)", "airflow:UpdateEnvironment")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule", "pipes:UpdatePipe", "eks:UpdateClusterConfig", "dms:ModifyReplicationInstance", "es:UpdateDomainConfig (blue/green deployment)", "airflow:UpdateEnvironment", "batch:UpdateComputeEnvironment")
 	resourcesBefore := inPlaceResources(t, ep)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")

@@ -278,6 +278,8 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "pipes", op: "UpdatePipe", path: map[string]string{"Name": "nope"}, body: js(map[string]any{"RoleArn": "arn:aws:iam::" + acct + ":role/pipes"}), wantErr: true}),
 
 		fixed(probe{service: "batch", op: "DescribeComputeEnvironments"}),
+		fixed(probe{service: "batch", op: "UpdateComputeEnvironment", body: js(map[string]any{
+			"computeEnvironment": "ce", "computeResources": map[string]any{"securityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "sagemaker", op: "ListNotebookInstances"}),
 		fixed(probe{service: "sagemaker", op: "DescribeNotebookInstance", body: js(map[string]any{"NotebookInstanceName": "nb"})}),

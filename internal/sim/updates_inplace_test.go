@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/batch"
+	batchtypes "github.com/aws/aws-sdk-go-v2/service/batch/types"
 	dms "github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
@@ -46,6 +48,7 @@ accounts:
         dms_replication_instances: [{name: dms, groups: [default, web]}]
         opensearch_domains: [{name: search, groups: [default, web]}]
         mwaa_environments: [{name: flow, groups: [default, web]}]
+        batch_compute_environments: [{name: fg, groups: [default, web]}, {name: ec2, launch_template: lt, groups: [default]}]
         eks_clusters: [{name: kube, groups: [default, web], cluster_group: far2}]
         network_interfaces:
           - {id: eni-00000000000000001, description: Amazon EKS kube, groups: [far2, default, web], requester_managed: true}
@@ -290,4 +293,28 @@ func TestUpdateMWAAEnvironment(t *testing.T) {
 		}
 	}
 	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFoundException")
+}
+
+// UpdateComputeEnvironment changes a Fargate environment's groups
+// (UPDATING for one read) and refuses the EC2 one, which stands for an
+// environment AWS cannot give an infrastructure update.
+func TestUpdateComputeEnvironment(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := batch.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	update := func(name string, groups ...string) error {
+		_, err := api.UpdateComputeEnvironment(cx, &batch.UpdateComputeEnvironmentInput{ComputeEnvironment: aws.String(name),
+			ComputeResources: &batchtypes.ComputeResourceUpdate{SecurityGroupIds: groups}})
+		return err
+	}
+	wantCode(t, update("fg", "sg-0fa"), "ClientException")
+	wantCode(t, update("ec2", "sg-0eb"), "ClientException")
+	must[any](t)(nil, update("fg", "sg-0eb"))
+	wantCode(t, update("fg", "sg-0def"), "ClientException")
+	for _, want := range []batchtypes.CEStatus{batchtypes.CEStatusUpdating, batchtypes.CEStatusValid} {
+		ce := must[*batch.DescribeComputeEnvironmentsOutput](t)(api.DescribeComputeEnvironments(cx, &batch.DescribeComputeEnvironmentsInput{ComputeEnvironments: []string{"fg"}})).ComputeEnvironments[0]
+		if ce.Status != want || !reflect.DeepEqual(ce.ComputeResources.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("environment %s %v, want %s", ce.Status, ce.ComputeResources.SecurityGroupIds, want)
+		}
+	}
+	wantCode(t, update("nope", "sg-0eb"), "ClientException")
 }
