@@ -33,6 +33,8 @@ accounts:
           - {vpc: prod, groups: [eks-cluster, default, web], description: Amazon EKS kube, requester_managed: true}
           - {vpc: prod, groups: [default, web], description: DMSNetworkInterface, requester_managed: true}
           - {vpc: prod, groups: [default, web], description: ES search, requester_managed: true}
+          - {vpc: prod, groups: [default, web], description: ClientVPN Endpoint Interface for cvpn-endpoint-0123456789abcdef0, requester_managed: true}
+        client_vpn_endpoints: [{id: cvpn-endpoint-0123456789abcdef0, vpc: prod, groups: [default, web]}]
         opensearch_domains: [{name: search, vpc: prod, groups: [default, web]}]
         mwaa_environments: [{name: flow, vpc: prod, groups: [default, web]}]
         batch_compute_environments: [{name: fg, vpc: prod, groups: [default, web]}]
@@ -50,7 +52,7 @@ regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders", "EKS cluster kube", "DMS replication instance repl", "OpenSearch domain search", "MWAA environment flow", "Batch Fargate compute environment fg"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders", "EKS cluster kube", "DMS replication instance repl", "OpenSearch domain search", "MWAA environment flow", "Batch Fargate compute environment fg", "Client VPN endpoint cvpn-endpoint-0123456789abcdef0"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
@@ -65,8 +67,19 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule", "pipes:UpdatePipe", "eks:UpdateClusterConfig", "dms:ModifyReplicationInstance", "es:UpdateDomainConfig (blue/green deployment)", "airflow:UpdateEnvironment", "batch:UpdateComputeEnvironment")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "rds:ModifyDBProxy", "glue:UpdateConnection", "events:PutTargets", "scheduler:UpdateSchedule", "pipes:UpdatePipe", "eks:UpdateClusterConfig", "dms:ModifyReplicationInstance", "es:UpdateDomainConfig (blue/green deployment)", "airflow:UpdateEnvironment", "batch:UpdateComputeEnvironment", "ec2:ApplySecurityGroupsToClientVpnTargetNetwork")
 	resourcesBefore := inPlaceResources(t, ep)
+
+	// A dry run changes nothing: every mutating call it makes is a DryRun.
+	ep.Sim.ResetCalls()
+	if r := run(t, ep, dir, nil, "apply", "plan.json", "--dry-run"); r.Code != 0 {
+		t.Fatalf("dry run: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	for _, c := range ep.Sim.Calls() {
+		if c.Mutating && !c.DryRun {
+			t.Fatalf("dry run changed something: %+v", c)
+		}
+	}
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
 	if r.Code != 0 {

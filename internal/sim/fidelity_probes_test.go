@@ -211,6 +211,14 @@ func fidelityProbes(s *Server) []func() probe {
 		ec2("DescribeVpcEndpoints", none),
 		ec2("DescribeInstanceConnectEndpoints", none),
 		ec2("DescribeClientVpnEndpoints", none),
+		ec2("ApplySecurityGroupsToClientVpnTargetNetwork", func() url.Values {
+			for _, id := range sortedKeys(st.clientVPNs) {
+				return form("ClientVpnEndpointId", id, "VpcId", st.clientVPNs[id].VpcID, "SecurityGroupId.1", web())
+			}
+			return nil
+		}),
+		fixed(probe{service: "ec2", op: "ApplySecurityGroupsToClientVpnTargetNetwork", form: form("ClientVpnEndpointId", "cvpn-endpoint-0000000000000000f",
+			"VpcId", "vpc-0000000000000000f", "SecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
 		ec2("DescribeSecurityGroupReferences", func() url.Values {
 			return form("GroupId.1", st.groupByName(st.defaultVPCID(), "default").ID)
 		}),

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/batch"
 	batchtypes "github.com/aws/aws-sdk-go-v2/service/batch/types"
 	dms "github.com/aws/aws-sdk-go-v2/service/databasemigrationservice"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
@@ -49,11 +50,13 @@ accounts:
         opensearch_domains: [{name: search, groups: [default, web]}]
         mwaa_environments: [{name: flow, groups: [default, web]}]
         batch_compute_environments: [{name: fg, groups: [default, web]}, {name: ec2, launch_template: lt, groups: [default]}]
+        client_vpn_endpoints: [{id: cvpn-endpoint-0123456789abcdef0, groups: [default, web]}]
         eks_clusters: [{name: kube, groups: [default, web], cluster_group: far2}]
         network_interfaces:
           - {id: eni-00000000000000001, description: Amazon EKS kube, groups: [far2, default, web], requester_managed: true}
           - {id: eni-00000000000000002, description: DMSNetworkInterface, groups: [default, web], requester_managed: true}
           - {id: eni-00000000000000003, description: ES search, groups: [default, web], requester_managed: true}
+          - {id: eni-00000000000000004, description: ClientVPN Endpoint Interface for cvpn-endpoint-0123456789abcdef0, groups: [default, web], requester_managed: true}
         schedules: [{name: sched, group: jobs, groups: [default, web]}]
         pipes: [{name: orders, groups: [default, web]}]
         event_rules: [{name: nightly, schedule: rate(1 day), ecs_targets: [{id: t1, groups: [default, web]}, {id: t2}]}]
@@ -317,4 +320,29 @@ func TestUpdateComputeEnvironment(t *testing.T) {
 		}
 	}
 	wantCode(t, update("nope", "sg-0eb"), "ClientException")
+}
+
+// ApplySecurityGroupsToClientVpnTargetNetwork replaces the endpoint's
+// groups and its interfaces' and needs the endpoint's VPC.
+func TestApplySecurityGroupsToClientVpnTargetNetwork(t *testing.T) {
+	s := startScenario(t, inPlaceScenario)
+	api, cx := ec2.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	ep := must[*ec2.DescribeClientVpnEndpointsOutput](t)(api.DescribeClientVpnEndpoints(cx, &ec2.DescribeClientVpnEndpointsInput{})).ClientVpnEndpoints[0]
+	apply := func(vpc string, groups ...string) error {
+		_, err := api.ApplySecurityGroupsToClientVpnTargetNetwork(cx, &ec2.ApplySecurityGroupsToClientVpnTargetNetworkInput{
+			ClientVpnEndpointId: ep.ClientVpnEndpointId, VpcId: aws.String(vpc), SecurityGroupIds: groups})
+		return err
+	}
+	wantCode(t, apply(*ep.VpcId, "sg-0fa"), "InvalidGroup.NotFound")
+	must[any](t)(nil, apply(*ep.VpcId, "sg-0eb"))
+	got := must[*ec2.DescribeClientVpnEndpointsOutput](t)(api.DescribeClientVpnEndpoints(cx, &ec2.DescribeClientVpnEndpointsInput{})).ClientVpnEndpoints[0]
+	if !reflect.DeepEqual(got.SecurityGroupIds, []string{"sg-0eb"}) {
+		t.Fatalf("endpoint groups %v", got.SecurityGroupIds)
+	}
+	if g := s.NetworkInterfaces(acct, "us-east-1")[3].Groups; !reflect.DeepEqual(g, []string{"sg-0eb"}) {
+		t.Fatalf("endpoint interface groups %v", g)
+	}
+	_, err := api.ApplySecurityGroupsToClientVpnTargetNetwork(cx, &ec2.ApplySecurityGroupsToClientVpnTargetNetworkInput{
+		ClientVpnEndpointId: aws.String("cvpn-endpoint-0000000000000000f"), VpcId: ep.VpcId, SecurityGroupIds: []string{"sg-0eb"}})
+	wantCode(t, err, "InvalidClientVpnEndpointId.NotFound")
 }
