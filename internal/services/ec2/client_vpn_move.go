@@ -27,15 +27,16 @@ var clientVPNMover = svc.Mover{
 		}
 		return svc.One(r.ID, ep.SecurityGroupIds, group), nil
 	},
-	Move: svc.SwapWith(func(ctx context.Context, cfg aws.Config, r svc.Resource, t svc.Target, groups []string) error {
-		return applyClientVPN(ctx, cfg, r, groups, false)
-	}),
-	Restore: svc.RestoreWith(func(ctx context.Context, cfg aws.Config, r svc.Resource, t svc.Target, groups []string) error {
-		return applyClientVPN(ctx, cfg, r, groups, false)
-	}),
-	DryRun: svc.SwapWith(func(ctx context.Context, cfg aws.Config, r svc.Resource, t svc.Target, groups []string) error {
-		return applyClientVPN(ctx, cfg, r, groups, true)
-	}),
+	Move:    svc.SwapWith(setClientVPN(false)),
+	Restore: svc.RestoreWith(setClientVPN(false)),
+	DryRun:  svc.SwapWith(setClientVPN(true)),
+}
+
+// setClientVPN is the setter of the move (dryRun false) or of its dry run.
+func setClientVPN(dryRun bool) svc.Setter {
+	return func(ctx context.Context, cfg aws.Config, r svc.Resource, t svc.Target, groups []string) error {
+		return applyClientVPN(ctx, cfg, r, groups, dryRun)
+	}
 }
 
 func describeClientVPN(ctx context.Context, api *ec2.Client, id string) (types.ClientVpnEndpoint, error) {
