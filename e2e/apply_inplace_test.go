@@ -215,3 +215,30 @@ func TestIAMPolicyCoversIssue15Movers(t *testing.T) {
 		}
 	}
 }
+
+// The asynchronous changes (RDS Proxy, pipe, EKS, DMS, OpenSearch, MWAA,
+// Batch) are reported pending with no time to wait; applied again, nothing
+// more is changed and every one is in effect.
+func TestApplyReportsIssue15ChangesStillTakingEffect(t *testing.T) {
+	ep := startSim(t, inPlaceScenario)
+	dir := t.TempDir()
+	run(t, ep, dir, nil, "plan", "-o", "plan.json")
+	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--wait", "0")
+	if r.Code != 4 {
+		t.Fatalf("apply --wait 0: exit %d, want 4\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	mustContain(t, "apply", r.Stdout, "pending", "RDS Proxy px: status modifying", "EventBridge pipe orders: pipe UPDATING",
+		"EKS cluster kube: status UPDATING", "DMS replication instance repl: status modifying",
+		"OpenSearch domain search: processing (blue/green deployment)", "MWAA environment flow: status UPDATING",
+		"Batch Fargate compute environment fg: status UPDATING")
+	ep.Sim.ResetCalls()
+	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
+	if r.Code != 0 || strings.Contains(r.Stdout, "pending") {
+		t.Fatalf("second apply: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	for _, c := range ep.Sim.Calls() {
+		if c.Mutating {
+			t.Fatalf("second apply changed something: %+v", c)
+		}
+	}
+}
