@@ -22,7 +22,9 @@ import (
 )
 
 // inPlaceScenario has a default-group user of every kind that issue 15 moved
-// from a manual step to a mover, most keeping another group.
+// from a manual step to a mover, most keeping another group; an EventBridge
+// target, a schedule and a pipe name no group (they run in the VPC's
+// default group).
 const inPlaceScenario = `
 accounts:
   - id: "111111111111"
@@ -45,17 +47,18 @@ accounts:
         eks_clusters: [{name: kube, vpc: prod, groups: [default, web], cluster_group: eks-cluster}]
         db_proxies: [{name: px, vpc: prod, groups: [default, web]}]
         glue_connections: [{name: jdbc, vpc: prod, groups: [default, web]}]
-        pipes: [{name: orders, vpc: prod, groups: [default, web]}]
-        schedules: [{name: sched, group: jobs, vpc: prod, groups: [default, web]}]
+        pipes: [{name: orders, vpc: prod, groups: [default, web]}, {name: bare, vpc: prod}]
+        schedules: [{name: sched, group: jobs, vpc: prod, groups: [default, web]}, {name: bare, vpc: prod}]
         event_rules:
-          - {name: nightly, bus: orders, schedule: rate(1 day), ecs_targets: [{id: t1, vpc: prod, groups: [default, web]}, {id: t2, vpc: prod, groups: [web]}, {id: t3, vpc: prod, groups: [default]}]}
+          - {name: nightly, bus: orders, schedule: rate(1 day), ecs_targets: [{id: t1, vpc: prod, groups: [default, web]}, {id: t2, vpc: prod, groups: [web]}, {id: t3, vpc: prod, groups: [default]}, {id: t4, vpc: prod}]}
       us-east-1:
         vpcs: [{name: data, cidr: 10.20.0.0/16}]
 regions: [us-east-1, eu-west-1]
 `
 
 // inPlaceUsers names every user the scenario has, as memberships prints it.
-var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders", "EKS cluster kube", "DMS replication instance repl", "OpenSearch domain search", "MWAA environment flow", "Batch Fargate compute environment fg", "Client VPN endpoint cvpn-endpoint-0123456789abcdef0"}
+var inPlaceUsers = []string{"RDS Proxy px", "Glue connection jdbc", "EventBridge rule orders/nightly", "EventBridge schedule jobs/sched", "EventBridge pipe orders",
+	"EventBridge schedule bare", "EventBridge pipe bare", "EKS cluster kube", "DMS replication instance repl", "OpenSearch domain search", "MWAA environment flow", "Batch Fargate compute environment fg", "Client VPN endpoint cvpn-endpoint-0123456789abcdef0"}
 
 func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
@@ -16,14 +17,15 @@ import (
 // ruleMover moves a rule's ECS task targets with PutTargets, which replaces
 // a target with the same Id whole: the setter reads the target again and
 // sends it back unchanged but the awsvpc groups. A rule has a group list
-// per ECS target (one journaled target each). The next task the rule runs
+// per ECS target (one journaled target each); a target naming no group runs
+// in its subnets' default group and gets the replacement alone. The next task the rule runs
 // gets the new groups; nothing runs meanwhile, so nothing is pending.
 // Putting a target that has a RoleArn (every ECS target) needs iam:PassRole
 // on that role (PassRoleTo).
 var ruleMover = svc.Mover{
 	API:        "events:PutTargets",
 	ARNs:       []string{"arn:aws:events:*:*:rule/*"},
-	IAM:        []string{"events:ListTargetsByRule", "events:PutTargets"},
+	IAM:        append([]string{"events:ListTargetsByRule", "events:PutTargets"}, svc.NoGroupIAM...),
 	PassRoleTo: "events.amazonaws.com",
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		targets, err := ruleTargets(ctx, eventbridge.NewFromConfig(cfg), r.ID)
@@ -32,13 +34,24 @@ var ruleMover = svc.Mover{
 		}
 		var out []svc.Target
 		for _, tg := range targets {
-			if v := awsvpcOf(tg); v != nil && slices.Contains(v.SecurityGroups, group) {
+			v := awsvpcOf(tg)
+			switch {
+			case v == nil:
+			case slices.Contains(v.SecurityGroups, group):
 				out = append(out, svc.Target{ID: aws.ToString(tg.Id), Groups: slices.Clone(v.SecurityGroups)})
+			case len(v.SecurityGroups) == 0:
+				in, err := svc.RunsIn(ctx, ec2.NewFromConfig(cfg), v.Subnets, group)
+				if err != nil {
+					return nil, err
+				}
+				if in {
+					out = append(out, svc.Target{ID: aws.ToString(tg.Id), Groups: []string{}})
+				}
 			}
 		}
 		return out, nil
 	},
-	Move:    svc.SwapWith(setTarget),
+	Move:    svc.FillOrSwapWith(setTarget),
 	Restore: svc.RestoreWith(setTarget),
 }
 
@@ -99,7 +112,7 @@ func putTargetGroups(ctx context.Context, api TargetsAPI, ruleID, id string, gro
 	ecs := *tg.EcsParameters
 	net := *ecs.NetworkConfiguration
 	vpc := *net.AwsvpcConfiguration
-	vpc.SecurityGroups = groups
+	vpc.SecurityGroups = append([]string{}, groups...) // [] (not omitted) for a target that names no group
 	net.AwsvpcConfiguration = &vpc
 	ecs.NetworkConfiguration = &net
 	tg.EcsParameters = &ecs

@@ -2,9 +2,9 @@ package pipes
 
 import (
 	"context"
-	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/pipes"
 	"github.com/aws/aws-sdk-go-v2/service/pipes/types"
 
@@ -16,23 +16,33 @@ import (
 // object such as TargetParameters.EcsTaskParameters is replaced whole: the
 // setter sends the pipe's TargetParameters back as read, only the awsvpc
 // groups changed, with the RoleArn (required; iam:PassRole) and Target it
-// has. The pipe is UPDATING until the change is in effect.
+// has. The pipe is UPDATING until the change is in effect. A target naming
+// no group runs in its subnets' default group and gets the replacement
+// alone.
 var pipeMover = svc.Mover{
 	API:        "pipes:UpdatePipe",
 	ARNs:       []string{"arn:aws:pipes:*:*:pipe/*"},
-	IAM:        []string{"pipes:DescribePipe", "pipes:UpdatePipe"},
+	IAM:        append([]string{"pipes:DescribePipe", "pipes:UpdatePipe"}, svc.NoGroupIAM...),
 	PassRoleTo: "pipes.amazonaws.com",
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		p, err := describePipe(ctx, pipes.NewFromConfig(cfg), r.ID)
 		if err != nil {
 			return nil, err
 		}
-		if v := awsvpcOf(p.TargetParameters); v != nil {
+		v := awsvpcOf(p.TargetParameters)
+		switch {
+		case v == nil:
+			return nil, nil
+		case len(v.SecurityGroups) > 0:
 			return svc.One(r.ID, v.SecurityGroups, group), nil
 		}
-		return nil, nil
+		in, err := svc.RunsIn(ctx, ec2.NewFromConfig(cfg), v.Subnets, group)
+		if err != nil || !in {
+			return nil, err
+		}
+		return []svc.Target{{ID: r.ID, Groups: []string{}}}, nil
 	},
-	Move:    svc.SwapWith(setPipe),
+	Move:    svc.FillOrSwapWith(setPipe),
 	Restore: svc.RestoreWith(setPipe),
 	Settled: func(ctx context.Context, cfg aws.Config, r svc.Resource) (string, error) {
 		p, err := describePipe(ctx, pipes.NewFromConfig(cfg), r.ID)
@@ -83,7 +93,7 @@ func updatePipeGroups(ctx context.Context, api PipeAPI, name string, groups []st
 	ecs := *tp.EcsTaskParameters
 	net := *ecs.NetworkConfiguration
 	vpc := *net.AwsvpcConfiguration
-	vpc.SecurityGroups = slices.Clone(groups)
+	vpc.SecurityGroups = append([]string{}, groups...) // [] (not omitted) for a target that names no group
 	net.AwsvpcConfiguration, ecs.NetworkConfiguration, tp.EcsTaskParameters = &vpc, &net, &ecs
 	_, err = api.UpdatePipe(ctx, &pipes.UpdatePipeInput{Name: p.Name, RoleArn: p.RoleArn, Target: p.Target, TargetParameters: &tp})
 	return svc.OpErr("pipes:UpdatePipe", err)

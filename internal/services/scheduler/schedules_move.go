@@ -2,10 +2,10 @@ package scheduler
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler"
 	"github.com/aws/aws-sdk-go-v2/service/scheduler/types"
 
@@ -19,23 +19,22 @@ import (
 // next task it runs gets them; nothing is pending. A StartDate is sent back
 // as read: dropping it would re-anchor a rate schedule, so if AWS refuses a
 // past one the schedule is left unchanged and the error reported. The
-// target's RoleArn goes back too, which needs iam:PassRole.
+// target's RoleArn goes back too, which needs iam:PassRole. A target naming
+// no group runs in its subnets' default group and gets the replacement
+// alone.
 var scheduleMover = svc.Mover{
 	API:        "scheduler:UpdateSchedule",
 	ARNs:       []string{"arn:aws:scheduler:*:*:schedule/*/*"},
-	IAM:        []string{"scheduler:GetSchedule", "scheduler:UpdateSchedule"},
+	IAM:        append([]string{"scheduler:GetSchedule", "scheduler:UpdateSchedule"}, svc.NoGroupIAM...),
 	PassRoleTo: "scheduler.amazonaws.com",
 	Targets: func(ctx context.Context, cfg aws.Config, r svc.Resource, group string) ([]svc.Target, error) {
 		s, err := getSchedule(ctx, scheduler.NewFromConfig(cfg), r.ID)
 		if err != nil {
 			return nil, err
 		}
-		if v := awsvpcOf(s.Target); v != nil {
-			return svc.One(r.ID, v.SecurityGroups, group), nil
-		}
-		return nil, nil
+		return awsvpcTargets(ctx, cfg, r.ID, awsvpcOf(s.Target), group)
 	},
-	Move:    svc.SwapWith(setSchedule),
+	Move:    svc.FillOrSwapWith(setSchedule),
 	Restore: svc.RestoreWith(setSchedule),
 }
 
@@ -67,6 +66,22 @@ func awsvpcOf(t *types.Target) *types.AwsVpcConfiguration {
 	return nil
 }
 
+// awsvpcTargets is the group list of v to move off group: v's groups, or
+// an empty list when v names none and runs in group.
+func awsvpcTargets(ctx context.Context, cfg aws.Config, id string, v *types.AwsVpcConfiguration, group string) ([]svc.Target, error) {
+	if v == nil {
+		return nil, nil
+	}
+	if len(v.SecurityGroups) > 0 {
+		return svc.One(id, v.SecurityGroups, group), nil
+	}
+	in, err := svc.RunsIn(ctx, ec2.NewFromConfig(cfg), v.Subnets, group)
+	if err != nil || !in {
+		return nil, err
+	}
+	return []svc.Target{{ID: id, Groups: []string{}}}, nil
+}
+
 func setSchedule(ctx context.Context, cfg aws.Config, r svc.Resource, t svc.Target, groups []string) error {
 	return updateScheduleGroups(ctx, scheduler.NewFromConfig(cfg), r.ID, groups)
 }
@@ -90,7 +105,7 @@ func scheduleInput(s *scheduler.GetScheduleOutput, groups []string) *scheduler.U
 	ecs := *tg.EcsParameters
 	net := *ecs.NetworkConfiguration
 	vpc := *net.AwsvpcConfiguration
-	vpc.SecurityGroups = slices.Clone(groups)
+	vpc.SecurityGroups = append([]string{}, groups...) // [] (not omitted) for a target that names no group
 	net.AwsvpcConfiguration, ecs.NetworkConfiguration, tg.EcsParameters = &vpc, &net, &ecs
 	return &scheduler.UpdateScheduleInput{Name: s.Name, GroupName: s.GroupName, Target: &tg,
 		FlexibleTimeWindow: s.FlexibleTimeWindow, ScheduleExpression: s.ScheduleExpression,

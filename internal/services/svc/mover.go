@@ -108,6 +108,20 @@ func SwapWith(set Setter) func(ctx context.Context, cfg aws.Config, r Resource, 
 	}
 }
 
+// FillOrSwapWith is SwapWith for a list whose emptiness means the VPC's
+// default group (an awsvpc task naming no group): a target recorded empty
+// gets [to]; rollback sets it empty again. Targets records an empty list
+// only for a resource that runs in from (RunsIn).
+func FillOrSwapWith(set Setter) func(ctx context.Context, cfg aws.Config, r Resource, t Target, from, to string) error {
+	swap := SwapWith(set)
+	return func(ctx context.Context, cfg aws.Config, r Resource, t Target, from, to string) error {
+		if len(t.Groups) == 0 {
+			return set(ctx, cfg, r, t, []string{to})
+		}
+		return swap(ctx, cfg, r, t, from, to)
+	}
+}
+
 // RestoreWith builds Restore from a setter: the recorded list is set again.
 func RestoreWith(set Setter) func(ctx context.Context, cfg aws.Config, r Resource, t Target) error {
 	return func(ctx context.Context, cfg aws.Config, r Resource, t Target) error {
