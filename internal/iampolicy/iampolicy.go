@@ -135,12 +135,15 @@ func grants(command string, finders []usage.Finder, o Options) ([]grant, error) 
 // service, writes on the resource types the movers declare.
 func moverGrants() (reads []string, writes []grant) {
 	bySvc := map[string]*grant{}
-	var order []string
+	var order, passTo []string
 	for _, s := range services.All {
 		for _, d := range s.Kinds {
 			m := d.Mover
 			if m == nil {
 				continue
+			}
+			if m.PassRoleTo != "" && !slices.Contains(passTo, m.PassRoleTo) {
+				passTo = append(passTo, m.PassRoleTo)
 			}
 			for _, a := range m.IAM {
 				if isRead(a) {
@@ -160,6 +163,13 @@ func moverGrants() (reads []string, writes []grant) {
 	}
 	for _, n := range order {
 		writes = append(writes, *bySvc[n])
+	}
+	if len(passTo) > 0 {
+		// A target, schedule or pipe is sent back with its role: any role,
+		// but only to the services whose movers send one.
+		writes = append(writes, grant{sid: "PassResourceRolesBack", actions: []string{"iam:PassRole"},
+			resources: []string{"arn:aws:iam::*:role/*"},
+			condition: map[string]map[string]any{"StringEquals": {"iam:PassedToService": passTo}}})
 	}
 	return reads, writes
 }

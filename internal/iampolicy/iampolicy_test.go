@@ -70,3 +70,27 @@ func TestOrganizationOnlyWithOrg(t *testing.T) {
 		}
 	}
 }
+
+// Movers that send a resource back with its role (EventBridge targets,
+// schedules, pipes) need iam:PassRole: granted on roles, only to those
+// services.
+func TestPassRoleOnlyToTheServicesThatNeedIt(t *testing.T) {
+	for _, cmd := range []string{"apply", "rollback"} {
+		doc, _ := Policy(cmd, services.Finders(), Options{})
+		var found bool
+		for _, st := range doc.Statement {
+			if !slices.Contains(st.Action, "iam:PassRole") {
+				continue
+			}
+			found = true
+			to, _ := st.Condition["StringEquals"]["iam:PassedToService"].([]string)
+			if len(st.Action) != 1 || !slices.Equal(st.Resource, []string{"arn:aws:iam::*:role/*"}) ||
+				!slices.Equal(to, []string{"events.amazonaws.com", "scheduler.amazonaws.com", "pipes.amazonaws.com"}) {
+				t.Errorf("%s: %+v", cmd, st)
+			}
+		}
+		if !found {
+			t.Errorf("%s grants no iam:PassRole", cmd)
+		}
+	}
+}

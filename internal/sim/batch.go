@@ -9,7 +9,9 @@ import (
 // POST /v1/describecomputeenvironments with a JSON body.
 
 var batchOps = map[string]op{
-	"DescribeComputeEnvironments": describeComputeEnvironments,
+	"DescribeComputeEnvironments": regionLocked(describeComputeEnvironments),
+	// batch_update.go
+	"UpdateComputeEnvironment": regionLocked(updateComputeEnvironment),
 }
 
 var batchInvalid = badRequest("ClientException")
@@ -17,6 +19,9 @@ var batchInvalid = badRequest("ClientException")
 func batchRoute(r *http.Request) string {
 	if r.Method == http.MethodPost && r.URL.EscapedPath() == "/v1/describecomputeenvironments" {
 		return "DescribeComputeEnvironments"
+	}
+	if r.Method == http.MethodPost && r.URL.EscapedPath() == "/v1/updatecomputeenvironment" {
+		return "UpdateComputeEnvironment"
 	}
 	return ""
 }
@@ -30,8 +35,9 @@ func describeComputeEnvironments(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	var items []batchEnv
-	for _, e := range c.state.batchEnvs {
+	var items []*batchEnv
+	for i := range c.state.batchEnvs {
+		e := &c.state.batchEnvs[i]
 		if len(req.ComputeEnvironments) == 0 || slices.Contains(req.ComputeEnvironments, e.Name) || slices.Contains(req.ComputeEnvironments, e.ARN) {
 			items = append(items, e)
 		}
@@ -42,8 +48,12 @@ func describeComputeEnvironments(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, env := range page {
+		status := "VALID"
+		if env.Pending > 0 {
+			env.Pending, status = env.Pending-1, "UPDATING"
+		}
 		ce := map[string]any{"computeEnvironmentName": env.Name, "computeEnvironmentArn": env.ARN, "state": "ENABLED",
-			"status": "VALID", "type": "UNMANAGED", "containerOrchestrationType": "ECS", "tags": map[string]string{},
+			"status": status, "type": "UNMANAGED", "containerOrchestrationType": "ECS", "tags": map[string]string{},
 			"ecsClusterArn": "arn:aws:ecs:" + c.Region + ":" + c.Account + ":cluster/" + env.Name}
 		if env.Groups != nil {
 			cr := map[string]any{"type": "FARGATE", "maxvCpus": 16, "subnets": env.Subnets, "securityGroupIds": append([]string{}, env.Groups...)}
@@ -63,7 +73,8 @@ type batchSpecs struct {
 	BatchComputeEnvironments []BatchComputeEnvironmentSpec `yaml:"batch_compute_environments"`
 }
 
-// batchState is Batch's part of a regionState; never changed.
+// batchState is Batch's part of a regionState; UpdateComputeEnvironment
+// changes it.
 type batchState struct {
 	batchEnvs []batchEnv
 }
@@ -80,6 +91,8 @@ type BatchComputeEnvironmentSpec struct {
 type batchEnv struct {
 	Name, ARN, LaunchTemplate string
 	Subnets, Groups           []string // nil Groups: UNMANAGED
+	// Pending is how many more Describes show it UPDATING.
+	Pending int
 }
 
 func (b *builder) addBatch() error {

@@ -9,7 +9,9 @@ import (
 // DescribeReplicationInstances, paged by Marker.
 
 var dmsOps = map[string]op{
-	"DescribeReplicationInstances": describeDMSReplicationInstances,
+	"DescribeReplicationInstances": regionLocked(describeDMSReplicationInstances),
+	// dms_update.go
+	"ModifyReplicationInstance": regionLocked(modifyDMSReplicationInstance),
 }
 
 func describeDMSReplicationInstances(c *call) (any, *apiError) {
@@ -24,8 +26,9 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	var match []vpcResource
-	for _, r := range c.state.dmsInstances {
+	var match []*vpcResource
+	for i := range c.state.dmsInstances {
+		r := &c.state.dmsInstances[i]
 		ok := true
 		for _, f := range req.Filters {
 			switch f.Name {
@@ -48,6 +51,22 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, r := range items {
+		out = append(out, dmsInstanceJSON(r, true))
+	}
+	return withNext(map[string]any{"ReplicationInstances": out}, "Marker", next), nil
+}
+
+// dmsInstanceJSON is a replication instance as DMS answers it; while a
+// change applies it is "modifying" (count counts the read).
+func dmsInstanceJSON(r *vpcResource, count bool) map[string]any {
+	status := "available"
+	if r.Pending > 0 {
+		status = "modifying"
+		if count {
+			r.settling()
+		}
+	}
+	{
 		sgs := []map[string]string{}
 		for _, g := range r.Groups {
 			sgs = append(sgs, map[string]string{"VpcSecurityGroupId": g, "Status": "active"})
@@ -56,12 +75,11 @@ func describeDMSReplicationInstances(c *call) (any, *apiError) {
 		for _, s := range r.Subnets {
 			subnets = append(subnets, map[string]any{"SubnetIdentifier": s, "SubnetStatus": "Active"})
 		}
-		out = append(out, map[string]any{"ReplicationInstanceIdentifier": r.Name, "ReplicationInstanceArn": r.ARN,
-			"ReplicationInstanceClass": "dms.t3.medium", "ReplicationInstanceStatus": "available",
+		return map[string]any{"ReplicationInstanceIdentifier": r.Name, "ReplicationInstanceArn": r.ARN,
+			"ReplicationInstanceClass": "dms.t3.medium", "ReplicationInstanceStatus": status,
 			"VpcSecurityGroups": sgs, "ReplicationSubnetGroup": map[string]any{
-				"ReplicationSubnetGroupIdentifier": "default-" + r.VpcID, "VpcId": r.VpcID, "Subnets": subnets}})
+				"ReplicationSubnetGroupIdentifier": "default-" + r.VpcID, "VpcId": r.VpcID, "Subnets": subnets}}
 	}
-	return withNext(map[string]any{"ReplicationInstances": out}, "Marker", next), nil
 }
 
 // dmsSpecs are DMS's part of a region's scenario.
@@ -69,7 +87,8 @@ type dmsSpecs struct {
 	DMSReplicationInstances []VPCResourceSpec `yaml:"dms_replication_instances"`
 }
 
-// dmsState is DMS's part of a regionState; never changed.
+// dmsState is DMS's part of a regionState; ModifyReplicationInstance
+// changes it.
 type dmsState struct {
 	dmsInstances []vpcResource
 }

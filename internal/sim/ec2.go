@@ -41,7 +41,9 @@ var ec2Ops = map[string]op{
 	"ModifyVpcEndpoint":                locked(modifyVpcEndpoint),
 	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
 	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
-	"DescribeSecurityGroupReferences":  locked(describeSecurityGroupReferences),
+	// ec2_client_vpn_update.go
+	"ApplySecurityGroupsToClientVpnTargetNetwork": locked(applySecurityGroupsToClientVpnTargetNetwork),
+	"DescribeSecurityGroupReferences":             locked(describeSecurityGroupReferences),
 
 	// Rule descriptions (ec2_rule_descriptions.go).
 	"UpdateSecurityGroupRuleDescriptionsIngress": locked(updateRuleDescriptions(false)),

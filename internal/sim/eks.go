@@ -6,20 +6,29 @@ import (
 	"strings"
 )
 
-// EKS (REST-JSON): ListClusters and DescribeCluster.
+// EKS (REST-JSON): ListClusters and DescribeCluster; UpdateClusterConfig
+// (eks_update.go) changes a cluster, so every op runs under the region lock.
 
 var eksOps = map[string]op{
-	"ListClusters":    listEKSClusters,
-	"DescribeCluster": describeEKSCluster,
+	"ListClusters":        regionLocked(listEKSClusters),
+	"DescribeCluster":     regionLocked(describeEKSCluster),
+	"UpdateClusterConfig": regionLocked(updateEKSClusterConfig),
 }
 
-// eksRoute names the action of an EKS request: GET /clusters and
-// GET /clusters/{name}.
+// eksRoute names the action of an EKS request: GET /clusters,
+// GET /clusters/{name} and POST /clusters/{name}/update-config.
 func eksRoute(r *http.Request) string {
+	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/clusters")
+	if r.Method == http.MethodPost {
+		name, ok2 := strings.CutSuffix(strings.TrimPrefix(rest, "/"), "/update-config")
+		if ok && ok2 && name != "" && !strings.Contains(name, "/") {
+			return "UpdateClusterConfig"
+		}
+		return ""
+	}
 	if r.Method != http.MethodGet {
 		return ""
 	}
-	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/clusters")
 	switch {
 	case !ok:
 		return ""
@@ -68,11 +77,11 @@ func describeEKSCluster(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, errf(http.StatusBadRequest, "InvalidParameterException", "bad cluster name")
 	}
-	for _, cl := range c.state.eksClusters {
-		if cl.Name == name {
+	for i := range c.state.eksClusters {
+		if cl := &c.state.eksClusters[i]; cl.Name == name {
 			return struct {
 				Cluster jsonEKSCluster `json:"cluster"`
-			}{jsonEKSCluster{Name: cl.Name, Arn: cl.ARN, Status: "ACTIVE", Version: "1.31", Tags: tagMap(cl.Tags),
+			}{jsonEKSCluster{Name: cl.Name, Arn: cl.ARN, Status: cl.status(), Version: "1.31", Tags: tagMap(cl.Tags),
 				ResourcesVpcConfig: jsonEKSVpcConfig{SubnetIDs: cl.SubnetIDs, SecurityGroupIDs: append([]string{}, cl.Groups...),
 					ClusterSecurityGroupID: cl.ClusterGroup, VpcID: cl.VpcID}}}, nil
 		}
@@ -85,7 +94,7 @@ type eksSpecs struct {
 	EKSClusters []EKSClusterSpec `yaml:"eks_clusters"`
 }
 
-// eksState is EKS's part of a regionState; read-only.
+// eksState is EKS's part of a regionState; UpdateClusterConfig changes it.
 type eksState struct {
 	eksClusters []eksCluster
 }
@@ -104,6 +113,8 @@ type eksCluster struct {
 	Name, ARN, VpcID, ClusterGroup string
 	Groups, SubnetIDs              []string
 	Tags                           []Tag
+	// Pending is how many more DescribeClusters show it UPDATING.
+	Pending int
 }
 
 func (b *builder) addEKS() error {

@@ -5,9 +5,11 @@ import "net/http"
 // eventsOps is EventBridge (JSON 1.1, target prefix AWSEvents, signing name
 // events): buses, rules and their targets.
 var eventsOps = map[string]op{
-	"ListEventBuses":    listEventBuses,
-	"ListRules":         listEventRules,
-	"ListTargetsByRule": listTargetsByRule,
+	"ListEventBuses":    regionLocked(listEventBuses),
+	"ListRules":         regionLocked(listEventRules),
+	"ListTargetsByRule": regionLocked(listTargetsByRule),
+	// events_update.go
+	"PutTargets": regionLocked(putEventTargets),
 }
 
 var eventsInvalid = badRequest("ValidationException")
@@ -106,14 +108,9 @@ func listTargetsByRule(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	var rule *eventRule
-	for i, r := range c.state.eventRules {
-		if r.Bus == bus && r.Name == req.Rule {
-			rule = &c.state.eventRules[i]
-		}
-	}
-	if rule == nil {
-		return nil, errf(http.StatusBadRequest, "ResourceNotFoundException", "Rule %s does not exist on EventBus %s.", req.Rule, bus)
+	rule, e := c.state.eventRuleOf(bus, req.Rule)
+	if e != nil {
+		return nil, e
 	}
 	items, next, e := pageSlice(jsonPage{def: 100, limit: 100, invalid: eventsInvalid, action: c.Action, max: req.Limit, token: req.NextToken}, rule.Targets)
 	if e != nil {
@@ -121,6 +118,10 @@ func listTargetsByRule(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, t := range items {
+		if t.Body != nil {
+			out = append(out, t.Body)
+			continue
+		}
 		net := map[string]any{"Subnets": nonNil(t.Net.Subnets), "SecurityGroups": nonNil(t.Net.Groups), "AssignPublicIp": "DISABLED"}
 		out = append(out, map[string]any{"Id": t.ID, "Arn": t.ClusterARN,
 			"RoleArn": "arn:aws:iam::" + c.Account + ":role/ecsEventsRole",
@@ -135,8 +136,8 @@ type eventsSpecs struct {
 	EventRules []EventRuleSpec `yaml:"event_rules"`
 }
 
-// eventsState is EventBridge's part of a regionState; never changed, so
-// read without the region lock.
+// eventsState is EventBridge's part of a regionState; PutTargets changes
+// it, so every op runs under the region lock.
 type eventsState struct {
 	eventRules []eventRule
 }
@@ -163,9 +164,12 @@ type eventRule struct {
 	Targets                  []eventTarget
 }
 
+// eventTarget is a rule's target; Body is the target as PutTargets last
+// sent it (nil: as the scenario built it), answered back as it was.
 type eventTarget struct {
 	ID, ClusterARN string
 	Net            awsvpc
+	Body           map[string]any
 }
 
 func (b *builder) addEventRules() error {

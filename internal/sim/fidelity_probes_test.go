@@ -142,6 +142,13 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "eks", op: "ListClusters"}),
 		fixed(probe{service: "eks", op: "DescribeCluster", path: map[string]string{"name": "kube"}}),
 		fixed(probe{service: "eks", op: "DescribeCluster", path: map[string]string{"name": "nope"}, wantErr: true}),
+		read(func() probe {
+			return probe{service: "eks", op: "UpdateClusterConfig", path: map[string]string{"name": "kube"},
+				body: js(map[string]any{"resourcesVpcConfig": map[string]any{"securityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "eks", op: "DescribeCluster", path: map[string]string{"name": "kube"}}),
+		fixed(probe{service: "eks", op: "UpdateClusterConfig", path: map[string]string{"name": "nope"},
+			body: js(map[string]any{"resourcesVpcConfig": map[string]any{"securityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "lambda", op: "ListFunctions", query: url.Values{"FunctionVersion": {"ALL"}}}),
 		fixed(probe{service: "lambda", op: "GetFunctionConfiguration", path: map[string]string{"FunctionName": "fn"}}),
@@ -184,8 +191,24 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "events", op: "ListRules"}),
 		fixed(probe{service: "events", op: "ListTargetsByRule", body: js(map[string]any{"Rule": "nightly"})}),
 		fixed(probe{service: "events", op: "ListTargetsByRule", body: js(map[string]any{"Rule": "nope"}), wantErr: true}),
+		read(func() probe {
+			t := st.eventRules[0].Targets[0]
+			return probe{service: "events", op: "PutTargets", body: js(map[string]any{"Rule": "nightly", "Targets": []any{map[string]any{
+				"Id": t.ID, "Arn": t.ClusterARN, "RoleArn": "arn:aws:iam::" + acct + ":role/ecsEventsRole",
+				"EcsParameters": map[string]any{"TaskDefinitionArn": "arn:aws:ecs:us-east-1:" + acct + ":task-definition/t1:1", "LaunchType": "FARGATE",
+					"NetworkConfiguration": map[string]any{"awsvpcConfiguration": map[string]any{"Subnets": t.Net.Subnets, "SecurityGroups": []string{web()}}}}}}})}
+		}),
+		fixed(probe{service: "events", op: "PutTargets", body: js(map[string]any{"Rule": "nope", "Targets": []any{map[string]any{"Id": "x", "Arn": "arn:aws:sqs:us-east-1:" + acct + ":q"}}}), wantErr: true}),
 
 		fixed(probe{service: "glue", op: "GetConnections"}),
+		fixed(probe{service: "glue", op: "GetConnection", body: js(map[string]any{"Name": "jdbc"})}),
+		fixed(probe{service: "glue", op: "GetConnection", body: js(map[string]any{"Name": "nope"}), wantErr: true}),
+		read(func() probe {
+			g := st.glueConnections[0]
+			return probe{service: "glue", op: "UpdateConnection", body: js(map[string]any{"Name": g.Name, "ConnectionInput": map[string]any{
+				"Name": g.Name, "ConnectionType": g.Type, "ConnectionProperties": g.Properties,
+				"PhysicalConnectionRequirements": map[string]any{"SubnetId": g.SubnetID, "AvailabilityZone": g.AZ, "SecurityGroupIdList": []string{web()}}}})}
+		}),
 
 		ec2("DescribeRegions", none),
 		ec2("DescribeVpcs", none),
@@ -201,6 +224,14 @@ func fidelityProbes(s *Server) []func() probe {
 		ec2("DescribeClientVpnEndpoints", none),
 		ec2("DescribeFleets", none),
 		ec2("DescribeSpotFleetRequests", none),
+		ec2("ApplySecurityGroupsToClientVpnTargetNetwork", func() url.Values {
+			for _, id := range sortedKeys(st.clientVPNs) {
+				return form("ClientVpnEndpointId", id, "VpcId", st.clientVPNs[id].VpcID, "SecurityGroupId.1", web())
+			}
+			return nil
+		}),
+		fixed(probe{service: "ec2", op: "ApplySecurityGroupsToClientVpnTargetNetwork", form: form("ClientVpnEndpointId", "cvpn-endpoint-0000000000000000f",
+			"VpcId", "vpc-0000000000000000f", "SecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
 		ec2("DescribeSecurityGroupReferences", func() url.Values {
 			return form("GroupId.1", st.groupByName(st.defaultVPCID(), "default").ID)
 		}),
@@ -244,12 +275,34 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "scheduler", op: "ListSchedules"}),
 		fixed(probe{service: "scheduler", op: "GetSchedule", path: map[string]string{"Name": "sched"}}),
 		fixed(probe{service: "scheduler", op: "GetSchedule", path: map[string]string{"Name": "nope"}, wantErr: true}),
+		read(func() probe {
+			n := st.schedules[0].Net
+			return probe{service: "scheduler", op: "UpdateSchedule", path: map[string]string{"Name": "sched"}, body: js(map[string]any{
+				"ScheduleExpression": "rate(1 day)", "FlexibleTimeWindow": map[string]any{"Mode": "OFF"},
+				"Target": map[string]any{"Arn": st.schedules[0].TargetARN, "RoleArn": "arn:aws:iam::" + acct + ":role/scheduler",
+					"EcsParameters": map[string]any{"TaskDefinitionArn": "arn:aws:ecs:us-east-1:" + acct + ":task-definition/sched:1",
+						"NetworkConfiguration": map[string]any{"awsvpcConfiguration": map[string]any{"Subnets": n.Subnets, "SecurityGroups": []string{web()}}}}}})}
+		}),
+		fixed(probe{service: "scheduler", op: "UpdateSchedule", path: map[string]string{"Name": "nope"}, body: js(map[string]any{
+			"ScheduleExpression": "rate(1 day)", "FlexibleTimeWindow": map[string]any{"Mode": "OFF"},
+			"Target": map[string]any{"Arn": "arn:aws:sqs:us-east-1:" + acct + ":q", "RoleArn": "arn:aws:iam::" + acct + ":role/scheduler"}}), wantErr: true}),
 
 		fixed(probe{service: "pipes", op: "ListPipes"}),
 		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "pipe"}}),
 		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "nope"}, wantErr: true}),
+		read(func() probe {
+			n := st.pipes[0].Net
+			return probe{service: "pipes", op: "UpdatePipe", path: map[string]string{"Name": "pipe"}, body: js(map[string]any{
+				"RoleArn": "arn:aws:iam::" + acct + ":role/pipes", "TargetParameters": map[string]any{"EcsTaskParameters": map[string]any{
+					"TaskDefinitionArn":    "arn:aws:ecs:us-east-1:" + acct + ":task-definition/pipe:1",
+					"NetworkConfiguration": map[string]any{"awsvpcConfiguration": map[string]any{"Subnets": n.Subnets, "SecurityGroups": []string{web()}}}}}})}
+		}),
+		fixed(probe{service: "pipes", op: "DescribePipe", path: map[string]string{"Name": "pipe"}}),
+		fixed(probe{service: "pipes", op: "UpdatePipe", path: map[string]string{"Name": "nope"}, body: js(map[string]any{"RoleArn": "arn:aws:iam::" + acct + ":role/pipes"}), wantErr: true}),
 
 		fixed(probe{service: "batch", op: "DescribeComputeEnvironments"}),
+		fixed(probe{service: "batch", op: "UpdateComputeEnvironment", body: js(map[string]any{
+			"computeEnvironment": "ce", "computeResources": map[string]any{"securityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "sagemaker", op: "ListNotebookInstances"}),
 		fixed(probe{service: "sagemaker", op: "DescribeNotebookInstance", body: js(map[string]any{"NotebookInstanceName": "nb"})}),
@@ -269,13 +322,33 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "es", op: "ListDomainNames"}),
 		fixed(probe{service: "es", op: "DescribeDomains", body: js(map[string]any{"DomainNames": []string{"search"}})}),
+		read(func() probe {
+			return probe{service: "es", op: "UpdateDomainConfig", path: map[string]string{"DomainName": "search"},
+				body: js(map[string]any{"VPCOptions": map[string]any{"SubnetIds": st.openSearchDomains[0].Subnets, "SecurityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "es", op: "DescribeDomains", body: js(map[string]any{"DomainNames": []string{"search"}})}),
+		fixed(probe{service: "es", op: "UpdateDomainConfig", path: map[string]string{"DomainName": "nope"},
+			body: js(map[string]any{"VPCOptions": map[string]any{"SecurityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "dms", op: "DescribeReplicationInstances"}),
+		read(func() probe {
+			return probe{service: "dms", op: "ModifyReplicationInstance", body: js(map[string]any{
+				"ReplicationInstanceArn": st.dmsInstances[0].ARN, "VpcSecurityGroupIds": []string{web()}, "ApplyImmediately": true})}
+		}),
+		fixed(probe{service: "dms", op: "ModifyReplicationInstance", body: js(map[string]any{
+			"ReplicationInstanceArn": "arn:aws:dms:us-east-1:" + acct + ":rep:NOPE", "VpcSecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 		fixed(probe{service: "kafka", op: "ListClustersV2"}),
 
 		fixed(probe{service: "airflow", op: "ListEnvironments"}),
 		fixed(probe{service: "airflow", op: "GetEnvironment", path: map[string]string{"Name": "airflow"}}),
 		fixed(probe{service: "airflow", op: "GetEnvironment", path: map[string]string{"Name": "nope"}, wantErr: true}),
+		read(func() probe {
+			return probe{service: "airflow", op: "UpdateEnvironment", path: map[string]string{"Name": "airflow"},
+				body: js(map[string]any{"NetworkConfiguration": map[string]any{"SecurityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "airflow", op: "GetEnvironment", path: map[string]string{"Name": "airflow"}}),
+		fixed(probe{service: "airflow", op: "UpdateEnvironment", path: map[string]string{"Name": "nope"},
+			body: js(map[string]any{"NetworkConfiguration": map[string]any{"SecurityGroupIds": []string{"sg-0000000000000000f"}}}), wantErr: true}),
 
 		fixed(probe{service: "apprunner", op: "ListVpcConnectors"}),
 

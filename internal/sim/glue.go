@@ -2,8 +2,13 @@ package sim
 
 // glueOps is AWS Glue (JSON 1.1, target prefix AWSGlue): connections, the
 // only Glue resource that names security groups in this simulator.
+// UpdateConnection (glue_update.go) changes them, so every op runs under
+// the region lock.
 var glueOps = map[string]op{
-	"GetConnections": getGlueConnections,
+	"GetConnections": regionLocked(getGlueConnections),
+	"GetConnection":  regionLocked(getGlueConnection),
+	// glue_update.go
+	"UpdateConnection": regionLocked(updateGlueConnection),
 }
 
 func getGlueConnections(c *call) (any, *apiError) {
@@ -11,8 +16,9 @@ func getGlueConnections(c *call) (any, *apiError) {
 		Filter struct {
 			ConnectionType string `json:"ConnectionType"`
 		} `json:"Filter"`
-		NextToken  string `json:"NextToken"`
-		MaxResults int    `json:"MaxResults"`
+		HidePassword bool   `json:"HidePassword"`
+		NextToken    string `json:"NextToken"`
+		MaxResults   int    `json:"MaxResults"`
 	}
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
@@ -30,15 +36,45 @@ func getGlueConnections(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, g := range items {
-		v := map[string]any{"Name": g.Name, "ConnectionType": g.Type, "CreationTime": orgJoined, "LastUpdatedTime": orgJoined,
-			"ConnectionProperties": map[string]string{"JDBC_CONNECTION_URL": "jdbc:postgresql://db.internal:5432/" + g.Name}}
-		if g.SubnetID != "" {
-			v["PhysicalConnectionRequirements"] = map[string]any{"SubnetId": g.SubnetID,
-				"SecurityGroupIdList": nonNil(g.Groups), "AvailabilityZone": g.AZ}
-		}
-		out = append(out, v)
+		out = append(out, glueConnectionJSON(g, req.HidePassword))
 	}
 	return withNext(map[string]any{"ConnectionList": out}, "NextToken", next), nil
+}
+
+func getGlueConnection(c *call) (any, *apiError) {
+	var req struct {
+		Name         string `json:"Name"`
+		HidePassword bool   `json:"HidePassword"`
+	}
+	if e := decodeJSON(c, &req); e != nil {
+		return nil, e
+	}
+	g := c.state.glueConnectionNamed(req.Name)
+	if g == nil {
+		return nil, glueNotFound(req.Name)
+	}
+	return map[string]any{"Connection": glueConnectionJSON(*g, req.HidePassword)}, nil
+}
+
+// glueConnectionJSON is a connection as Get answers it; HidePassword leaves
+// the PASSWORD property out.
+func glueConnectionJSON(g glueConnection, hidePassword bool) map[string]any {
+	props := map[string]string{}
+	for k, v := range g.Properties {
+		if k != "PASSWORD" || !hidePassword {
+			props[k] = v
+		}
+	}
+	v := map[string]any{"Name": g.Name, "ConnectionType": g.Type, "CreationTime": orgJoined, "LastUpdatedTime": orgJoined,
+		"ConnectionProperties": props}
+	if g.Description != "" {
+		v["Description"] = g.Description
+	}
+	if g.SubnetID != "" || g.Groups != nil {
+		v["PhysicalConnectionRequirements"] = map[string]any{"SubnetId": g.SubnetID,
+			"SecurityGroupIdList": nonNil(g.Groups), "AvailabilityZone": g.AZ}
+	}
+	return v
 }
 
 // glueSpecs are Glue's part of a region's scenario.
@@ -46,7 +82,7 @@ type glueSpecs struct {
 	GlueConnections []GlueConnectionSpec `yaml:"glue_connections"`
 }
 
-// glueState is Glue's part of a regionState; never changed.
+// glueState is Glue's part of a regionState; UpdateConnection changes it.
 type glueState struct {
 	glueConnections []glueConnection
 }
@@ -60,9 +96,13 @@ type GlueConnectionSpec struct {
 	Placement `yaml:",inline"`
 }
 
+// glueConnection is a connection with the properties a JDBC connection
+// has, a password among them: UpdateConnection replaces the whole
+// definition, so a client that sends back less than it read loses it.
 type glueConnection struct {
-	Name, Type, SubnetID, AZ string
-	Groups                   []string
+	Name, Type, Description, SubnetID, AZ string
+	Groups                                []string
+	Properties                            map[string]string
 }
 
 func (b *builder) addGlue() error {
@@ -76,7 +116,8 @@ func (b *builder) addGlue() error {
 		if typ == "" {
 			typ = "JDBC"
 		}
-		gc := glueConnection{Name: c.Name, Type: typ}
+		gc := glueConnection{Name: c.Name, Type: typ, Description: "connection " + c.Name, Properties: map[string]string{
+			"JDBC_CONNECTION_URL": "jdbc:postgresql://db.internal:5432/" + c.Name, "USERNAME": "app", "PASSWORD": "secret-" + c.Name}}
 		if c.Groups != nil || c.Subnet != "" {
 			vpcID, ids, err := b.placed(c.Placement, false, at)
 			if err != nil {

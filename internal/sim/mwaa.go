@@ -1,19 +1,35 @@
 package sim
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // Amazon MWAA (REST-JSON, signing name airflow): ListEnvironments and
 // GetEnvironment. The SDK sends both to the api. host prefix, which a
 // client with a custom endpoint must turn off to reach the simulator.
 
 var mwaaOps = map[string]op{
-	"ListEnvironments": listMWAAEnvironments,
-	"GetEnvironment":   getMWAAEnvironment,
+	"ListEnvironments": regionLocked(listMWAAEnvironments),
+	"GetEnvironment":   regionLocked(getMWAAEnvironment),
+	// mwaa_update.go
+	"UpdateEnvironment": regionLocked(updateMWAAEnvironment),
 }
 
 var mwaaInvalid = badRequest("ValidationException")
 
-var mwaaRoute = restGetRoute("/environments", "ListEnvironments", "GetEnvironment")
+// mwaaRoute adds PATCH /environments/{Name} (UpdateEnvironment) to the
+// reads.
+func mwaaRoute(r *http.Request) string {
+	if r.Method == http.MethodPatch {
+		rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/environments/")
+		if ok && rest != "" && !strings.Contains(rest, "/") {
+			return "UpdateEnvironment"
+		}
+		return ""
+	}
+	return restGetRoute("/environments", "ListEnvironments", "GetEnvironment")(r)
+}
 
 func listMWAAEnvironments(c *call) (any, *apiError) {
 	size, e := queryInt(c, "MaxResults", mwaaInvalid)
@@ -37,10 +53,14 @@ func getMWAAEnvironment(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	for _, env := range c.state.mwaaEnvs {
-		if env.Name == name {
+	for i := range c.state.mwaaEnvs {
+		if env := &c.state.mwaaEnvs[i]; env.Name == name {
+			status := "AVAILABLE"
+			if env.settling() {
+				status = "UPDATING"
+			}
 			return map[string]any{"Environment": map[string]any{"Name": env.Name, "Arn": env.ARN,
-				"Status": "AVAILABLE", "AirflowVersion": "2.10.1", "EnvironmentClass": "mw1.small",
+				"Status": status, "AirflowVersion": "2.10.1", "EnvironmentClass": "mw1.small",
 				"Tags": tagMap(env.Tags), "NetworkConfiguration": map[string]any{
 					"SubnetIds": nonNil(env.Subnets), "SecurityGroupIds": nonNil(env.Groups)}}}, nil
 		}
@@ -53,7 +73,7 @@ type mwaaSpecs struct {
 	MWAAEnvironments []VPCResourceSpec `yaml:"mwaa_environments"`
 }
 
-// mwaaState is MWAA's part of a regionState; never changed.
+// mwaaState is MWAA's part of a regionState; UpdateEnvironment changes it.
 type mwaaState struct {
 	mwaaEnvs []vpcResource
 }

@@ -9,8 +9,10 @@ import (
 // ListDomainNames and DescribeDomains, at most five domains per call.
 
 var openSearchOps = map[string]op{
-	"ListDomainNames": listOpenSearchDomainNames,
-	"DescribeDomains": describeOpenSearchDomains,
+	"ListDomainNames": regionLocked(listOpenSearchDomainNames),
+	"DescribeDomains": regionLocked(describeOpenSearchDomains),
+	// opensearch_update.go
+	"UpdateDomainConfig": regionLocked(updateOpenSearchDomainConfig),
 }
 
 var openSearchInvalid = badRequest("ValidationException")
@@ -21,6 +23,8 @@ func openSearchRoute(r *http.Request) string {
 		return "ListDomainNames"
 	case r.Method == http.MethodPost && p == "/2021-01-01/opensearch/domain-info":
 		return "DescribeDomains"
+	case r.Method == http.MethodPost && strings.HasPrefix(p, "/2021-01-01/opensearch/domain/") && strings.HasSuffix(p, "/config"):
+		return "UpdateDomainConfig"
 	}
 	return ""
 }
@@ -52,13 +56,18 @@ func describeOpenSearchDomains(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, name := range req.DomainNames {
-		for _, d := range c.state.openSearchDomains {
+		for i := range c.state.openSearchDomains {
+			d := &c.state.openSearchDomains[i]
 			if d.Name != name {
 				continue
 			}
+			processing, status := d.settling(), "Active"
+			if processing {
+				status = "Modifying"
+			}
 			out = append(out, map[string]any{
 				"DomainId": c.state.account + "/" + d.Name, "DomainName": d.Name, "ARN": d.ARN,
-				"Created": true, "Deleted": false, "Processing": false, "EngineVersion": "OpenSearch_2.13",
+				"Created": true, "Deleted": false, "Processing": processing, "DomainProcessingStatus": status, "EngineVersion": "OpenSearch_2.13",
 				"ClusterConfig": map[string]any{"InstanceType": "r6g.large.search", "InstanceCount": 2},
 				"Endpoints":     map[string]string{"vpc": "vpc-" + d.Name + ".us-east-1.es.amazonaws.com"},
 				"VPCOptions": map[string]any{"VPCId": d.VpcID, "SubnetIds": nonNil(d.Subnets),
@@ -74,7 +83,8 @@ type openSearchSpecs struct {
 	OpenSearchDomains []VPCResourceSpec `yaml:"opensearch_domains"`
 }
 
-// openSearchState is OpenSearch's part of a regionState; never changed.
+// openSearchState is OpenSearch's part of a regionState;
+// UpdateDomainConfig changes it.
 type openSearchState struct {
 	openSearchDomains []vpcResource
 }

@@ -1,18 +1,33 @@
 package sim
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // EventBridge Pipes (REST-JSON, signing name pipes): ListPipes and
 // DescribePipe.
 
 var pipesOps = map[string]op{
-	"ListPipes":    listPipes,
-	"DescribePipe": describePipe,
+	"ListPipes":    regionLocked(listPipes),
+	"DescribePipe": regionLocked(describePipe),
+	// pipes_update.go
+	"UpdatePipe": regionLocked(updatePipe),
 }
 
 var pipesInvalid = badRequest("ValidationException")
 
-var pipesRoute = restGetRoute("/v1/pipes", "ListPipes", "DescribePipe")
+// pipesRoute adds PUT /v1/pipes/{Name} (UpdatePipe) to the reads.
+func pipesRoute(r *http.Request) string {
+	if r.Method == http.MethodPut {
+		rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/v1/pipes/")
+		if ok && rest != "" && !strings.Contains(rest, "/") {
+			return "UpdatePipe"
+		}
+		return ""
+	}
+	return restGetRoute("/v1/pipes", "ListPipes", "DescribePipe")(r)
+}
 
 func pipeSource(c *call) string {
 	return "arn:aws:sqs:" + c.Region + ":" + c.Account + ":source"
@@ -30,7 +45,7 @@ func listPipes(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, p := range page {
-		out = append(out, map[string]any{"Name": p.Name, "Arn": p.ARN, "CurrentState": "RUNNING", "DesiredState": "RUNNING",
+		out = append(out, map[string]any{"Name": p.Name, "Arn": p.ARN, "CurrentState": p.pipeState(false), "DesiredState": "RUNNING",
 			"Source": pipeSource(c), "Target": p.TargetARN})
 	}
 	return withNext(map[string]any{"Pipes": out}, "NextToken", next), nil
@@ -41,13 +56,17 @@ func describePipe(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	for _, p := range c.state.pipes {
+	for i := range c.state.pipes {
+		p := &c.state.pipes[i]
 		if p.Name != name {
 			continue
 		}
-		out := map[string]any{"Name": p.Name, "Arn": p.ARN, "CurrentState": "RUNNING", "DesiredState": "RUNNING",
+		out := map[string]any{"Name": p.Name, "Arn": p.ARN, "CurrentState": p.pipeState(true), "DesiredState": "RUNNING",
 			"Source": pipeSource(c), "Target": p.TargetARN, "RoleArn": "arn:aws:iam::" + c.Account + ":role/pipes", "Tags": map[string]string{}}
-		if p.Net != nil {
+		for k, v := range p.Body {
+			out[k] = v
+		}
+		if p.Body == nil && p.Net != nil {
 			out["TargetParameters"] = map[string]any{"EcsTaskParameters": map[string]any{
 				"TaskDefinitionArn": "arn:aws:ecs:" + c.Region + ":" + c.Account + ":task-definition/" + p.Name + ":1",
 				"LaunchType":        "FARGATE", "TaskCount": 1, "NetworkConfiguration": awsvpcJSON(p.Net)}}
@@ -62,7 +81,7 @@ type pipesSpecs struct {
 	Pipes []PipeSpec `yaml:"pipes"`
 }
 
-// pipesState is Pipes' part of a regionState; never changed.
+// pipesState is Pipes' part of a regionState; UpdatePipe changes it.
 type pipesState struct {
 	pipes []jobTarget
 }

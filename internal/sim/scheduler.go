@@ -11,8 +11,10 @@ import (
 // and GetSchedule. Pipes (pipes.go) shares the target shapes.
 
 var schedulerOps = map[string]op{
-	"ListSchedules": listSchedules,
-	"GetSchedule":   getSchedule,
+	"ListSchedules": regionLocked(listSchedules),
+	"GetSchedule":   regionLocked(getSchedule),
+	// scheduler_update.go
+	"UpdateSchedule": regionLocked(updateSchedule),
 }
 
 var schedulerInvalid = badRequest("ValidationException")
@@ -37,7 +39,17 @@ func restGetRoute(prefix, list, get string) func(r *http.Request) string {
 	}
 }
 
-var schedulerRoute = restGetRoute("/schedules", "ListSchedules", "GetSchedule")
+// schedulerRoute adds PUT /schedules/{Name} (UpdateSchedule) to the reads.
+func schedulerRoute(r *http.Request) string {
+	if r.Method == http.MethodPut {
+		rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/schedules/")
+		if ok && rest != "" && !strings.Contains(rest, "/") {
+			return "UpdateSchedule"
+		}
+		return ""
+	}
+	return restGetRoute("/schedules", "ListSchedules", "GetSchedule")(r)
+}
 
 // queryInt reads an optional integer query parameter (0 when absent).
 func queryInt(c *call, name string, invalid func(string) *apiError) (int, *apiError) {
@@ -104,6 +116,13 @@ func getSchedule(c *call) (any, *apiError) {
 		if s.Name != name || s.Group != group {
 			continue
 		}
+		if s.Body != nil {
+			out := map[string]any{"Name": s.Name, "GroupName": s.Group, "Arn": s.ARN}
+			for k, v := range s.Body {
+				out[k] = v
+			}
+			return out, nil
+		}
 		target := map[string]any{"Arn": s.TargetARN, "RoleArn": "arn:aws:iam::" + c.Account + ":role/scheduler"}
 		if s.Net != nil {
 			target["EcsParameters"] = map[string]any{"TaskDefinitionArn": "arn:aws:ecs:" + c.Region + ":" + c.Account + ":task-definition/" + s.Name + ":1",
@@ -120,7 +139,8 @@ type schedulerSpecs struct {
 	Schedules []ScheduleSpec `yaml:"schedules"`
 }
 
-// schedulerState is Scheduler's part of a regionState; never changed.
+// schedulerState is Scheduler's part of a regionState; UpdateSchedule
+// changes it.
 type schedulerState struct {
 	schedules []jobTarget
 }

@@ -4,10 +4,14 @@ package sim
 // EventBridge pipe: both services hold the same awsvpc configuration.
 
 // jobTarget is a schedule or pipe. Net is nil for a target without an
-// awsvpc configuration.
+// awsvpc configuration. Body is what the last update sent (nil: as the
+// scenario built it), answered back as it was.
 type jobTarget struct {
 	Name, Group, ARN, TargetARN string
 	Net                         *awsvpc
+	Body                        map[string]any
+	// Pending is how many more DescribePipes show an updated pipe UPDATING.
+	Pending int
 }
 
 // jobTargetOf resolves the target of a schedule or pipe.

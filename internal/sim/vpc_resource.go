@@ -20,6 +20,18 @@ type vpcResource struct {
 	Name, ARN, VpcID, Type string
 	Subnets, Groups        []string
 	Tags                   []Tag
+	// Pending is how many more reads show a group change still applying
+	// (DMS "modifying", OpenSearch Processing, MWAA UPDATING).
+	Pending int
+}
+
+// settling reports whether a change is still applying, counting the read.
+func (r *vpcResource) settling() bool {
+	if r.Pending == 0 {
+		return false
+	}
+	r.Pending--
+	return true
 }
 
 // addVPCResources builds one scenario list of VPC resources (field is its

@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/batch"
+	"github.com/aws/aws-sdk-go-v2/service/batch/types"
 
 	"github.com/defaultsg/defaultsg/internal/resource"
 	"github.com/defaultsg/defaultsg/internal/services/svc"
@@ -13,14 +14,15 @@ import (
 
 // ComputeEnvironments finds managed AWS Batch compute environments
 // whose computeResources.securityGroupIds name a default group. Instances
-// or Fargate tasks exist only while jobs run, and the groups of an existing
-// environment change only by an update that replaces its infrastructure.
+// or Fargate tasks exist only while jobs run. A Fargate environment's
+// groups change in place (the next tasks take them); an EC2 or Spot one's
+// only by an infrastructure update that replaces its instances.
 var ComputeEnvironments = usage.Finder{
 	Name:    "batch-compute-environments",
 	Service: "batch",
 	Reads:   "managed compute environments' computeResources.securityGroupIds (DescribeComputeEnvironments)",
 	IAM:     []string{"batch:DescribeComputeEnvironments"},
-	Kinds:   []resource.Kind{ComputeEnvironment},
+	Kinds:   []resource.Kind{ComputeEnvironment, FargateComputeEnvironment},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 		return findBatchComputeEnvironments(ctx, batch.NewFromConfig(cfg), t)
 	},
@@ -47,10 +49,14 @@ func findBatchComputeEnvironments(ctx context.Context, api batch.DescribeCompute
 				}
 				detail += "; launch template " + name + " may also name groups"
 			}
+			kind, change := ComputeEnvironment, usage.ChangeDeployment
+			if cr.Type == types.CRTypeFargate || cr.Type == types.CRTypeFargateSpot {
+				kind, change = FargateComputeEnvironment, usage.ChangeInPlace
+			}
 			out = append(out, svc.Users(t, cr.SecurityGroupIds, usage.Usage{Kind: usage.KindLatent,
-				ResourceKind: ComputeEnvironment, ResourceID: aws.ToString(ce.ComputeEnvironmentName),
+				ResourceKind: kind, ResourceID: aws.ToString(ce.ComputeEnvironmentName),
 				ARN: aws.ToString(ce.ComputeEnvironmentArn), Detail: detail,
-				ManagedBy: svc.ManagedBy(svc.TagsFromMap(ce.Tags)), Change: usage.ChangeDeployment})...)
+				ManagedBy: svc.ManagedBy(svc.TagsFromMap(ce.Tags)), Change: change})...)
 		}
 	}
 	return out, nil

@@ -16,7 +16,7 @@ const (
 var Service = svc.Service{
 	Name: "dms",
 	Kinds: []svc.KindDef{
-		{Kind: ReplicationInstance, Name: "DMS replication instance", Manual: svc.Manual{API: "dms:ModifyReplicationInstance"}},
+		{Kind: ReplicationInstance, Name: "DMS replication instance", Mover: &instanceMover},
 	},
 	Signatures: []svc.Signature{
 		{Kind: ReplicationInstance, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{ReplicationInstance}, Match: svc.DescPrefix("DMSNetworkInterface")},

@@ -18,7 +18,7 @@ const (
 var Service = svc.Service{
 	Name: "eks",
 	Kinds: []svc.KindDef{
-		{Kind: Cluster, Name: "EKS cluster", Manual: svc.Manual{API: "eks:UpdateClusterConfig"}},
+		{Kind: Cluster, Name: "EKS cluster", Mover: &clusterMover},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Cluster, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Cluster},

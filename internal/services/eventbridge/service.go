@@ -16,7 +16,7 @@ const (
 var Service = svc.Service{
 	Name: "events",
 	Kinds: []svc.KindDef{
-		{Kind: Rule, Name: "EventBridge rule", Manual: svc.Manual{API: "events:PutTargets"}},
+		{Kind: Rule, Name: "EventBridge rule", Mover: &ruleMover},
 	},
 	Finders:   []usage.Finder{ECSTargets},
 	Fallbacks: []string{"events:PutTargets (ECS target, awsvpc without SecurityGroups)"},

@@ -19,7 +19,7 @@ const (
 var Service = svc.Service{
 	Name: "glue",
 	Kinds: []svc.KindDef{
-		{Kind: Connection, Name: "Glue connection", Manual: svc.Manual{API: "glue:UpdateConnection"}},
+		{Kind: Connection, Name: "Glue connection", Mover: &connectionMover},
 		{Kind: JobRun, Name: "Glue job run", Manual: svc.Manual{Redeploy: true}},
 	},
 	Signatures: []svc.Signature{

@@ -29,16 +29,21 @@ var Environments = usage.Finder{
 	IAM:     []string{"airflow:ListEnvironments", "airflow:GetEnvironment"},
 	Kinds:   []resource.Kind{Environment},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
-		return findMWAAEnvironments(ctx, mwaa.NewFromConfig(cfg, func(o *mwaa.Options) {
-			if o.BaseEndpoint != nil {
-				// A custom endpoint is the whole host: no "api." prefix.
-				o.APIOptions = append(o.APIOptions, func(s *middleware.Stack) error {
-					_, err := s.Finalize.Remove("EndpointHostPrefix")
-					return err
-				})
-			}
-		}), t)
+		return findMWAAEnvironments(ctx, newClient(cfg), t)
 	},
+}
+
+// newClient is the MWAA client of the finder and the mover.
+func newClient(cfg aws.Config) *mwaa.Client {
+	return mwaa.NewFromConfig(cfg, func(o *mwaa.Options) {
+		if o.BaseEndpoint != nil {
+			// A custom endpoint is the whole host: no "api." prefix.
+			o.APIOptions = append(o.APIOptions, func(s *middleware.Stack) error {
+				_, err := s.Finalize.Remove("EndpointHostPrefix")
+				return err
+			})
+		}
+	})
 }
 
 func findMWAAEnvironments(ctx context.Context, api MWAAAPI, t usage.Target) ([]usage.Usage, error) {

@@ -16,7 +16,7 @@ const (
 var Service = svc.Service{
 	Name: "airflow",
 	Kinds: []svc.KindDef{
-		{Kind: Environment, Name: "MWAA environment", Manual: svc.Manual{API: "airflow:UpdateEnvironment"}},
+		{Kind: Environment, Name: "MWAA environment", Mover: &environmentMover},
 	},
 	Finders: []usage.Finder{Environments},
 }

@@ -18,7 +18,7 @@ const (
 var Service = svc.Service{
 	Name: "es",
 	Kinds: []svc.KindDef{
-		{Kind: Domain, Name: "OpenSearch domain", Manual: svc.Manual{API: "es:UpdateDomainConfig"}},
+		{Kind: Domain, Name: "OpenSearch domain", Mover: &domainMover},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Domain, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Domain},

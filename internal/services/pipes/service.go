@@ -16,7 +16,7 @@ const (
 var Service = svc.Service{
 	Name: "pipes",
 	Kinds: []svc.KindDef{
-		{Kind: Pipe, Name: "EventBridge pipe", Manual: svc.Manual{API: "pipes:UpdatePipe"}},
+		{Kind: Pipe, Name: "EventBridge pipe", Mover: &pipeMover},
 	},
 	Finders:   []usage.Finder{Pipes},
 	Fallbacks: []string{"pipes:CreatePipe (ECS target, awsvpc without SecurityGroups)"},

@@ -30,7 +30,7 @@ var Service = svc.Service{
 	Kinds: []svc.KindDef{
 		{Kind: Instance, Name: "RDS DB instance", Mover: &instanceMover},
 		{Kind: Cluster, Name: "RDS DB cluster", Mover: &clusterMover},
-		{Kind: Proxy, Name: "RDS Proxy", Manual: svc.Manual{API: "rds:ModifyDBProxy"}},
+		{Kind: Proxy, Name: "RDS Proxy", Mover: &proxyMover},
 		{Kind: ClusterMember, Name: "RDS DB cluster member", MovedWith: []resource.Kind{Cluster}, Manual: svc.Manual{Text: func(u usage.Usage) string {
 			return "RDS DB instance " + u.ResourceID + " is a member of cluster " + u.Parent + " and has its groups: move the cluster (rds:ModifyDBCluster), never the instance."
 		}}},

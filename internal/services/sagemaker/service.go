@@ -21,7 +21,10 @@ const (
 var Service = svc.Service{
 	Name: "sagemaker",
 	Kinds: []svc.KindDef{
-		{Kind: NotebookInstance, Name: "SageMaker notebook instance", Manual: svc.Manual{Recreate: true}},
+		{Kind: NotebookInstance, Name: "SageMaker notebook instance", Manual: svc.Manual{Recreate: true, Text: func(u usage.Usage) string {
+			return "SageMaker notebook instance " + u.ResourceID + " cannot change its security groups in place: they are set only by CreateNotebookInstance, and UpdateNotebookInstance takes none. " +
+				"Create a notebook instance with the replacement group, copy the notebooks from /home/ec2-user/SageMaker (the volume does not move), then delete this one."
+		}}},
 		{Kind: Model, Name: "SageMaker model", Manual: svc.Manual{Redeploy: true}},
 		{Kind: Domain, Name: "SageMaker domain", Manual: svc.Manual{API: "sagemaker:UpdateDomain"}},
 		{Kind: Resource, Name: "SageMaker resource", Manual: svc.Manual{Recreate: true}},

@@ -16,7 +16,7 @@ const (
 var Service = svc.Service{
 	Name: "scheduler",
 	Kinds: []svc.KindDef{
-		{Kind: Schedule, Name: "EventBridge schedule", Manual: svc.Manual{API: "scheduler:UpdateSchedule"}},
+		{Kind: Schedule, Name: "EventBridge schedule", Mover: &scheduleMover},
 	},
 	Finders:   []usage.Finder{Schedules},
 	Fallbacks: []string{"scheduler:CreateSchedule (ECS target, awsvpc without SecurityGroups)"},

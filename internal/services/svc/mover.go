@@ -47,6 +47,11 @@ type Mover struct {
 	// resource patterns (region and account wildcarded): the narrowest
 	// resource types AWS's Service Authorization Reference lists for them.
 	ARNs []string
+	// PassRoleTo is the service principal (events.amazonaws.com) of a
+	// changing call that sends back the resource's IAM role, which AWS
+	// authorizes as iam:PassRole of that role even when it is unchanged;
+	// the policy grants iam:PassRole to that service only.
+	PassRoleTo string
 	// Targets reads the group lists that carry group.
 	Targets func(ctx context.Context, cfg aws.Config, r Resource, group string) ([]Target, error)
 	// Move replaces from by to in the target, keeping its other groups.
@@ -100,6 +105,20 @@ func SwapWith(set Setter) func(ctx context.Context, cfg aws.Config, r Resource, 
 			return nil
 		}
 		return set(ctx, cfg, r, t, next)
+	}
+}
+
+// FillOrSwapWith is SwapWith for a list whose emptiness means the VPC's
+// default group (an awsvpc task naming no group): a target recorded empty
+// gets [to]; rollback sets it empty again. Targets records an empty list
+// only for a resource that runs in from (RunsIn).
+func FillOrSwapWith(set Setter) func(ctx context.Context, cfg aws.Config, r Resource, t Target, from, to string) error {
+	swap := SwapWith(set)
+	return func(ctx context.Context, cfg aws.Config, r Resource, t Target, from, to string) error {
+		if len(t.Groups) == 0 {
+			return set(ctx, cfg, r, t, []string{to})
+		}
+		return swap(ctx, cfg, r, t, from, to)
 	}
 }
 

@@ -1,8 +1,11 @@
 package svc
 
 import (
+	"context"
 	"reflect"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
 func TestSwapKeepsOtherGroupsAndOrder(t *testing.T) {
@@ -19,5 +22,24 @@ func TestSwapKeepsOtherGroupsAndOrder(t *testing.T) {
 		if ok != c.ok || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("Swap(%v) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// A target recorded empty (it names no group, so it runs in the VPC's
+// default group) gets the replacement alone; rollback sets it empty again.
+func TestFillOrSwapWithFillsAnEmptyList(t *testing.T) {
+	var got [][]string
+	set := func(_ context.Context, _ aws.Config, _ Resource, _ Target, groups []string) error {
+		got = append(got, groups)
+		return nil
+	}
+	move := FillOrSwapWith(set)
+	for _, tg := range []Target{{Groups: []string{}}, {Groups: []string{"sg-web", "sg-def"}}, {Groups: []string{"sg-web"}}} {
+		if err := move(context.Background(), aws.Config{}, Resource{}, tg, "sg-def", "sg-new"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := [][]string{{"sg-new"}, {"sg-web", "sg-new"}}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("set %v, want %v", got, want)
 	}
 }

@@ -103,3 +103,25 @@ func AwsvpcUsers(t usage.Target, groups, subnets []string, base usage.Usage) []u
 	}
 	return Users(t, groups, base)
 }
+
+// RunsIn reports whether a resource that names no group in subnets runs in
+// group, that is whether group is the default group of the subnets' VPC (a
+// mover must not give such a resource another VPC's replacement group).
+func RunsIn(ctx context.Context, api *ec2.Client, subnets []string, group string) (bool, error) {
+	if len(subnets) == 0 {
+		return false, nil
+	}
+	sn, err := api.DescribeSubnets(ctx, &ec2.DescribeSubnetsInput{SubnetIds: subnets[:1]})
+	if err != nil {
+		return false, OpErr("ec2:DescribeSubnets", err)
+	}
+	g, err := api.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{GroupIds: []string{group}})
+	if err != nil {
+		return false, OpErr("ec2:DescribeSecurityGroups", err)
+	}
+	return len(sn.Subnets) == 1 && len(g.SecurityGroups) == 1 && aws.ToString(g.SecurityGroups[0].GroupName) == "default" &&
+		aws.ToString(sn.Subnets[0].VpcId) == aws.ToString(g.SecurityGroups[0].VpcId), nil
+}
+
+// NoGroupIAM are the reads RunsIn makes.
+var NoGroupIAM = []string{"ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"}
