@@ -41,7 +41,8 @@ as an email attachment) from JSON reports of audit, usage, close and plan (-o js
 order given: later reports add to earlier ones. With no report given, it reads the account(s) now,
 as usage does (read-only).`,
 		Example: `  defaultsg report --html ec2.2.html
-  defaultsg --org usage -o json --out usage.json && defaultsg report --html org.html usage.json plan.json`,
+  defaultsg --org usage -o json --out usage.json
+  defaultsg report --html org.html usage.json plan.json`,
 		Args: usageArgs(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
