@@ -69,7 +69,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 			t.Errorf("usage does not find %q:\n%s", u, strings.Join(usersBefore, "\n"))
 		}
 	}
-	if r := run(t, ep, dir, nil, "plan", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
@@ -188,7 +188,7 @@ func jsonOf(t *testing.T, v any) string {
 func TestIAMPolicyCoversIssue15Movers(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
 	dir := t.TempDir()
-	run(t, ep, dir, nil, "plan", "-o", "plan.json")
+	run(t, ep, dir, nil, "plan", "--out", "plan.json")
 	for _, c := range []struct {
 		policy string
 		args   []string
@@ -225,7 +225,7 @@ func TestIAMPolicyCoversIssue15Movers(t *testing.T) {
 func TestApplyReportsIssue15ChangesStillTakingEffect(t *testing.T) {
 	ep := startSim(t, inPlaceScenario)
 	dir := t.TempDir()
-	run(t, ep, dir, nil, "plan", "-o", "plan.json")
+	run(t, ep, dir, nil, "plan", "--out", "plan.json")
 	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--wait", "0")
 	if r.Code != 4 {
 		t.Fatalf("apply --wait 0: exit %d, want 4\n%s\n%s", r.Code, r.Stdout, r.Stderr)

@@ -83,7 +83,7 @@ func TestApplyIssue15MoversAgainstMoto(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	if r := run(t, moto, dir, nil, "plan", "-o", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
+	if r := run(t, moto, dir, nil, "plan", "--out", "plan.json", "--regions", "us-east-1"); r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, moto, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")

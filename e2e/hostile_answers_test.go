@@ -41,6 +41,7 @@ func presentOf() map[string][]string {
 		// Launches naming no group: their subnets' VPC is looked up.
 		"autoscaling-groups": {"        launch_templates: [{name: bare, versions: [{}]}]\n" +
 			"        autoscaling_groups: [{name: bare-asg, launch_template: {name: bare, version: $Default}, vpc: data}]"},
+		"ec2-launch-templates": {"        launch_templates: [{name: bare, versions: [{interfaces: [{vpc: data, subnet: subnet-f69671005dc8a4af7}]}]}]"},
 		// subnet-f696… is the data VPC's one subnet (ids of the EC2
 		// foundation do not depend on the resources added here).
 		"ec2-fleets": {"        launch_templates: [{name: bare, versions: [{}]}]\n" +

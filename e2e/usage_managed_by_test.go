@@ -51,7 +51,7 @@ regions: [us-east-1, eu-west-1]
 		}
 	}
 
-	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "plan.json"))

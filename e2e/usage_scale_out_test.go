@@ -101,7 +101,7 @@ func TestScaleOutOnANoGroupLaunchTemplateIsAUserMovedByANewVersion(t *testing.T)
 		t.Fatalf("close: exit %d, want 5 (refused)\n%s\n%s", c.Code, c.Stdout, c.Stderr)
 	}
 
-	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r = run(t, ep, dir, nil, "plan", "--regions", "eu-west-1")
@@ -238,7 +238,7 @@ regions: [us-east-1, eu-west-1]
 	if got := findersOf(users[""]); got != "ec2-launch-templates lt-0a0b0c0d0e0f00002" {
 		t.Errorf("the default VPC's default group: %s", got)
 	}
-	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json"); r.Code != 0 {
+	if r := run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s", r.Code, r.Stderr)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "plan.json"))
@@ -277,7 +277,7 @@ func TestNoGroupTemplateMoveSurvivesACrashAtEveryPoint(t *testing.T) {
 		for n := 1; ; n++ {
 			ep := startSim(t, scaleOutScenario)
 			dir := t.TempDir()
-			run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "-o", "plan.json")
+			run(t, ep, dir, nil, "plan", "--regions", "eu-west-1", "--out", "plan.json")
 			spec := point + ":" + strconv.Itoa(n)
 			r := run(t, ep, dir, []string{"DEFAULTSG_CRASHPOINT=" + spec}, "apply", "plan.json", "--yes", "--poll", "10ms")
 			if r.Code != -1 {
