@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"archive/zip"
-	"bytes"
 	"reflect"
 	"sort"
 	"testing"
@@ -16,7 +14,6 @@ import (
 	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
-	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/mq"
@@ -204,12 +201,7 @@ func moverGroups(t *testing.T, ep endpoint) map[string][]string {
 func seedMotoMovers(t *testing.T, ep endpoint) {
 	t.Helper()
 	cfg, cx := awsx.StaticConfig(ep.URL, "us-east-1", ep.AccessKey, "test-secret"), ctx(t)
-	check := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("moto: %s: %v", what, err)
-		}
-	}
+	check := motoCheck(t)
 	ec := ec2.NewFromConfig(cfg)
 	vpcs, err := ec.DescribeVpcs(cx, &ec2.DescribeVpcsInput{Filters: []ec2types.Filter{{Name: str("is-default"), Values: []string{"true"}}}})
 	check("DescribeVpcs", err)
@@ -224,16 +216,9 @@ func seedMotoMovers(t *testing.T, ep endpoint) {
 	_, err = ec.CreateNetworkInterface(cx, &ec2.CreateNetworkInterfaceInput{SubnetId: &sn[0], Groups: groups, Description: str("mine")})
 	check("CreateNetworkInterface", err)
 
-	role, err := iam.NewFromConfig(cfg).CreateRole(cx, &iam.CreateRoleInput{RoleName: str("fn"),
-		AssumeRolePolicyDocument: str(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)})
-	check("CreateRole", err)
-	var zipped bytes.Buffer
-	zw := zip.NewWriter(&zipped)
-	w, _ := zw.Create("index.py")
-	_, _ = w.Write([]byte("def handler(e, c):\n    return 1\n"))
-	_ = zw.Close()
-	_, err = lambda.NewFromConfig(cfg).CreateFunction(cx, &lambda.CreateFunctionInput{FunctionName: str("fn"), Role: role.Role.Arn,
-		Runtime: lambdatypes.RuntimePython312, Handler: str("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: zipped.Bytes()},
+	roleARN := lambdaRole(t, cfg, "fn")
+	_, err = lambda.NewFromConfig(cfg).CreateFunction(cx, &lambda.CreateFunctionInput{FunctionName: str("fn"), Role: roleARN,
+		Runtime: lambdatypes.RuntimePython312, Handler: str("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: handlerZip()},
 		VpcConfig: &lambdatypes.VpcConfig{SubnetIds: sn[:1], SecurityGroupIds: groups}})
 	check("CreateFunction", err)
 

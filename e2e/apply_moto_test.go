@@ -205,12 +205,7 @@ func sameGroups(a, b []string) bool {
 func seedMotoApply(t *testing.T, ep endpoint) motoApply {
 	t.Helper()
 	cfg, cx := awsx.StaticConfig(ep.URL, "us-east-1", ep.AccessKey, "test-secret"), ctx(t)
-	check := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("moto: %s: %v", what, err)
-		}
-	}
+	check := motoCheck(t)
 	ec := ec2.NewFromConfig(cfg)
 	var s motoApply
 	vpcs, err := ec.DescribeVpcs(cx, &ec2.DescribeVpcsInput{Filters: []ec2types.Filter{{Name: str("is-default"), Values: []string{"true"}}}})

@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"archive/zip"
-	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -17,7 +15,6 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/aws/aws-sdk-go-v2/service/glue"
 	gluetypes "github.com/aws/aws-sdk-go-v2/service/glue/types"
-	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 
@@ -171,19 +168,10 @@ func seedMotoJSON(t *testing.T, ep endpoint) {
 func seedMotoLambda(t *testing.T, cfg aws.Config, subnet, def, web string) {
 	t.Helper()
 	cx := ctx(t)
-	role, err := iam.NewFromConfig(cfg).CreateRole(cx, &iam.CreateRoleInput{RoleName: str("etl"),
-		AssumeRolePolicyDocument: str(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)})
-	if err != nil {
-		t.Fatalf("CreateRole: %v", err)
-	}
-	var zipped bytes.Buffer
-	zw := zip.NewWriter(&zipped)
-	w, _ := zw.Create("index.py")
-	_, _ = w.Write([]byte("def handler(e, c):\n    return 1\n"))
-	_ = zw.Close()
+	roleARN := lambdaRole(t, cfg, "etl")
 	lc := lambda.NewFromConfig(cfg)
-	if _, err := lc.CreateFunction(cx, &lambda.CreateFunctionInput{FunctionName: str("etl"), Role: role.Role.Arn,
-		Runtime: lambdatypes.RuntimePython312, Handler: str("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: zipped.Bytes()},
+	if _, err := lc.CreateFunction(cx, &lambda.CreateFunctionInput{FunctionName: str("etl"), Role: roleARN,
+		Runtime: lambdatypes.RuntimePython312, Handler: str("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: handlerZip()},
 		Tags:      map[string]string{"ManagedBy": "Terraform"},
 		VpcConfig: &lambdatypes.VpcConfig{SubnetIds: []string{subnet}, SecurityGroupIds: []string{def}}}); err != nil {
 		t.Fatalf("CreateFunction: %v", err)

@@ -186,12 +186,7 @@ func stableNames(t *testing.T, ep endpoint) (map[string]string, map[string]bool)
 func seedMotoServices(t *testing.T, ep endpoint) {
 	t.Helper()
 	cfg, cx := awsx.StaticConfig(ep.URL, "us-east-1", ep.AccessKey, "test-secret"), ctx(t)
-	check := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("moto: %s: %v", what, err)
-		}
-	}
+	check := motoCheck(t)
 	ec := ec2.NewFromConfig(cfg)
 	vpcs, err := ec.DescribeVpcs(cx, &ec2.DescribeVpcsInput{Filters: []ec2types.Filter{{Name: str("is-default"), Values: []string{"true"}}}})
 	check("DescribeVpcs", err)

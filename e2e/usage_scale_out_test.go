@@ -178,12 +178,7 @@ var ltIDs = regexp.MustCompile(`\blt-[0-9a-f]+\b`)
 func seedMotoScaleOut(t *testing.T, ep endpoint) {
 	t.Helper()
 	cfg, cx := awsx.StaticConfig(ep.URL, "eu-west-1", ep.AccessKey, "test-secret"), ctx(t)
-	check := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("moto: %s: %v", what, err)
-		}
-	}
+	check := motoCheck(t)
 	ec := ec2.NewFromConfig(cfg)
 	vpc, err := ec.CreateVpc(cx, &ec2.CreateVpcInput{CidrBlock: str("10.60.0.0/16"), TagSpecifications: []ec2types.TagSpecification{{
 		ResourceType: ec2types.ResourceTypeVpc, Tags: []ec2types.Tag{{Key: str("Name"), Value: str("app")}}}}})

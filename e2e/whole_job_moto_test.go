@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"archive/zip"
-	"bytes"
 	"strings"
 	"testing"
 
@@ -11,7 +9,6 @@ import (
 	astypes "github.com/aws/aws-sdk-go-v2/service/autoscaling/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
-	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
@@ -72,12 +69,7 @@ func TestWholeJobOnMoto(t *testing.T) {
 func seedWholeJob(t *testing.T, ep endpoint) {
 	t.Helper()
 	cfg, cx := awsx.StaticConfig(ep.URL, "us-east-1", ep.AccessKey, "test-secret"), ctx(t)
-	check := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("moto: %s: %v", what, err)
-		}
-	}
+	check := motoCheck(t)
 	ec := ec2.NewFromConfig(cfg)
 	vpcs, err := ec.DescribeVpcs(cx, &ec2.DescribeVpcsInput{Filters: []ec2types.Filter{{Name: str("is-default"), Values: []string{"true"}}}})
 	check("DescribeVpcs", err)
@@ -133,16 +125,9 @@ func seedWholeJob(t *testing.T, ep endpoint) {
 		DBInstanceClass: str("db.t3.micro"), MasterUsername: str("u"), MasterUserPassword: str("password1"), AllocatedStorage: aws.Int32(20),
 		VpcSecurityGroupIds: []string{defA, db}})
 	check("CreateDBInstance ledger", err)
-	role, err := iam.NewFromConfig(cfg).CreateRole(cx, &iam.CreateRoleInput{RoleName: str("ledger"),
-		AssumeRolePolicyDocument: str(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)})
-	check("CreateRole", err)
-	var zipped bytes.Buffer
-	zw := zip.NewWriter(&zipped)
-	w, _ := zw.Create("index.py")
-	_, _ = w.Write([]byte("def handler(e, c):\n    return 1\n"))
-	_ = zw.Close()
-	_, err = lambda.NewFromConfig(cfg).CreateFunction(cx, &lambda.CreateFunctionInput{FunctionName: str("ledger"), Role: role.Role.Arn,
-		Runtime: lambdatypes.RuntimePython312, Handler: str("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: zipped.Bytes()},
+	roleARN := lambdaRole(t, cfg, "ledger")
+	_, err = lambda.NewFromConfig(cfg).CreateFunction(cx, &lambda.CreateFunctionInput{FunctionName: str("ledger"), Role: roleARN,
+		Runtime: lambdatypes.RuntimePython312, Handler: str("index.handler"), Code: &lambdatypes.FunctionCode{ZipFile: handlerZip()},
 		VpcConfig: &lambdatypes.VpcConfig{SubnetIds: []string{snA}, SecurityGroupIds: []string{defA, web}}})
 	check("CreateFunction", err)
 }
