@@ -41,6 +41,15 @@ func TestApplyMovesSameNamedUsersOfDifferentKinds(t *testing.T) {
 	if _, usersAfter := memberships(t, ep, dir); len(usersAfter) != 0 {
 		t.Fatalf("still on the default group after apply: %q\n%s", usersAfter, r.Stdout)
 	}
+	// verify lists only groups something still uses: none (before, every
+	// unused group of the run was listed under "Still on a default group").
+	if v := run(t, ep, dir, nil, "verify", "plan.json"); v.Code != 0 || !strings.Contains(v.Stdout, "Still on a default group: nothing.") {
+		t.Fatalf("verify: exit %d\n%s\n%s", v.Code, v.Stdout, v.Stderr)
+	}
+	// A dry-run close says what it would revoke, not "0".
+	if d := run(t, ep, dir, nil, "close", "--dry-run"); !strings.Contains(d.Stdout, "would-succeed") || !strings.Contains(d.Stdout, "would ") {
+		t.Fatalf("close --dry-run: exit %d\n%s", d.Code, d.Stdout)
+	}
 	for _, step := range []string{"move:111111111111/eu-west-1/lambda.function/ledger", "move:111111111111/eu-west-1/rds.instance/ledger"} {
 		mustContain(t, "journal", readFile(t, dir, "plan.json.journal"), step)
 	}

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,14 @@ func TestAReferenceAloneDoesNotBlockClose(t *testing.T) {
 	want := "aws ec2 revoke-security-group-ingress --region eu-west-1 --group-id " + db + " --security-group-rule-ids " + ruleID
 	if !strings.Contains(c.Stderr, "Stale references") || !strings.Contains(c.Stderr, want) {
 		t.Fatalf("close does not name the stale rule with %q:\n%s", want, c.Stderr)
+	}
+	// A dry-run restore says what it would put back, not "0".
+	bak := regexp.MustCompile(`Backup: (\S+)`).FindStringSubmatch(c.Stdout)
+	if bak == nil {
+		t.Fatalf("close names no backup:\n%s", c.Stdout)
+	}
+	if d := run(t, ep, dir, nil, "--regions", "eu-west-1", "restore", "--dry-run", bak[1]); !strings.Contains(d.Stdout, "would ") {
+		t.Fatalf("restore --dry-run: exit %d\n%s\n%s", d.Code, d.Stdout, d.Stderr)
 	}
 	for _, g := range ep.Sim.SecurityGroups("111111111111", "eu-west-1") {
 		if g.Name == "db" && len(g.Rules) != dbRules {
