@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/apply"
+	"github.com/defaultsg/defaultsg/internal/atomicfile"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/buildinfo"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
@@ -31,6 +33,7 @@ type PlanOptions struct {
 
 	// Out is the plan file to write; Output what to print.
 	Out           string
+	CFNDir        string
 	Output        string
 	NameTemplate  string
 	IaCScan       string
@@ -87,6 +90,7 @@ it; exit 2); after a complete rollback its journal is moved aside and the new pl
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "text", "what to print: text, json, or the replacement groups as cloudformation or terraform")
 	fl.StringVar(&opts.Out, "out", "", "write the plan file (JSON, schema defaultsg.plan/v2) to `FILE`, for apply")
+	fl.StringVar(&opts.CFNDir, "cfn-dir", "", "with -o cloudformation: write one template per account-region into `DIR` (ACCOUNT-REGION.template.yaml)")
 	fl.StringVar(&legacyFormat, "format", "", "")
 	_ = fl.MarkDeprecated("format", "use -o/--output")
 	completeWith(cmd, "output", planFormats...)
@@ -167,7 +171,26 @@ func planRun(ctx context.Context, opts *PlanOptions) error {
 	case "json":
 		return report.WriteJSON(opts.IO.Out, p)
 	case "cloudformation":
-		return plan.WriteCloudFormation(opts.IO.Out, p)
+		if opts.CFNDir != "" {
+			files, err := plan.CloudFormationFiles(p)
+			if err != nil {
+				return err
+			}
+			for name, b := range files {
+				if err := atomicfile.Write(filepath.Join(opts.CFNDir, name), b, 0o644); err != nil {
+					return err
+				}
+				opts.IO.Infof("Template written to %s\n", filepath.Join(opts.CFNDir, name))
+			}
+			return nil
+		}
+		var multi *plan.MultiTemplateError
+		if err := plan.WriteCloudFormation(opts.IO.Out, p); errors.As(err, &multi) {
+			return exitcode.Usagef(err)
+		} else if err != nil {
+			return err
+		}
+		return nil
 	case "terraform":
 		return plan.WriteTerraform(opts.IO.Out, p)
 	}

@@ -135,8 +135,11 @@ func TestRenderings(t *testing.T) {
 	}
 	content, _ := file.Body.Content(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 		{Type: "provider", LabelNames: []string{"name"}}, {Type: "resource", LabelNames: []string{"type", "name"}}}})
-	if n := len(content.Blocks); n != 5 {
-		t.Fatalf("%d blocks, want provider + group + 3 rules:\n%s", n, tf.String())
+	if n := len(content.Blocks); n != 6 {
+		t.Fatalf("%d blocks, want provider + group + 3 rules + the lockdown:\n%s", n, tf.String())
+	}
+	if b := content.Blocks[5]; b.Labels[0] != "aws_default_security_group" {
+		t.Fatalf("the last block is %v, want the default group's lockdown", b.Labels)
 	}
 	if !strings.Contains(tf.String(), "referenced_security_group_id = aws_security_group.prod_default_replacement_eu_west_1.id") {
 		t.Fatalf("self rule does not reference the new group:\n%s", tf.String())
@@ -217,4 +220,39 @@ func TestBuildMovesAClusterNotItsMembers(t *testing.T) {
 	if len(p.Moves) != 0 || len(p.Manual) != 1 || !strings.Contains(p.Manual[0].Instructions, "move the cluster (rds:ModifyDBCluster)") {
 		t.Fatalf("a member without its cluster: moves %+v manual %+v", p.Moves, p.Manual)
 	}
+}
+
+// A CloudFormation template deploys to one account and region: a plan over
+// several is one template each, never several YAML documents in one stream.
+func TestCloudFormationIsOneTemplatePerAccountRegion(t *testing.T) {
+	in := fixture()
+	other := in.Groups[0]
+	other.Region, other.GroupID = "us-east-1", "sg-def-us"
+	in.Groups = append(in.Groups, other)
+	u := in.Usage.Usages[0]
+	u.Region, u.GroupID = "us-east-1", "sg-def-us"
+	in.Usage.Usages = append(in.Usage.Usages, u)
+	p := Build(in)
+	var b bytes.Buffer
+	var multi *MultiTemplateError
+	if err := WriteCloudFormation(&b, p); !errors.As(err, &multi) || multi.N != 2 {
+		t.Fatalf("two account-regions in one stream: %v\n%s", err, b.String())
+	}
+	files, err := CloudFormationFiles(p)
+	if err != nil || len(files) != 2 || files["1-eu-west-1.template.yaml"] == nil || files["1-us-east-1.template.yaml"] == nil {
+		t.Fatalf("files %v: %v", keysOf(files), err)
+	}
+	for name, f := range files {
+		if strings.Count(string(f), "AWSTemplateFormatVersion") != 1 || strings.Contains(string(f), "\n---") {
+			t.Errorf("%s is not one template:\n%s", name, f)
+		}
+	}
+}
+
+func keysOf(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

@@ -80,6 +80,17 @@ func WriteTerraform(w io.Writer, p *Plan) error {
 			body.AppendNewline()
 		}
 	}
+	// The lockdown: a VPC's default group managed with no rule blocks, so
+	// Terraform removes every rule it has, and a recreated VPC is born
+	// closed. Apply it only once the group's users are on the replacement.
+	for _, r := range p.Replacements {
+		body.AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte(fmt.Sprintf(
+			"# Lockdown of %s's default group %s (EC2.2): no ingress or egress block, so Terraform removes\n# every rule. Apply it after the users have moved to the replacement.\n", r.VpcID, r.DefaultGroupID))}})
+		lock := body.AppendNewBlock("resource", []string{"aws_default_security_group", tfName(r.VpcID + "_lockdown")}).Body()
+		lock.SetAttributeTraversal("provider", hcl.Traversal{hcl.TraverseRoot{Name: "aws"}, hcl.TraverseAttr{Name: tfName(r.Region)}})
+		lock.SetAttributeValue("vpc_id", cty.StringVal(r.VpcID))
+		body.AppendNewline()
+	}
 	_, err := w.Write(hclwrite.Format(f.Bytes()))
 	return err
 }

@@ -39,3 +39,10 @@ resource "aws_vpc_security_group_egress_rule" "prod_default_replacement_eu_west_
   prefix_list_id    = "pl-1"
 }
 
+# Lockdown of vpc-1's default group sg-def (EC2.2): no ingress or egress block, so Terraform removes
+# every rule. Apply it after the users have moved to the replacement.
+resource "aws_default_security_group" "vpc_1_lockdown" {
+  provider = aws.eu_west_1
+  vpc_id   = "vpc-1"
+}
+
