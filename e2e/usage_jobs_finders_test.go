@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/defaultsg/defaultsg/internal/sim"
@@ -50,6 +51,14 @@ var jobFinderCases = []struct {
 		"        emr_clusters: [{name: etl, vpc: data, groups: [default]}]",
 		"        emr_clusters: [{name: etl, groups: [web]}]",
 		"sg-0ded live etl", sim.DenyRule{Service: "elasticmapreduce", Action: "DescribeCluster"}},
+	{"state-machine", "sfn-state-machines",
+		"        state_machines: [{name: etl, cluster: jobs, groups: [web, default]}]",
+		"        state_machines: [{name: etl, groups: [web]}, {name: invoke, target: lambda}]",
+		"sg-0def latent etl", sim.DenyRule{Service: "states", Action: "DescribeStateMachine"}},
+	{"state-machine-no-group", "sfn-state-machines",
+		"        state_machines: [{name: etl, vpc: data}]", // no SecurityGroups: the subnets' default group
+		"        state_machines: [{name: etl, groups: [web]}]",
+		"sg-0ded latent etl", sim.DenyRule{Service: "states", Action: "ListStateMachines"}},
 }
 
 func TestUsageJobFindersPresentAbsentDenied(t *testing.T) {
@@ -58,5 +67,24 @@ func TestUsageJobFindersPresentAbsentDenied(t *testing.T) {
 			t.Parallel()
 			checkAppFinder(t, tc.finder, tc.present, tc.absent, tc.want, tc.deny)
 		})
+	}
+}
+
+// A state machine whose ECS task takes its groups from the execution input
+// could run in a default group: the finder's coverage is unknown, and the
+// state machine read beside it is still reported.
+func TestUsageStateMachineGroupsChosenAtRunTimeAreUnknown(t *testing.T) {
+	t.Parallel()
+	scenario := appScenario(`        state_machines:
+          - {name: etl, groups: [default]}
+          - name: dynamic
+            definition: '{"StartAt": "Run", "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "End": true,
+              "Parameters": {"Cluster": "jobs", "TaskDefinition": "td", "NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets": ["subnet-1"], "SecurityGroups.$": "$.groups"}}}}}}'`)
+	rep, r := appUsageRun(t, startSim(t, scenario), "--regions", "us-east-1")
+	if r.Code != 4 || rep.status("", "sfn-state-machines") != "unknown" || !strings.Contains(r.Stdout+r.Stderr, "chosen at run time") {
+		t.Fatalf("exit %d, coverage %s\n%s\n%s", r.Code, rep.status("", "sfn-state-machines"), r.Stdout, r.Stderr)
+	}
+	if got := strings.Join(rep.found("sfn-state-machines"), "; "); got != "sg-0def latent etl" {
+		t.Fatalf("users %q", got)
 	}
 }

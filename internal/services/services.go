@@ -44,6 +44,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/route53resolver"
 	"github.com/defaultsg/defaultsg/internal/services/sagemaker"
 	"github.com/defaultsg/defaultsg/internal/services/scheduler"
+	"github.com/defaultsg/defaultsg/internal/services/sfn"
 	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/services/transfer"
 	"github.com/defaultsg/defaultsg/internal/services/workspaces"
@@ -88,6 +89,7 @@ var All = []svc.Service{
 	quicksight.Service,
 	transfer.Service,
 	fsx.Service,
+	sfn.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

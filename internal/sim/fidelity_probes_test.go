@@ -290,6 +290,11 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "organizations", op: "ListAccountsForParent", body: js(map[string]any{"ParentId": s.org.rootID})}),
 		fixed(probe{service: "organizations", op: "ListOrganizationalUnitsForParent", body: js(map[string]any{"ParentId": s.org.rootID})}),
 		fixed(probe{service: "organizations", op: "ListAccountsForParent", body: js(map[string]any{"ParentId": "r-nope"}), wantErr: true}),
+
+		fixed(probe{service: "states", op: "ListStateMachines"}),
+		fixed(probe{service: "states", op: "ListStateMachines", body: js(map[string]any{"maxResults": 1})}),
+		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
+		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nope"}), wantErr: true}),
 	}
 }
 
