@@ -59,6 +59,15 @@ var jobFinderCases = []struct {
 		"        state_machines: [{name: etl, vpc: data}]", // no SecurityGroups: the subnets' default group
 		"        state_machines: [{name: etl, groups: [web]}]",
 		"sg-0ded latent etl", sim.DenyRule{Service: "states", Action: "ListStateMachines"}},
+	{"imagebuilder", "imagebuilder-infrastructure-configurations",
+		"        imagebuilder_infrastructure_configurations: [{name: golden, vpc: prod, groups: [default], tags: {aws:cloudformation:stack-name: ami}}]",
+		"        imagebuilder_infrastructure_configurations: [{name: golden, groups: [web]}]",
+		"sg-0dee latent golden", sim.DenyRule{Service: "imagebuilder", Action: "GetInfrastructureConfiguration"}},
+	{"imagebuilder-no-group", "imagebuilder-infrastructure-configurations",
+		// No securityGroupIds: the build instance gets its subnet's VPC default group.
+		"        imagebuilder_infrastructure_configurations: [{name: golden, vpc: data}, {name: bare, no_subnet: true, vpc: prod}]",
+		"        imagebuilder_infrastructure_configurations: [{name: golden, groups: [web]}]",
+		"sg-0def latent bare; sg-0ded latent golden", sim.DenyRule{Service: "imagebuilder", Action: "ListInfrastructureConfigurations"}},
 }
 
 func TestUsageJobFindersPresentAbsentDenied(t *testing.T) {

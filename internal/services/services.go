@@ -32,6 +32,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/firehose"
 	"github.com/defaultsg/defaultsg/internal/services/fsx"
 	"github.com/defaultsg/defaultsg/internal/services/glue"
+	"github.com/defaultsg/defaultsg/internal/services/imagebuilder"
 	"github.com/defaultsg/defaultsg/internal/services/lambda"
 	"github.com/defaultsg/defaultsg/internal/services/mq"
 	"github.com/defaultsg/defaultsg/internal/services/msk"
@@ -90,6 +91,7 @@ var All = []svc.Service{
 	transfer.Service,
 	fsx.Service,
 	sfn.Service,
+	imagebuilder.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

@@ -295,6 +295,12 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "states", op: "ListStateMachines", body: js(map[string]any{"maxResults": 1})}),
 		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
 		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nope"}), wantErr: true}),
+
+		fixed(probe{service: "imagebuilder", op: "ListInfrastructureConfigurations"}),
+		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
+			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/builds"}}}),
+		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
+			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope"}}, wantErr: true}),
 	}
 }
 

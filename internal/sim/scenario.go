@@ -95,6 +95,8 @@ type RegionResources struct {
 	mqSpecs          `yaml:",inline"`
 	configSpecs      `yaml:",inline"`
 	sfnSpecs         `yaml:",inline"`
+
+	imageBuilderSpecs `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -46,6 +46,7 @@ var services = []service{
 	{name: "config", protocol: json11, ops: configOps, regional: true, build: (*builder).addConfigRules},
 	{name: "organizations", protocol: json11, ops: orgOps},
 	{name: "states", protocol: json10, ops: sfnOps, regional: true, build: (*builder).addStateMachines},
+	{name: "imagebuilder", protocol: restJSON, ops: imageBuilderOps, regional: true, route: imageBuilderRoute, build: (*builder).addImageBuilder},
 }
 
 // service is one simulated AWS service.

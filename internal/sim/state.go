@@ -134,6 +134,7 @@ type regionState struct {
 	mqState
 	configState
 	sfnState
+	imageBuilderState
 }
 
 func newRegionState(account, region string) *regionState {
