@@ -47,6 +47,11 @@ var jobFinderCases = []struct {
 		"        sagemaker_domains: [{name: studio, vpc: prod, space_groups: [default]}]",
 		"        sagemaker_domains: [{name: studio, groups: [web]}]",
 		"sg-0dee latent studio", sim.DenyRule{Service: "sagemaker", Action: "DescribeDomain"}},
+	{"sagemaker-user-profile", "sagemaker-user-profiles",
+		"        sagemaker_domains: [{name: studio, vpc: prod, groups: [sg-0dee]}]\n" +
+			"        sagemaker_user_profiles: [{name: ana, domain: studio, groups: [default]}, {name: bo, domain: studio}]",
+		"        sagemaker_domains: [{name: studio}]\n        sagemaker_user_profiles: [{name: ana, domain: studio, groups: [web]}]",
+		"sg-0dee latent d-60b1fa4d1b96/ana", sim.DenyRule{Service: "sagemaker", Action: "DescribeUserProfile"}},
 	{"emr", "emr-clusters",
 		"        emr_clusters: [{name: etl, vpc: data, groups: [default]}]",
 		"        emr_clusters: [{name: etl, groups: [web]}]",

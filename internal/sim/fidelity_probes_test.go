@@ -245,6 +245,11 @@ func fidelityProbes(s *Server) []func() probe {
 		read(func() probe {
 			return probe{service: "sagemaker", op: "DescribeDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID})}
 		}),
+		fixed(probe{service: "sagemaker", op: "ListUserProfiles"}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}
+		}),
+		fixed(probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": "d-nope", "UserProfileName": "ana"}), wantErr: true}),
 
 		fixed(probe{service: "elasticmapreduce", op: "ListClusters"}),
 		read(func() probe {

@@ -12,6 +12,8 @@ var sagemakerOps = map[string]op{
 	"DescribeModel":            describeSageMakerModel,
 	"ListDomains":              listSageMakerDomains,
 	"DescribeDomain":           describeSageMakerDomain,
+	"ListUserProfiles":         listSageMakerUserProfiles,
+	"DescribeUserProfile":      describeSageMakerUserProfile,
 }
 
 var sagemakerInvalid = badRequest("ValidationException")
@@ -77,10 +79,10 @@ type sageMakerResource struct {
 	Subnets, Groups []string
 }
 
-// addSageMaker builds notebook instances, models and domains, in that
+// addSageMaker builds notebook instances, models, domains and user profiles, in that
 // order (generated ids depend on it).
 func (b *builder) addSageMaker() error {
-	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains} {
+	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains, b.addUserProfiles} {
 		if err := step(); err != nil {
 			return err
 		}

@@ -96,7 +96,8 @@ type RegionResources struct {
 	configSpecs      `yaml:",inline"`
 	sfnSpecs         `yaml:",inline"`
 
-	imageBuilderSpecs `yaml:",inline"`
+	imageBuilderSpecs  `yaml:",inline"`
+	sageMakerUserSpecs `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

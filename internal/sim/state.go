@@ -135,6 +135,7 @@ type regionState struct {
 	configState
 	sfnState
 	imageBuilderState
+	sageMakerUserState
 }
 
 func newRegionState(account, region string) *regionState {

@@ -1,4 +1,4 @@
-// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models and Studio domains.
+// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models, Studio domains and user profiles.
 package sagemaker
 
 import (
@@ -15,6 +15,7 @@ const (
 	Model            resource.Kind = "sagemaker.model"
 	Domain           resource.Kind = "sagemaker.domain"
 	Resource         resource.Kind = "sagemaker.resource"
+	UserProfile      resource.Kind = "sagemaker.user-profile"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of sagemaker.
@@ -25,9 +26,10 @@ var Service = svc.Service{
 		{Kind: Model, Name: "SageMaker model", Manual: svc.Manual{Redeploy: true}},
 		{Kind: Domain, Name: "SageMaker domain", Manual: svc.Manual{API: "sagemaker:UpdateDomain"}},
 		{Kind: Resource, Name: "SageMaker resource", Manual: svc.Manual{Recreate: true}},
+		{Kind: UserProfile, Name: "SageMaker user profile", Manual: svc.Manual{API: "sagemaker:UpdateUserProfile"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Resource, Change: usage.ChangeReplacement, Match: svc.DescRegexp(regexp.MustCompile(`SageMaker(.*)$`))},
 	},
-	Finders: []usage.Finder{NotebookInstances, Models, Domains},
+	Finders: []usage.Finder{NotebookInstances, Models, Domains, UserProfiles},
 }
