@@ -42,7 +42,8 @@ var (
 	latentOnly = []resource.Kind{"ec2.launch-template", "ec2.launch-template-version", "ec2.security-group-rule",
 		"ec2.peered-vpc-rule", "autoscaling.launch-configuration", "lambda.version", "codebuild.project", "codebuild.fleet",
 		"eventbridge.rule", "scheduler.schedule", "pipes.pipe", "batch.compute-environment", "sagemaker.model",
-		"glue.connection", "sfn.state-machine", "imagebuilder.infrastructure-configuration", "sagemaker.user-profile"}
+		"glue.connection", "sfn.state-machine", "imagebuilder.infrastructure-configuration", "sagemaker.user-profile",
+		"dms.replication-config"}
 )
 
 // peer says how a peer that reads the kinds in reads covers e.

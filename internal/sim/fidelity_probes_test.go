@@ -261,6 +261,8 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "es", op: "DescribeDomains", body: js(map[string]any{"DomainNames": []string{"search"}})}),
 
 		fixed(probe{service: "dms", op: "DescribeReplicationInstances"}),
+		fixed(probe{service: "dms", op: "DescribeReplicationConfigs"}),
+		fixed(probe{service: "dms", op: "DescribeReplicationSubnetGroups"}),
 		fixed(probe{service: "kafka", op: "ListClustersV2"}),
 
 		fixed(probe{service: "airflow", op: "ListEnvironments"}),

@@ -136,6 +136,7 @@ type regionState struct {
 	sfnState
 	imageBuilderState
 	sageMakerUserState
+	dmsServerlessState
 }
 
 func newRegionState(account, region string) *regionState {
