@@ -73,6 +73,14 @@ var jobFinderCases = []struct {
 		"        imagebuilder_infrastructure_configurations: [{name: golden, vpc: data}, {name: bare, no_subnet: true, vpc: prod}]",
 		"        imagebuilder_infrastructure_configurations: [{name: golden, groups: [web]}]",
 		"sg-0def latent bare; sg-0ded latent golden", sim.DenyRule{Service: "imagebuilder", Action: "ListInfrastructureConfigurations"}},
+	{"emrserverless", "emrserverless-applications",
+		"        emrserverless_applications: [{name: spark, vpc: prod, groups: [default]}, {name: public}]",
+		"        emrserverless_applications: [{name: spark, groups: [web]}, {name: public}]",
+		"sg-0dee latent 00c006184fac9a85", sim.DenyRule{Service: "emr-serverless", Action: "GetApplication"}},
+	{"emrserverless-no-group", "emrserverless-applications",
+		"        emrserverless_applications: [{name: spark, vpc: data, groups: []}]", // subnets only: the VPC's default group
+		"        emrserverless_applications: [{name: spark, groups: [web]}]",
+		"sg-0ded latent 00c006184fac9a85", sim.DenyRule{Service: "emr-serverless", Action: "ListApplications"}},
 }
 
 func TestUsageJobFindersPresentAbsentDenied(t *testing.T) {

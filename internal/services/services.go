@@ -28,6 +28,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/elasticache"
 	"github.com/defaultsg/defaultsg/internal/services/elb"
 	"github.com/defaultsg/defaultsg/internal/services/emr"
+	"github.com/defaultsg/defaultsg/internal/services/emrserverless"
 	"github.com/defaultsg/defaultsg/internal/services/eventbridge"
 	"github.com/defaultsg/defaultsg/internal/services/firehose"
 	"github.com/defaultsg/defaultsg/internal/services/fsx"
@@ -92,6 +93,7 @@ var All = []svc.Service{
 	fsx.Service,
 	sfn.Service,
 	imagebuilder.Service,
+	emrserverless.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

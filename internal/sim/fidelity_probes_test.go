@@ -308,6 +308,13 @@ func fidelityProbes(s *Server) []func() probe {
 			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/builds"}}}),
 		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
 			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope"}}, wantErr: true}),
+
+		fixed(probe{service: "emr-serverless", op: "ListApplications"}),
+		fixed(probe{service: "emr-serverless", op: "ListApplications", query: url.Values{"states": {"CREATED", "STARTED"}, "maxResults": {"1"}}}),
+		read(func() probe {
+			return probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": st.emrServerlessApps[0].ID}}
+		}),
+		fixed(probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": "00nope"}, wantErr: true}),
 	}
 }
 

@@ -99,6 +99,7 @@ type RegionResources struct {
 	imageBuilderSpecs  `yaml:",inline"`
 	sageMakerUserSpecs `yaml:",inline"`
 	dmsServerlessSpecs `yaml:",inline"`
+	emrServerlessSpecs `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -47,6 +47,7 @@ var services = []service{
 	{name: "organizations", protocol: json11, ops: orgOps},
 	{name: "states", protocol: json10, ops: sfnOps, regional: true, build: (*builder).addStateMachines},
 	{name: "imagebuilder", protocol: restJSON, ops: imageBuilderOps, regional: true, route: imageBuilderRoute, build: (*builder).addImageBuilder},
+	{name: "emr-serverless", protocol: restJSON, ops: emrServerlessOps, regional: true, route: emrServerlessRoute, build: (*builder).addEMRServerless},
 }
 
 // service is one simulated AWS service.

@@ -137,6 +137,7 @@ type regionState struct {
 	imageBuilderState
 	sageMakerUserState
 	dmsServerlessState
+	emrServerlessState
 }
 
 func newRegionState(account, region string) *regionState {
