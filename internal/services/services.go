@@ -34,6 +34,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/fsx"
 	"github.com/defaultsg/defaultsg/internal/services/glue"
 	"github.com/defaultsg/defaultsg/internal/services/imagebuilder"
+	"github.com/defaultsg/defaultsg/internal/services/kinesisanalytics"
 	"github.com/defaultsg/defaultsg/internal/services/lambda"
 	"github.com/defaultsg/defaultsg/internal/services/mq"
 	"github.com/defaultsg/defaultsg/internal/services/msk"
@@ -94,6 +95,7 @@ var All = []svc.Service{
 	sfn.Service,
 	imagebuilder.Service,
 	emrserverless.Service,
+	kinesisanalytics.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

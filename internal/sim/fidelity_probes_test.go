@@ -315,6 +315,10 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": st.emrServerlessApps[0].ID}}
 		}),
 		fixed(probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": "00nope"}, wantErr: true}),
+
+		fixed(probe{service: "kinesisanalytics", op: "ListApplications"}),
+		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),
+		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "nope"}), wantErr: true}),
 	}
 }
 

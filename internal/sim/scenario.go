@@ -96,10 +96,11 @@ type RegionResources struct {
 	configSpecs      `yaml:",inline"`
 	sfnSpecs         `yaml:",inline"`
 
-	imageBuilderSpecs  `yaml:",inline"`
-	sageMakerUserSpecs `yaml:",inline"`
-	dmsServerlessSpecs `yaml:",inline"`
-	emrServerlessSpecs `yaml:",inline"`
+	imageBuilderSpecs     `yaml:",inline"`
+	sageMakerUserSpecs    `yaml:",inline"`
+	dmsServerlessSpecs    `yaml:",inline"`
+	emrServerlessSpecs    `yaml:",inline"`
+	kinesisAnalyticsSpecs `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -48,6 +48,7 @@ var services = []service{
 	{name: "states", protocol: json10, ops: sfnOps, regional: true, build: (*builder).addStateMachines},
 	{name: "imagebuilder", protocol: restJSON, ops: imageBuilderOps, regional: true, route: imageBuilderRoute, build: (*builder).addImageBuilder},
 	{name: "emr-serverless", protocol: restJSON, ops: emrServerlessOps, regional: true, route: emrServerlessRoute, build: (*builder).addEMRServerless},
+	{name: "kinesisanalytics", protocol: json11, ops: kinesisAnalyticsOps, regional: true, build: (*builder).addFlinkApplications},
 }
 
 // service is one simulated AWS service.

@@ -138,6 +138,7 @@ type regionState struct {
 	sageMakerUserState
 	dmsServerlessState
 	emrServerlessState
+	kinesisAnalyticsState
 }
 
 func newRegionState(account, region string) *regionState {
