@@ -51,6 +51,12 @@ var moreFinderCases = []queryFinderCase{
 		`        flink_applications: [{name: stream, status: running, groups: [web]}, {name: no-vpc}]`,
 		sim.DenyRule{Service: "kinesisanalytics", Action: "DescribeApplication"},
 		"sg-0def kinesisanalytics-applications latent stream"},
+	{"kafkaconnect-connectors",
+		// No securityGroups: workers run in the subnets' VPC default group.
+		`        msk_connectors: [{name: sink}]`,
+		`        msk_connectors: [{name: sink, groups: [web]}]`,
+		sim.DenyRule{Service: "kafkaconnect", Action: "ListConnectors"},
+		"sg-0def kafkaconnect-connectors live sink"},
 	{"beanstalk-environments",
 		`        beanstalk_environments: [{name: web-prod, instance_groups: [web, default], lb_groups: [web]}]`,
 		`        beanstalk_environments: [{name: web-prod, instance_groups: [web], lb_groups: [web]}]`,

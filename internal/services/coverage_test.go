@@ -36,7 +36,8 @@ var (
 	liveWithoutSignature = []resource.Kind{"ec2.instance", "ec2.interface", "ec2.unattributed-interface", "rds.instance",
 		"rds.cluster", "rds.cluster-member", "elasticache.replication-group-member", "emr.cluster", "sagemaker.notebook-instance",
 		"msk.cluster", "mq.rabbitmq-broker", "autoscaling.group", "elb.gateway", "ecs.service", "beanstalk.environment",
-		"mwaa.environment", "ec2.client-vpn-endpoint", "sagemaker.domain", "kinesisanalytics.application"}
+		"mwaa.environment", "ec2.client-vpn-endpoint", "sagemaker.domain", "kinesisanalytics.application",
+		"kafkaconnect.connector"}
 	// Configurations with no interface between runs: only a peer that
 	// reads the configuration sees them.
 	latentOnly = []resource.Kind{"ec2.launch-template", "ec2.launch-template-version", "ec2.security-group-rule",

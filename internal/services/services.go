@@ -34,6 +34,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/fsx"
 	"github.com/defaultsg/defaultsg/internal/services/glue"
 	"github.com/defaultsg/defaultsg/internal/services/imagebuilder"
+	"github.com/defaultsg/defaultsg/internal/services/kafkaconnect"
 	"github.com/defaultsg/defaultsg/internal/services/kinesisanalytics"
 	"github.com/defaultsg/defaultsg/internal/services/lambda"
 	"github.com/defaultsg/defaultsg/internal/services/mq"
@@ -96,6 +97,7 @@ var All = []svc.Service{
 	imagebuilder.Service,
 	emrserverless.Service,
 	kinesisanalytics.Service,
+	kafkaconnect.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

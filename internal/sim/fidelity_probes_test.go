@@ -319,6 +319,9 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "kinesisanalytics", op: "ListApplications"}),
 		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),
 		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "nope"}), wantErr: true}),
+
+		fixed(probe{service: "kafkaconnect", op: "ListConnectors"}),
+		fixed(probe{service: "kafkaconnect", op: "ListConnectors", query: url.Values{"maxResults": {"1"}, "connectorNamePrefix": {"sink"}}}),
 	}
 }
 

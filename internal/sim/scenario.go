@@ -101,6 +101,7 @@ type RegionResources struct {
 	dmsServerlessSpecs    `yaml:",inline"`
 	emrServerlessSpecs    `yaml:",inline"`
 	kinesisAnalyticsSpecs `yaml:",inline"`
+	kafkaConnectSpecs     `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -49,6 +49,7 @@ var services = []service{
 	{name: "imagebuilder", protocol: restJSON, ops: imageBuilderOps, regional: true, route: imageBuilderRoute, build: (*builder).addImageBuilder},
 	{name: "emr-serverless", protocol: restJSON, ops: emrServerlessOps, regional: true, route: emrServerlessRoute, build: (*builder).addEMRServerless},
 	{name: "kinesisanalytics", protocol: json11, ops: kinesisAnalyticsOps, regional: true, build: (*builder).addFlinkApplications},
+	{name: "kafkaconnect", protocol: restJSON, ops: kafkaConnectOps, regional: true, route: kafkaConnectRoute, build: (*builder).addKafkaConnectors},
 }
 
 // service is one simulated AWS service.

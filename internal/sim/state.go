@@ -139,6 +139,7 @@ type regionState struct {
 	dmsServerlessState
 	emrServerlessState
 	kinesisAnalyticsState
+	kafkaConnectState
 }
 
 func newRegionState(account, region string) *regionState {
