@@ -322,6 +322,9 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "kafkaconnect", op: "ListConnectors"}),
 		fixed(probe{service: "kafkaconnect", op: "ListConnectors", query: url.Values{"maxResults": {"1"}, "connectorNamePrefix": {"sink"}}}),
+
+		fixed(probe{service: "lambda", op: "ListEventSourceMappings"}),
+		fixed(probe{service: "lambda", op: "ListEventSourceMappings", query: url.Values{"MaxItems": {"1"}}}),
 	}
 }
 

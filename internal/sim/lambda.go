@@ -15,6 +15,7 @@ var lambdaOps = map[string]op{
 	"ListFunctions":               regionLocked(listFunctions),
 	"GetFunctionConfiguration":    regionLocked(getFunctionConfiguration),
 	"UpdateFunctionConfiguration": regionLocked(updateFunctionConfiguration),
+	"ListEventSourceMappings":     listEventSourceMappings,
 }
 
 // lambdaREST is restJSON with Lambda's own throttling error (429).
@@ -33,6 +34,9 @@ func lambdaRoute(r *http.Request) string {
 	p := strings.TrimSuffix(r.URL.Path, "/")
 	if r.Method == http.MethodGet && p == "/2015-03-31/functions" {
 		return "ListFunctions"
+	}
+	if r.Method == http.MethodGet && p == "/2015-03-31/event-source-mappings" {
+		return "ListEventSourceMappings"
 	}
 	if _, ok := lambdaConfigPath(p); ok {
 		switch r.Method {
@@ -197,5 +201,5 @@ func (b *builder) addLambda() error {
 			b.st.functions = append(b.st.functions, v)
 		}
 	}
-	return nil
+	return b.addEventSourceMappings()
 }

@@ -102,6 +102,7 @@ type RegionResources struct {
 	emrServerlessSpecs    `yaml:",inline"`
 	kinesisAnalyticsSpecs `yaml:",inline"`
 	kafkaConnectSpecs     `yaml:",inline"`
+	lambdaESMSpecs        `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

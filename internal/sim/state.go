@@ -140,6 +140,7 @@ type regionState struct {
 	emrServerlessState
 	kinesisAnalyticsState
 	kafkaConnectState
+	lambdaESMState
 }
 
 func newRegionState(account, region string) *regionState {
