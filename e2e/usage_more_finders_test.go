@@ -62,6 +62,11 @@ var moreFinderCases = []queryFinderCase{
 		`        lambda_event_source_mappings: [{function: consumer, groups: [web]}, {function: queue, source: sqs}]`,
 		sim.DenyRule{Service: "lambda", Action: "ListEventSourceMappings"},
 		"sg-0def lambda-event-source-mappings latent a497aaaa-0af2-fca7-4dce-c15f036f3ac9"},
+	{"vpclattice-service-network-vpc-associations",
+		`        lattice_vpc_associations: [{network: mesh, groups: [web, default]}, {network: open}]`,
+		`        lattice_vpc_associations: [{network: mesh, groups: [web]}, {network: open}]`,
+		sim.DenyRule{Service: "vpc-lattice", Action: "GetServiceNetworkVpcAssociation"},
+		"sg-0def vpclattice-service-network-vpc-associations latent snva-1530cc467a4cd1b87"},
 	{"lambda-event-source-mappings",
 		// VPC_SUBNET and no VPC_SECURITY_GROUP: the subnets' VPC default group.
 		`        lambda_event_source_mappings: [{function: consumer}]`,

@@ -51,6 +51,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/sfn"
 	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/services/transfer"
+	"github.com/defaultsg/defaultsg/internal/services/vpclattice"
 	"github.com/defaultsg/defaultsg/internal/services/workspaces"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -98,6 +99,7 @@ var All = []svc.Service{
 	emrserverless.Service,
 	kinesisanalytics.Service,
 	kafkaconnect.Service,
+	vpclattice.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

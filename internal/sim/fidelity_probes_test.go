@@ -325,6 +325,17 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "lambda", op: "ListEventSourceMappings"}),
 		fixed(probe{service: "lambda", op: "ListEventSourceMappings", query: url.Values{"MaxItems": {"1"}}}),
+
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "ListServiceNetworkVpcAssociations", query: url.Values{"vpcIdentifier": {st.defaultVPCID()}}}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "ListServiceNetworkVpcAssociations", wantErr: true}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
+				path: map[string]string{"serviceNetworkVpcAssociationIdentifier": st.latticeAssociations[0].ID}}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
+			path: map[string]string{"serviceNetworkVpcAssociationIdentifier": "snva-0nope"}, wantErr: true}),
 	}
 }
 

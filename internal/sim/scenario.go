@@ -103,6 +103,7 @@ type RegionResources struct {
 	kinesisAnalyticsSpecs `yaml:",inline"`
 	kafkaConnectSpecs     `yaml:",inline"`
 	lambdaESMSpecs        `yaml:",inline"`
+	vpcLatticeSpecs       `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

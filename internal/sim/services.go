@@ -50,6 +50,7 @@ var services = []service{
 	{name: "emr-serverless", protocol: restJSON, ops: emrServerlessOps, regional: true, route: emrServerlessRoute, build: (*builder).addEMRServerless},
 	{name: "kinesisanalytics", protocol: json11, ops: kinesisAnalyticsOps, regional: true, build: (*builder).addFlinkApplications},
 	{name: "kafkaconnect", protocol: restJSON, ops: kafkaConnectOps, regional: true, route: kafkaConnectRoute, build: (*builder).addKafkaConnectors},
+	{name: "vpc-lattice", protocol: restJSON, ops: vpcLatticeOps, regional: true, route: latticeRoute, build: (*builder).addLatticeAssociations},
 }
 
 // service is one simulated AWS service.

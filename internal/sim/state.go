@@ -141,6 +141,7 @@ type regionState struct {
 	kinesisAnalyticsState
 	kafkaConnectState
 	lambdaESMState
+	vpcLatticeState
 }
 
 func newRegionState(account, region string) *regionState {
