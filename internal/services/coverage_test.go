@@ -45,7 +45,7 @@ var (
 		"eventbridge.rule", "scheduler.schedule", "pipes.pipe", "batch.compute-environment", "sagemaker.model",
 		"glue.connection", "sfn.state-machine", "imagebuilder.infrastructure-configuration", "sagemaker.user-profile",
 		"dms.replication-config", "emrserverless.application", "lambda.event-source-mapping",
-		"vpclattice.service-network-vpc-association"}
+		"vpclattice.service-network-vpc-association", "datasync.location"}
 )
 
 // peer says how a peer that reads the kinds in reads covers e.

@@ -18,6 +18,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/batch"
 	"github.com/defaultsg/defaultsg/internal/services/beanstalk"
 	"github.com/defaultsg/defaultsg/internal/services/codebuild"
+	"github.com/defaultsg/defaultsg/internal/services/datasync"
 	"github.com/defaultsg/defaultsg/internal/services/dax"
 	"github.com/defaultsg/defaultsg/internal/services/dms"
 	"github.com/defaultsg/defaultsg/internal/services/ds"
@@ -100,6 +101,7 @@ var All = []svc.Service{
 	kinesisanalytics.Service,
 	kafkaconnect.Service,
 	vpclattice.Service,
+	datasync.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

@@ -336,6 +336,26 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
 			path: map[string]string{"serviceNetworkVpcAssociationIdentifier": "snva-0nope"}, wantErr: true}),
+
+		fixed(probe{service: "datasync", op: "ListLocations"}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationEfs", body: js(map[string]any{"LocationArn": st.dataSyncLocations[0].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxWindows", body: js(map[string]any{"LocationArn": st.dataSyncLocations[1].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxLustre", body: js(map[string]any{"LocationArn": st.dataSyncLocations[2].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxOpenZfs", body: js(map[string]any{"LocationArn": st.dataSyncLocations[3].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxOntap", body: js(map[string]any{"LocationArn": st.dataSyncLocations[4].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationEfs", body: js(map[string]any{"LocationArn": st.dataSyncLocations[5].ARN}), wantErr: true}
+		}),
 	}
 }
 

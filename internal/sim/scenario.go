@@ -104,6 +104,7 @@ type RegionResources struct {
 	kafkaConnectSpecs     `yaml:",inline"`
 	lambdaESMSpecs        `yaml:",inline"`
 	vpcLatticeSpecs       `yaml:",inline"`
+	dataSyncSpecs         `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

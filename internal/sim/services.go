@@ -51,6 +51,7 @@ var services = []service{
 	{name: "kinesisanalytics", protocol: json11, ops: kinesisAnalyticsOps, regional: true, build: (*builder).addFlinkApplications},
 	{name: "kafkaconnect", protocol: restJSON, ops: kafkaConnectOps, regional: true, route: kafkaConnectRoute, build: (*builder).addKafkaConnectors},
 	{name: "vpc-lattice", protocol: restJSON, ops: vpcLatticeOps, regional: true, route: latticeRoute, build: (*builder).addLatticeAssociations},
+	{name: "datasync", protocol: json11, ops: dataSyncOps, regional: true, build: (*builder).addDataSyncLocations},
 }
 
 // service is one simulated AWS service.

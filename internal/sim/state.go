@@ -142,6 +142,7 @@ type regionState struct {
 	kafkaConnectState
 	lambdaESMState
 	vpcLatticeState
+	dataSyncState
 }
 
 func newRegionState(account, region string) *regionState {
