@@ -31,6 +31,11 @@ var jobFinderCases = []struct {
 		"        pipes: [{name: orders, vpc: prod}]",
 		"        pipes: [{name: orders, target: lambda}]",
 		"sg-0dee latent orders", sim.DenyRule{Service: "pipes", Action: "*"}},
+	{"pipe-kafka-source", "eventbridge-pipes",
+		// A self-managed Kafka source polled from VPC data, naming no group.
+		"        pipes: [{name: orders, target: lambda, kafka_source: {vpc: data}}]",
+		"        pipes: [{name: orders, target: lambda, kafka_source: {groups: [web]}}]",
+		"sg-0ded latent orders", sim.DenyRule{Service: "pipes", Action: "DescribePipe"}},
 	{"batch", "batch-compute-environments",
 		"        batch_compute_environments: [{name: gpu, vpc: data, launch_template: batch-lt, groups: [default]}]",
 		"        batch_compute_environments: [{name: gpu, groups: [web]}, {name: unmanaged}]",

@@ -143,6 +143,7 @@ type regionState struct {
 	lambdaESMState
 	vpcLatticeState
 	dataSyncState
+	pipeKafkaState
 }
 
 func newRegionState(account, region string) *regionState {
