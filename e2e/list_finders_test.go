@@ -33,7 +33,7 @@ func TestUsageListFindersJSONAndTable(t *testing.T) {
 			t.Errorf("%s: finders %v, move %+v", k.Kind, k.Finders, k.Move)
 		}
 		if k.Kind == "sfn.state-machine" && (k.Finders[0].Name != "sfn-state-machines" ||
-			strings.Join(k.Finders[0].IAM, " ") != "states:ListStateMachines states:DescribeStateMachine ec2:DescribeSubnets" ||
+			strings.Join(k.Finders[0].IAM, " ") != "states:ListStateMachines states:DescribeStateMachine states:ListStateMachineVersions ec2:DescribeSubnets" ||
 			!strings.Contains(k.Move.Manual, "states:UpdateStateMachine")) {
 			t.Errorf("sfn.state-machine: %+v", k)
 		}

@@ -69,6 +69,11 @@ var jobFinderCases = []struct {
 		"        state_machines: [{name: etl, vpc: data}]", // no SecurityGroups: the subnets' default group
 		"        state_machines: [{name: etl, groups: [web]}]",
 		"sg-0ded latent etl", sim.DenyRule{Service: "states", Action: "ListStateMachines"}},
+	{"state-machine-version", "sfn-state-machines",
+		// The latest definition moved to web; published version 1 still runs in the default group.
+		"        state_machines: [{name: etl, groups: [web], versions: [{groups: [default]}, {groups: [web]}]}]",
+		"        state_machines: [{name: etl, groups: [web], versions: [{groups: [web]}]}]",
+		"sg-0def latent etl:1", sim.DenyRule{Service: "states", Action: "ListStateMachineVersions"}},
 	{"imagebuilder", "imagebuilder-infrastructure-configurations",
 		"        imagebuilder_infrastructure_configurations: [{name: golden, vpc: prod, groups: [default], tags: {aws:cloudformation:stack-name: ami}}]",
 		"        imagebuilder_infrastructure_configurations: [{name: golden, groups: [web]}]",

@@ -44,7 +44,7 @@ var (
 		"ec2.peered-vpc-rule", "autoscaling.launch-configuration", "lambda.version", "codebuild.project", "codebuild.fleet",
 		"eventbridge.rule", "scheduler.schedule", "pipes.pipe", "batch.compute-environment", "sagemaker.model",
 		"glue.connection", "sfn.state-machine", "imagebuilder.infrastructure-configuration", "sagemaker.user-profile",
-		"dms.replication-config", "emrserverless.application", "lambda.event-source-mapping",
+		"dms.replication-config", "emrserverless.application", "lambda.event-source-mapping", "sfn.state-machine-version",
 		"vpclattice.service-network-vpc-association", "datasync.location"}
 )
 

@@ -302,6 +302,9 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "states", op: "ListStateMachines", body: js(map[string]any{"maxResults": 1})}),
 		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
 		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nope"}), wantErr: true}),
+		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
+		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly:1"})}),
+		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "nope"}), wantErr: true}),
 
 		fixed(probe{service: "imagebuilder", op: "ListInfrastructureConfigurations"}),
 		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",

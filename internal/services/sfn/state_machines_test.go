@@ -15,8 +15,23 @@ import (
 
 // fakeMachines serves one state machine a page and each one's definition.
 type fakeMachines struct {
-	names []string
-	defs  map[string]string
+	names    []string
+	defs     map[string]string   // name or name:version -> definition
+	versions map[string][]string // name -> version numbers, one a page
+}
+
+func (f *fakeMachines) ListStateMachineVersions(_ context.Context, in *sfn.ListStateMachineVersionsInput, _ ...func(*sfn.Options)) (*sfn.ListStateMachineVersionsOutput, error) {
+	name := strings.TrimPrefix(aws.ToString(in.StateMachineArn), "arn:")
+	vs := f.versions[name]
+	i := len(aws.ToString(in.NextToken))
+	out := &sfn.ListStateMachineVersionsOutput{}
+	if i < len(vs) {
+		out.StateMachineVersions = []types.StateMachineVersionListItem{{StateMachineVersionArn: aws.String("arn:" + name + ":" + vs[i])}}
+	}
+	if i+1 < len(vs) {
+		out.NextToken = aws.String(aws.ToString(in.NextToken) + "n")
+	}
+	return out, nil
 }
 
 func (f *fakeMachines) ListStateMachines(_ context.Context, in *sfn.ListStateMachinesInput, _ ...func(*sfn.Options)) (*sfn.ListStateMachinesOutput, error) {
@@ -34,7 +49,8 @@ func (f *fakeMachines) DescribeStateMachine(_ context.Context, in *sfn.DescribeS
 	if !ok {
 		return nil, svctest.Unexpected("DescribeStateMachine " + name)
 	}
-	return &sfn.DescribeStateMachineOutput{Name: aws.String(name), StateMachineArn: in.StateMachineArn, Definition: aws.String(def)}, nil
+	base, _, _ := strings.Cut(name, ":")
+	return &sfn.DescribeStateMachineOutput{Name: aws.String(base), StateMachineArn: in.StateMachineArn, Definition: aws.String(def)}, nil
 }
 
 func task(resource, params string) string {
@@ -108,5 +124,28 @@ func TestStateMachinesNamedGroupsWithPathSubnets(t *testing.T) {
 	tasks, err := ecsTasks(machine(`"A": ` + task("arn:aws:states:::ecs:runTask", `{"NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets.$": "$.s", "SecurityGroups": ["sg-def"]}}}`)))
 	if err != nil || len(tasks) != 1 || tasks[0].Groups[0] != "sg-def" {
 		t.Fatalf("tasks %+v, err %v", tasks, err)
+	}
+}
+
+// A published version keeps the definition it was published with: an old
+// one on the default group is a user though the latest moved off it.
+func TestStateMachineVersionsAcrossPages(t *testing.T) {
+	f := &fakeMachines{names: []string{"etl"},
+		defs: map[string]string{
+			"etl":   machine(`"A": ` + task("arn:aws:states:::ecs:runTask.sync", net(`["sg-x"]`))),
+			"etl:1": machine(`"A": ` + task("arn:aws:states:::ecs:runTask.sync", net(`["sg-def"]`))),
+			"etl:2": machine(`"A": ` + task("arn:aws:states:::ecs:runTask.sync", net(`["sg-x"]`))),
+			"etl:3": machine(`"A": ` + task("arn:aws:states:::ecs:runTask.sync", net(`["sg-def2"]`))),
+		},
+		versions: map[string][]string{"etl": {"3", "2", "1"}}}
+	us, err := findStateMachines(context.Background(), f, svctest.Target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := svctest.IDs(us); got != "sg-def2:etl:3:latent sg-def:etl:1:latent" {
+		t.Fatalf("got %s", got)
+	}
+	if us[0].ResourceKind != Version || us[0].Change != usage.ChangeDeployment || us[0].ARN != "arn:etl:3" {
+		t.Fatalf("version: %+v", us[0])
 	}
 }
