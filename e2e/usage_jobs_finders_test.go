@@ -57,6 +57,13 @@ var jobFinderCases = []struct {
 			"        sagemaker_user_profiles: [{name: ana, domain: studio, groups: [default]}, {name: bo, domain: studio}]",
 		"        sagemaker_domains: [{name: studio}]\n        sagemaker_user_profiles: [{name: ana, domain: studio, groups: [web]}]",
 		"sg-0dee latent d-60b1fa4d1b96/ana", sim.DenyRule{Service: "sagemaker", Action: "DescribeUserProfile"}},
+	{"sagemaker-monitoring-schedule", "sagemaker-monitoring-schedules",
+		// Every monitoring type's job definition is read; ModelBias's is on the default group.
+		"        sagemaker_monitoring_schedules: [{name: inline, inline: true, groups: [web]}, {name: data, groups: [web]},\n" +
+			"          {name: quality, type: ModelQuality, groups: [web]}, {name: bias, type: ModelBias, vpc: prod, groups: [default]},\n" +
+			"          {name: explain, type: ModelExplainability, groups: [web]}]",
+		"        sagemaker_monitoring_schedules: [{name: inline, inline: true, groups: [web]}, {name: bias, type: ModelBias, groups: [web]}, {name: plain}]",
+		"sg-0dee latent bias", sim.DenyRule{Service: "sagemaker", Action: "DescribeModelBiasJobDefinition"}},
 	{"emr", "emr-clusters",
 		"        emr_clusters: [{name: etl, vpc: data, groups: [default]}]",
 		"        emr_clusters: [{name: etl, groups: [web]}]",

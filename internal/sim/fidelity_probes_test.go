@@ -250,6 +250,15 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}
 		}),
 		fixed(probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": "d-nope", "UserProfileName": "ana"}), wantErr: true}),
+		fixed(probe{service: "sagemaker", op: "ListMonitoringSchedules"}),
+		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "inline"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "quality"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "nope"}), wantErr: true}),
+		fixed(probe{service: "sagemaker", op: "DescribeDataQualityJobDefinition", body: js(map[string]any{"JobDefinitionName": "data-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelQualityJobDefinition", body: js(map[string]any{"JobDefinitionName": "quality-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelBiasJobDefinition", body: js(map[string]any{"JobDefinitionName": "bias-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelExplainabilityJobDefinition", body: js(map[string]any{"JobDefinitionName": "explain-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelBiasJobDefinition", body: js(map[string]any{"JobDefinitionName": "quality-definition"}), wantErr: true}),
 
 		fixed(probe{service: "elasticmapreduce", op: "ListClusters"}),
 		read(func() probe {

@@ -14,6 +14,14 @@ var sagemakerOps = map[string]op{
 	"DescribeDomain":           describeSageMakerDomain,
 	"ListUserProfiles":         listSageMakerUserProfiles,
 	"DescribeUserProfile":      describeSageMakerUserProfile,
+
+	// Model monitoring (sagemaker_monitoring.go).
+	"ListMonitoringSchedules":                  listMonitoringSchedules,
+	"DescribeMonitoringSchedule":               describeMonitoringSchedule,
+	"DescribeDataQualityJobDefinition":         describeJobDefinition("DataQuality"),
+	"DescribeModelQualityJobDefinition":        describeJobDefinition("ModelQuality"),
+	"DescribeModelBiasJobDefinition":           describeJobDefinition("ModelBias"),
+	"DescribeModelExplainabilityJobDefinition": describeJobDefinition("ModelExplainability"),
 }
 
 var sagemakerInvalid = badRequest("ValidationException")
@@ -79,10 +87,10 @@ type sageMakerResource struct {
 	Subnets, Groups []string
 }
 
-// addSageMaker builds notebook instances, models, domains and user profiles, in that
+// addSageMaker builds notebook instances, models, domains, user profiles and monitoring schedules, in that
 // order (generated ids depend on it).
 func (b *builder) addSageMaker() error {
-	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains, b.addUserProfiles} {
+	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains, b.addUserProfiles, b.addMonitoringSchedules} {
 		if err := step(); err != nil {
 			return err
 		}

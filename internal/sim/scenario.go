@@ -105,6 +105,8 @@ type RegionResources struct {
 	lambdaESMSpecs        `yaml:",inline"`
 	vpcLatticeSpecs       `yaml:",inline"`
 	dataSyncSpecs         `yaml:",inline"`
+
+	sageMakerMonitoringSpecs `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

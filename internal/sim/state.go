@@ -144,6 +144,7 @@ type regionState struct {
 	vpcLatticeState
 	dataSyncState
 	pipeKafkaState
+	sageMakerMonitoringState
 }
 
 func newRegionState(account, region string) *regionState {

@@ -1,4 +1,4 @@
-// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models, Studio domains and user profiles.
+// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models, Studio domains, user profiles and model monitoring schedules.
 package sagemaker
 
 import (
@@ -11,11 +11,12 @@ import (
 
 // Resource kinds.
 const (
-	NotebookInstance resource.Kind = "sagemaker.notebook-instance"
-	Model            resource.Kind = "sagemaker.model"
-	Domain           resource.Kind = "sagemaker.domain"
-	Resource         resource.Kind = "sagemaker.resource"
-	UserProfile      resource.Kind = "sagemaker.user-profile"
+	NotebookInstance   resource.Kind = "sagemaker.notebook-instance"
+	Model              resource.Kind = "sagemaker.model"
+	Domain             resource.Kind = "sagemaker.domain"
+	Resource           resource.Kind = "sagemaker.resource"
+	UserProfile        resource.Kind = "sagemaker.user-profile"
+	MonitoringSchedule resource.Kind = "sagemaker.monitoring-schedule"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of sagemaker.
@@ -27,9 +28,12 @@ var Service = svc.Service{
 		{Kind: Domain, Name: "SageMaker domain", Manual: svc.Manual{API: "sagemaker:UpdateDomain"}},
 		{Kind: Resource, Name: "SageMaker resource", Manual: svc.Manual{Recreate: true}},
 		{Kind: UserProfile, Name: "SageMaker user profile", Manual: svc.Manual{API: "sagemaker:UpdateUserProfile"}},
+		// An inline definition through UpdateMonitoringSchedule; a named one
+		// is immutable: a new job definition, then UpdateMonitoringSchedule.
+		{Kind: MonitoringSchedule, Name: "SageMaker monitoring schedule", Manual: svc.Manual{API: "sagemaker:UpdateMonitoringSchedule"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Resource, Change: usage.ChangeReplacement, Match: svc.DescRegexp(regexp.MustCompile(`SageMaker(.*)$`))},
 	},
-	Finders: []usage.Finder{NotebookInstances, Models, Domains, UserProfiles},
+	Finders: []usage.Finder{NotebookInstances, Models, Domains, UserProfiles, MonitoringSchedules},
 }
