@@ -43,7 +43,7 @@ var (
 	latentOnly = []resource.Kind{"ec2.launch-template", "ec2.launch-template-version", "ec2.security-group-rule",
 		"ec2.peered-vpc-rule", "autoscaling.launch-configuration", "lambda.version", "codebuild.project", "codebuild.fleet",
 		"eventbridge.rule", "scheduler.schedule", "pipes.pipe", "batch.compute-environment", "sagemaker.model",
-		"glue.connection", "sfn.state-machine", "imagebuilder.infrastructure-configuration", "sagemaker.user-profile", "sagemaker.monitoring-schedule",
+		"glue.connection", "sfn.state-machine", "imagebuilder.infrastructure-configuration", "sagemaker.user-profile", "sagemaker.monitoring-schedule", "sagemaker.pipeline",
 		"dms.replication-config", "emrserverless.application", "lambda.event-source-mapping", "sfn.state-machine-version",
 		"vpclattice.service-network-vpc-association", "datasync.location"}
 )

@@ -259,6 +259,9 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "sagemaker", op: "DescribeModelBiasJobDefinition", body: js(map[string]any{"JobDefinitionName": "bias-definition"})}),
 		fixed(probe{service: "sagemaker", op: "DescribeModelExplainabilityJobDefinition", body: js(map[string]any{"JobDefinitionName": "explain-definition"})}),
 		fixed(probe{service: "sagemaker", op: "DescribeModelBiasJobDefinition", body: js(map[string]any{"JobDefinitionName": "quality-definition"}), wantErr: true}),
+		fixed(probe{service: "sagemaker", op: "ListPipelines"}),
+		fixed(probe{service: "sagemaker", op: "DescribePipeline", body: js(map[string]any{"PipelineName": "train"})}),
+		fixed(probe{service: "sagemaker", op: "DescribePipeline", body: js(map[string]any{"PipelineName": "nope"}), wantErr: true}),
 
 		fixed(probe{service: "elasticmapreduce", op: "ListClusters"}),
 		read(func() probe {

@@ -22,6 +22,10 @@ var sagemakerOps = map[string]op{
 	"DescribeModelQualityJobDefinition":        describeJobDefinition("ModelQuality"),
 	"DescribeModelBiasJobDefinition":           describeJobDefinition("ModelBias"),
 	"DescribeModelExplainabilityJobDefinition": describeJobDefinition("ModelExplainability"),
+
+	// Pipelines (sagemaker_pipelines.go).
+	"ListPipelines":    listSageMakerPipelines,
+	"DescribePipeline": describeSageMakerPipeline,
 }
 
 var sagemakerInvalid = badRequest("ValidationException")
@@ -87,10 +91,10 @@ type sageMakerResource struct {
 	Subnets, Groups []string
 }
 
-// addSageMaker builds notebook instances, models, domains, user profiles and monitoring schedules, in that
+// addSageMaker builds notebook instances, models, domains, user profiles, monitoring schedules and pipelines, in that
 // order (generated ids depend on it).
 func (b *builder) addSageMaker() error {
-	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains, b.addUserProfiles, b.addMonitoringSchedules} {
+	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains, b.addUserProfiles, b.addMonitoringSchedules, b.addSageMakerPipelines} {
 		if err := step(); err != nil {
 			return err
 		}

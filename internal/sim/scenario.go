@@ -107,6 +107,7 @@ type RegionResources struct {
 	dataSyncSpecs         `yaml:",inline"`
 
 	sageMakerMonitoringSpecs `yaml:",inline"`
+	sageMakerPipelineSpecs   `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

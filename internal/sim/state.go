@@ -145,6 +145,7 @@ type regionState struct {
 	dataSyncState
 	pipeKafkaState
 	sageMakerMonitoringState
+	sageMakerPipelineState
 }
 
 func newRegionState(account, region string) *regionState {

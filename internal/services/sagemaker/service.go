@@ -1,4 +1,4 @@
-// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models, Studio domains, user profiles and model monitoring schedules.
+// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models, Studio domains, user profiles, model monitoring schedules and pipelines.
 package sagemaker
 
 import (
@@ -17,6 +17,7 @@ const (
 	Resource           resource.Kind = "sagemaker.resource"
 	UserProfile        resource.Kind = "sagemaker.user-profile"
 	MonitoringSchedule resource.Kind = "sagemaker.monitoring-schedule"
+	Pipeline           resource.Kind = "sagemaker.pipeline"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of sagemaker.
@@ -31,9 +32,10 @@ var Service = svc.Service{
 		// An inline definition through UpdateMonitoringSchedule; a named one
 		// is immutable: a new job definition, then UpdateMonitoringSchedule.
 		{Kind: MonitoringSchedule, Name: "SageMaker monitoring schedule", Manual: svc.Manual{API: "sagemaker:UpdateMonitoringSchedule"}},
+		{Kind: Pipeline, Name: "SageMaker pipeline", Manual: svc.Manual{API: "sagemaker:UpdatePipeline"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Resource, Change: usage.ChangeReplacement, Match: svc.DescRegexp(regexp.MustCompile(`SageMaker(.*)$`))},
 	},
-	Finders: []usage.Finder{NotebookInstances, Models, Domains, UserProfiles, MonitoringSchedules},
+	Finders: []usage.Finder{NotebookInstances, Models, Domains, UserProfiles, MonitoringSchedules, Pipelines},
 }
