@@ -62,7 +62,7 @@ Exit codes of usage: 0 no default group is used and coverage is complete, 3 some
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure is an accepted gap, not \"usage unknown\"")
-	fl.BoolVar(&opts.ListFinders, "list-finders", false, "list every finder, what it reads and the IAM actions it needs")
+	fl.BoolVar(&opts.ListFinders, "list-finders", false, "list every resource kind: its finders, what they read, their IAM actions and how it is moved (-o table or json)")
 	completeFinders(cmd)
 	return cmd
 }
@@ -87,7 +87,7 @@ type usageGroup struct {
 
 func usageRun(ctx context.Context, opts *UsageOptions) error {
 	if opts.ListFinders {
-		return listFinders(opts.IO)
+		return listFinders(opts.IO, opts.Output)
 	}
 	format, err := parseTableFormat(opts.Output, tableFormats...)
 	if err != nil {
@@ -265,10 +265,25 @@ func usageStatus(rep UsageReport) error {
 	return nil
 }
 
-func listFinders(ios *iostreams.IOStreams) error {
-	t := report.Table{Headers: []string{"FINDER", "SERVICE", "READS", "IAM ACTIONS"}}
-	for _, fd := range services.Finders() {
-		t.Rows = append(t.Rows, []string{fd.Name, fd.Service, fd.Reads, strings.Join(fd.IAM, "\n")})
+// listFinders prints every resource kind: the finders that report it, what
+// they read and the IAM actions they need, and how a user of it is moved.
+func listFinders(ios *iostreams.IOStreams, output string) error {
+	format, err := report.ParseFormat(output)
+	if err != nil {
+		return exitcode.Usagef(err)
 	}
-	return writeTable(ios, report.FormatTable, t)
+	if format == report.FormatJSON {
+		return report.WriteJSON(ios.Out, services.Catalog())
+	}
+	t := report.Table{Headers: []string{"KIND", "SERVICE", "FINDERS", "READS", "IAM ACTIONS", "MOVE"}}
+	for _, e := range services.Catalog() {
+		var names, reads, iam []string
+		for _, fd := range e.Finders {
+			names, reads = append(names, fd.Name), append(reads, fd.Reads)
+			iam = append(iam, fd.IAM...)
+		}
+		t.Rows = append(t.Rows, []string{string(e.Kind), e.Service, strings.Join(names, "\n"), strings.Join(reads, "\n"),
+			strings.Join(slices.Compact(slices.Sorted(slices.Values(iam))), "\n"), e.Move.String()})
+	}
+	return writeTable(ios, format, t)
 }

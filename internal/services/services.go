@@ -18,6 +18,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/batch"
 	"github.com/defaultsg/defaultsg/internal/services/beanstalk"
 	"github.com/defaultsg/defaultsg/internal/services/codebuild"
+	"github.com/defaultsg/defaultsg/internal/services/datasync"
 	"github.com/defaultsg/defaultsg/internal/services/dax"
 	"github.com/defaultsg/defaultsg/internal/services/dms"
 	"github.com/defaultsg/defaultsg/internal/services/ds"
@@ -28,10 +29,14 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/elasticache"
 	"github.com/defaultsg/defaultsg/internal/services/elb"
 	"github.com/defaultsg/defaultsg/internal/services/emr"
+	"github.com/defaultsg/defaultsg/internal/services/emrserverless"
 	"github.com/defaultsg/defaultsg/internal/services/eventbridge"
 	"github.com/defaultsg/defaultsg/internal/services/firehose"
 	"github.com/defaultsg/defaultsg/internal/services/fsx"
 	"github.com/defaultsg/defaultsg/internal/services/glue"
+	"github.com/defaultsg/defaultsg/internal/services/imagebuilder"
+	"github.com/defaultsg/defaultsg/internal/services/kafkaconnect"
+	"github.com/defaultsg/defaultsg/internal/services/kinesisanalytics"
 	"github.com/defaultsg/defaultsg/internal/services/lambda"
 	"github.com/defaultsg/defaultsg/internal/services/mq"
 	"github.com/defaultsg/defaultsg/internal/services/msk"
@@ -44,8 +49,10 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/route53resolver"
 	"github.com/defaultsg/defaultsg/internal/services/sagemaker"
 	"github.com/defaultsg/defaultsg/internal/services/scheduler"
+	"github.com/defaultsg/defaultsg/internal/services/sfn"
 	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/services/transfer"
+	"github.com/defaultsg/defaultsg/internal/services/vpclattice"
 	"github.com/defaultsg/defaultsg/internal/services/workspaces"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -88,6 +95,13 @@ var All = []svc.Service{
 	quicksight.Service,
 	transfer.Service,
 	fsx.Service,
+	sfn.Service,
+	imagebuilder.Service,
+	emrserverless.Service,
+	kinesisanalytics.Service,
+	kafkaconnect.Service,
+	vpclattice.Service,
+	datasync.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

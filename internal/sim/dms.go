@@ -9,7 +9,9 @@ import (
 // DescribeReplicationInstances, paged by Marker.
 
 var dmsOps = map[string]op{
-	"DescribeReplicationInstances": regionLocked(describeDMSReplicationInstances),
+	"DescribeReplicationInstances":    regionLocked(describeDMSReplicationInstances),
+	"DescribeReplicationConfigs":      describeDMSReplicationConfigs,
+	"DescribeReplicationSubnetGroups": describeDMSReplicationSubnetGroups,
 	// dms_update.go
 	"ModifyReplicationInstance": regionLocked(modifyDMSReplicationInstance),
 }
@@ -94,8 +96,11 @@ type dmsState struct {
 }
 
 func (b *builder) addDMS() error {
-	return b.addVPCResources("dms_replication_instances", b.res.DMSReplicationInstances, &b.st.dmsInstances,
-		func(string) string { return b.arn("dms", "rep:"+strings.ToUpper(b.st.ids.hexN("dms", 26))) })
+	if err := b.addVPCResources("dms_replication_instances", b.res.DMSReplicationInstances, &b.st.dmsInstances,
+		func(string) string { return b.arn("dms", "rep:"+strings.ToUpper(b.st.ids.hexN("dms", 26))) }); err != nil {
+		return err
+	}
+	return b.addDMSConfigs()
 }
 
 // dmsInvalid is DMS's answer to a request its model's constraints refuse:

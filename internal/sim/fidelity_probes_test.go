@@ -313,6 +313,23 @@ func fidelityProbes(s *Server) []func() probe {
 		read(func() probe {
 			return probe{service: "sagemaker", op: "DescribeDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID})}
 		}),
+		fixed(probe{service: "sagemaker", op: "ListUserProfiles"}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}
+		}),
+		fixed(probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": "d-nope", "UserProfileName": "ana"}), wantErr: true}),
+		fixed(probe{service: "sagemaker", op: "ListMonitoringSchedules"}),
+		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "inline"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "quality"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "nope"}), wantErr: true}),
+		fixed(probe{service: "sagemaker", op: "DescribeDataQualityJobDefinition", body: js(map[string]any{"JobDefinitionName": "data-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelQualityJobDefinition", body: js(map[string]any{"JobDefinitionName": "quality-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelBiasJobDefinition", body: js(map[string]any{"JobDefinitionName": "bias-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelExplainabilityJobDefinition", body: js(map[string]any{"JobDefinitionName": "explain-definition"})}),
+		fixed(probe{service: "sagemaker", op: "DescribeModelBiasJobDefinition", body: js(map[string]any{"JobDefinitionName": "quality-definition"}), wantErr: true}),
+		fixed(probe{service: "sagemaker", op: "ListPipelines"}),
+		fixed(probe{service: "sagemaker", op: "DescribePipeline", body: js(map[string]any{"PipelineName": "train"})}),
+		fixed(probe{service: "sagemaker", op: "DescribePipeline", body: js(map[string]any{"PipelineName": "nope"}), wantErr: true}),
 
 		fixed(probe{service: "elasticmapreduce", op: "ListClusters"}),
 		read(func() probe {
@@ -337,6 +354,8 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "dms", op: "ModifyReplicationInstance", body: js(map[string]any{
 			"ReplicationInstanceArn": "arn:aws:dms:us-east-1:" + acct + ":rep:NOPE", "VpcSecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
+		fixed(probe{service: "dms", op: "DescribeReplicationConfigs"}),
+		fixed(probe{service: "dms", op: "DescribeReplicationSubnetGroups"}),
 		fixed(probe{service: "kafka", op: "ListClustersV2"}),
 
 		fixed(probe{service: "airflow", op: "ListEnvironments"}),
@@ -378,6 +397,68 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "organizations", op: "ListAccountsForParent", body: js(map[string]any{"ParentId": s.org.rootID})}),
 		fixed(probe{service: "organizations", op: "ListOrganizationalUnitsForParent", body: js(map[string]any{"ParentId": s.org.rootID})}),
 		fixed(probe{service: "organizations", op: "ListAccountsForParent", body: js(map[string]any{"ParentId": "r-nope"}), wantErr: true}),
+
+		fixed(probe{service: "states", op: "ListStateMachines"}),
+		fixed(probe{service: "states", op: "ListStateMachines", body: js(map[string]any{"maxResults": 1})}),
+		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
+		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nope"}), wantErr: true}),
+		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
+		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly:1"})}),
+		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "nope"}), wantErr: true}),
+
+		fixed(probe{service: "imagebuilder", op: "ListInfrastructureConfigurations"}),
+		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
+			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/builds"}}}),
+		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
+			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope"}}, wantErr: true}),
+
+		fixed(probe{service: "emr-serverless", op: "ListApplications"}),
+		fixed(probe{service: "emr-serverless", op: "ListApplications", query: url.Values{"states": {"CREATED", "STARTED"}, "maxResults": {"1"}}}),
+		read(func() probe {
+			return probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": st.emrServerlessApps[0].ID}}
+		}),
+		fixed(probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": "00nope"}, wantErr: true}),
+
+		fixed(probe{service: "kinesisanalytics", op: "ListApplications"}),
+		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),
+		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "nope"}), wantErr: true}),
+
+		fixed(probe{service: "kafkaconnect", op: "ListConnectors"}),
+		fixed(probe{service: "kafkaconnect", op: "ListConnectors", query: url.Values{"maxResults": {"1"}, "connectorNamePrefix": {"sink"}}}),
+
+		fixed(probe{service: "lambda", op: "ListEventSourceMappings"}),
+		fixed(probe{service: "lambda", op: "ListEventSourceMappings", query: url.Values{"MaxItems": {"1"}}}),
+
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "ListServiceNetworkVpcAssociations", query: url.Values{"vpcIdentifier": {st.defaultVPCID()}}}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "ListServiceNetworkVpcAssociations", wantErr: true}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
+				path: map[string]string{"serviceNetworkVpcAssociationIdentifier": st.latticeAssociations[0].ID}}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
+			path: map[string]string{"serviceNetworkVpcAssociationIdentifier": "snva-0nope"}, wantErr: true}),
+
+		fixed(probe{service: "datasync", op: "ListLocations"}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationEfs", body: js(map[string]any{"LocationArn": st.dataSyncLocations[0].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxWindows", body: js(map[string]any{"LocationArn": st.dataSyncLocations[1].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxLustre", body: js(map[string]any{"LocationArn": st.dataSyncLocations[2].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxOpenZfs", body: js(map[string]any{"LocationArn": st.dataSyncLocations[3].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationFsxOntap", body: js(map[string]any{"LocationArn": st.dataSyncLocations[4].ARN})}
+		}),
+		read(func() probe {
+			return probe{service: "datasync", op: "DescribeLocationEfs", body: js(map[string]any{"LocationArn": st.dataSyncLocations[5].ARN}), wantErr: true}
+		}),
 	}
 }
 

@@ -97,6 +97,8 @@ var ec2Errors = []string{
 // modelDirs names botocore's model of each simulated service.
 var modelDirs = map[string]string{
 	"elasticfilesystem": "efs", "elasticmapreduce": "emr", "es": "opensearch", "airflow": "mwaa",
+	"states":           "stepfunctions",
+	"kinesisanalytics": "kinesisanalyticsv2",
 }
 
 type fidelity struct {

@@ -16,6 +16,7 @@ var lambdaOps = map[string]op{
 	"GetFunctionConfiguration":    regionLocked(getFunctionConfiguration),
 	"UpdateFunctionConfiguration": regionLocked(updateFunctionConfiguration),
 	"ListTags":                    regionLocked(listLambdaTags),
+	"ListEventSourceMappings":     listEventSourceMappings,
 }
 
 // lambdaREST is restJSON with Lambda's own throttling error (429).
@@ -37,6 +38,9 @@ func lambdaRoute(r *http.Request) string {
 	}
 	if _, ok := strings.CutPrefix(p, "/2017-03-31/tags/"); ok && r.Method == http.MethodGet {
 		return "ListTags"
+	}
+	if r.Method == http.MethodGet && p == "/2015-03-31/event-source-mappings" {
+		return "ListEventSourceMappings"
 	}
 	if _, ok := lambdaConfigPath(p); ok {
 		switch r.Method {
@@ -204,5 +208,5 @@ func (b *builder) addLambda() error {
 			b.st.functions = append(b.st.functions, v)
 		}
 	}
-	return nil
+	return b.addEventSourceMappings()
 }

@@ -45,8 +45,12 @@ func listPipes(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, p := range page {
-		out = append(out, map[string]any{"Name": p.Name, "Arn": p.ARN, "CurrentState": p.pipeState(false), "DesiredState": "RUNNING",
-			"Source": pipeSource(c), "Target": p.TargetARN})
+		item := map[string]any{"Name": p.Name, "Arn": p.ARN, "CurrentState": p.pipeState(false), "DesiredState": "RUNNING",
+			"Source": pipeSource(c), "Target": p.TargetARN}
+		if _, ok := c.state.pipeKafkaSources[p.Name]; ok {
+			item["Source"] = "smk://kafka.internal:9092"
+		}
+		out = append(out, item)
 	}
 	return withNext(map[string]any{"Pipes": out}, "NextToken", next), nil
 }
@@ -65,6 +69,11 @@ func describePipe(c *call) (any, *apiError) {
 			"Source": pipeSource(c), "Target": p.TargetARN, "RoleArn": "arn:aws:iam::" + c.Account + ":role/pipes", "Tags": map[string]string{}}
 		for k, v := range p.Body {
 			out[k] = v
+		}
+		if src, ok := c.state.pipeKafkaSources[p.Name]; ok {
+			out["Source"] = "smk://kafka.internal:9092"
+			out["SourceParameters"] = map[string]any{"SelfManagedKafkaParameters": map[string]any{"TopicName": "orders",
+				"StartingPosition": "LATEST", "Vpc": map[string]any{"Subnets": src.Subnets, "SecurityGroup": nonNil(src.Groups)}}}
 		}
 		if p.Body == nil && p.Net != nil {
 			out["TargetParameters"] = map[string]any{"EcsTaskParameters": map[string]any{
@@ -94,6 +103,11 @@ type PipeSpec struct {
 	Target    string `yaml:"target"`  // "ecs" (default) or "lambda"
 	Cluster   string `yaml:"cluster"` // ECS cluster name, for the target ARN only
 	Placement `yaml:",inline"`
+	// KafkaSource, when set, makes the source a self-managed Kafka
+	// cluster polled from this VPC (SourceParameters
+	// .SelfManagedKafkaParameters.Vpc; omitted groups: none, the VPC's
+	// default group).
+	KafkaSource *Placement `yaml:"kafka_source"`
 }
 
 func (b *builder) addPipes() error {
@@ -109,6 +123,34 @@ func (b *builder) addPipes() error {
 		}
 		b.st.pipes = append(b.st.pipes, jobTarget{Name: p.Name,
 			ARN: b.arn("pipes", "pipe/"+p.Name), TargetARN: arn, Net: net})
+		if err := b.addPipeKafkaSource(p.Name, p.KafkaSource, append(at, "kafka_source")); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// pipeKafkaState holds the pipes whose source is a self-managed Kafka
+// cluster in a VPC, by pipe name.
+type pipeKafkaState struct {
+	pipeKafkaSources map[string]*awsvpc
+}
+
+func (b *builder) addPipeKafkaSource(name string, src *Placement, at path) error {
+	if src == nil {
+		return nil
+	}
+	p := *src
+	if p.Groups == nil {
+		p.Groups = []string{}
+	}
+	_, net, err := b.optionalNet(p, at)
+	if err != nil {
+		return err
+	}
+	if b.st.pipeKafkaSources == nil {
+		b.st.pipeKafkaSources = map[string]*awsvpc{}
+	}
+	b.st.pipeKafkaSources[name] = net
 	return nil
 }

@@ -12,6 +12,20 @@ var sagemakerOps = map[string]op{
 	"DescribeModel":            describeSageMakerModel,
 	"ListDomains":              listSageMakerDomains,
 	"DescribeDomain":           describeSageMakerDomain,
+	"ListUserProfiles":         listSageMakerUserProfiles,
+	"DescribeUserProfile":      describeSageMakerUserProfile,
+
+	// Model monitoring (sagemaker_monitoring.go).
+	"ListMonitoringSchedules":                  listMonitoringSchedules,
+	"DescribeMonitoringSchedule":               describeMonitoringSchedule,
+	"DescribeDataQualityJobDefinition":         describeJobDefinition("DataQuality"),
+	"DescribeModelQualityJobDefinition":        describeJobDefinition("ModelQuality"),
+	"DescribeModelBiasJobDefinition":           describeJobDefinition("ModelBias"),
+	"DescribeModelExplainabilityJobDefinition": describeJobDefinition("ModelExplainability"),
+
+	// Pipelines (sagemaker_pipelines.go).
+	"ListPipelines":    listSageMakerPipelines,
+	"DescribePipeline": describeSageMakerPipeline,
 }
 
 var sagemakerInvalid = badRequest("ValidationException")
@@ -77,10 +91,10 @@ type sageMakerResource struct {
 	Subnets, Groups []string
 }
 
-// addSageMaker builds notebook instances, models and domains, in that
+// addSageMaker builds notebook instances, models, domains, user profiles, monitoring schedules and pipelines, in that
 // order (generated ids depend on it).
 func (b *builder) addSageMaker() error {
-	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains} {
+	for _, step := range []func() error{b.addNotebooks, b.addModels, b.addDomains, b.addUserProfiles, b.addMonitoringSchedules, b.addSageMakerPipelines} {
 		if err := step(); err != nil {
 			return err
 		}

@@ -94,6 +94,20 @@ type RegionResources struct {
 	appRunnerSpecs   `yaml:",inline"`
 	mqSpecs          `yaml:",inline"`
 	configSpecs      `yaml:",inline"`
+	sfnSpecs         `yaml:",inline"`
+
+	imageBuilderSpecs     `yaml:",inline"`
+	sageMakerUserSpecs    `yaml:",inline"`
+	dmsServerlessSpecs    `yaml:",inline"`
+	emrServerlessSpecs    `yaml:",inline"`
+	kinesisAnalyticsSpecs `yaml:",inline"`
+	kafkaConnectSpecs     `yaml:",inline"`
+	lambdaESMSpecs        `yaml:",inline"`
+	vpcLatticeSpecs       `yaml:",inline"`
+	dataSyncSpecs         `yaml:",inline"`
+
+	sageMakerMonitoringSpecs `yaml:",inline"`
+	sageMakerPipelineSpecs   `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -45,6 +45,13 @@ var services = []service{
 	{name: "mq", protocol: restJSON, ops: mqOps, regional: true, route: mqRoute, build: (*builder).addMQBrokers},
 	{name: "config", protocol: json11, ops: configOps, regional: true, build: (*builder).addConfigRules},
 	{name: "organizations", protocol: json11, ops: orgOps},
+	{name: "states", protocol: json10, ops: sfnOps, regional: true, build: (*builder).addStateMachines},
+	{name: "imagebuilder", protocol: restJSON, ops: imageBuilderOps, regional: true, route: imageBuilderRoute, build: (*builder).addImageBuilder},
+	{name: "emr-serverless", protocol: restJSON, ops: emrServerlessOps, regional: true, route: emrServerlessRoute, build: (*builder).addEMRServerless},
+	{name: "kinesisanalytics", protocol: json11, ops: kinesisAnalyticsOps, regional: true, build: (*builder).addFlinkApplications},
+	{name: "kafkaconnect", protocol: restJSON, ops: kafkaConnectOps, regional: true, route: kafkaConnectRoute, build: (*builder).addKafkaConnectors},
+	{name: "vpc-lattice", protocol: restJSON, ops: vpcLatticeOps, regional: true, route: latticeRoute, build: (*builder).addLatticeAssociations},
+	{name: "datasync", protocol: json11, ops: dataSyncOps, regional: true, build: (*builder).addDataSyncLocations},
 }
 
 // service is one simulated AWS service.

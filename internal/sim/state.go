@@ -133,6 +133,19 @@ type regionState struct {
 	appRunnerState
 	mqState
 	configState
+	sfnState
+	imageBuilderState
+	sageMakerUserState
+	dmsServerlessState
+	emrServerlessState
+	kinesisAnalyticsState
+	kafkaConnectState
+	lambdaESMState
+	vpcLatticeState
+	dataSyncState
+	pipeKafkaState
+	sageMakerMonitoringState
+	sageMakerPipelineState
 }
 
 func newRegionState(account, region string) *regionState {

@@ -1,4 +1,4 @@
-// Package dms is everything defaultsg knows about AWS DMS: replication instances.
+// Package dms is everything defaultsg knows about AWS DMS: replication instances and DMS Serverless replication configs.
 package dms
 
 import (
@@ -10,6 +10,7 @@ import (
 // Resource kinds.
 const (
 	ReplicationInstance resource.Kind = "dms.replication-instance"
+	ReplicationConfig   resource.Kind = "dms.replication-config"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of dms.
@@ -17,9 +18,11 @@ var Service = svc.Service{
 	Name: "dms",
 	Kinds: []svc.KindDef{
 		{Kind: ReplicationInstance, Name: "DMS replication instance", Mover: &instanceMover},
+		// ComputeConfig.VpcSecurityGroupIds, with the replication stopped.
+		{Kind: ReplicationConfig, Name: "DMS Serverless replication config", Manual: svc.Manual{API: "dms:ModifyReplicationConfig"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: ReplicationInstance, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{ReplicationInstance}, Match: svc.DescPrefix("DMSNetworkInterface")},
 	},
-	Finders: []usage.Finder{ReplicationInstances},
+	Finders: []usage.Finder{ReplicationInstances, ReplicationConfigs},
 }

@@ -1,4 +1,4 @@
-// Package lambda is everything defaultsg knows about AWS Lambda: functions and their published versions.
+// Package lambda is everything defaultsg knows about AWS Lambda: functions, their published versions and event source mappings from self-managed Kafka in a VPC.
 package lambda
 
 import (
@@ -14,6 +14,8 @@ import (
 const (
 	Function resource.Kind = "lambda.function"
 	Version  resource.Kind = "lambda.version"
+	// EventSourceMapping is a mapping from a self-managed Kafka cluster in a VPC.
+	EventSourceMapping resource.Kind = "lambda.event-source-mapping"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of lambda.
@@ -22,6 +24,8 @@ var Service = svc.Service{
 	Kinds: []svc.KindDef{
 		{Kind: Function, Name: "Lambda function", Mover: &functionMover},
 		{Kind: Version, Name: "Lambda function version", Manual: svc.Manual{Redeploy: true}},
+		// SourceAccessConfigurations, replaced whole.
+		{Kind: EventSourceMapping, Name: "Lambda event source mapping", Manual: svc.Manual{API: "lambda:UpdateEventSourceMapping"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Function, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Function},
@@ -29,5 +33,5 @@ var Service = svc.Service{
 		{Kind: Function, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Function},
 			Match: svc.IfType(types.NetworkInterfaceTypeLambda, nil)},
 	},
-	Finders: []usage.Finder{Functions},
+	Finders: []usage.Finder{Functions, EventSourceMappings},
 }

@@ -24,7 +24,7 @@ type PipesAPI interface {
 var Pipes = usage.Finder{
 	Name:    "eventbridge-pipes",
 	Service: "pipes",
-	Reads:   "ECS targets of EventBridge pipes: TargetParameters.EcsTaskParameters.NetworkConfiguration.awsvpcConfiguration.SecurityGroups (ListPipes, DescribePipe)",
+	Reads:   "ECS targets of EventBridge pipes: TargetParameters.EcsTaskParameters.NetworkConfiguration.awsvpcConfiguration.SecurityGroups, and self-managed Kafka sources: SourceParameters.SelfManagedKafkaParameters.Vpc (ListPipes, DescribePipe)",
 	IAM:     []string{"pipes:ListPipes", "pipes:DescribePipe", "ec2:DescribeSubnets"},
 	Kinds:   []resource.Kind{Pipe},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
@@ -49,6 +49,7 @@ func findPipes(ctx context.Context, api PipesAPI, t usage.Target) ([]usage.Usage
 			if err != nil {
 				return out, err
 			}
+			out = append(out, sourceUsers(t, res)...)
 			tp := res.TargetParameters
 			if tp == nil || tp.EcsTaskParameters == nil || tp.EcsTaskParameters.NetworkConfiguration == nil ||
 				tp.EcsTaskParameters.NetworkConfiguration.AwsvpcConfiguration == nil {
@@ -63,4 +64,20 @@ func findPipes(ctx context.Context, api PipesAPI, t usage.Target) ([]usage.Usage
 		}
 	}
 	return out, nil
+}
+
+// sourceUsers is the pipe as a user through its source: a self-managed
+// Kafka source polled from a VPC, whose SecurityGroup list, when empty,
+// means the VPC's default group ("If you do not specify a security group,
+// the default security group for the VPC is used").
+func sourceUsers(t usage.Target, res *pipes.DescribePipeOutput) []usage.Usage {
+	sp := res.SourceParameters
+	if sp == nil || sp.SelfManagedKafkaParameters == nil || sp.SelfManagedKafkaParameters.Vpc == nil {
+		return nil
+	}
+	vpc := sp.SelfManagedKafkaParameters.Vpc
+	return svc.AwsvpcUsers(t, vpc.SecurityGroup, vpc.Subnets, usage.Usage{Kind: usage.KindLatent, ResourceKind: Pipe,
+		ResourceID: aws.ToString(res.Name), ARN: aws.ToString(res.Arn),
+		Detail:    "polls its self-managed Kafka source " + aws.ToString(res.Source) + " from this VPC configuration",
+		ManagedBy: svc.ManagedBy(svc.TagsFromMap(res.Tags)), Change: usage.ChangeInPlace})
 }

@@ -1,4 +1,4 @@
-// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models and Studio domains.
+// Package sagemaker is everything defaultsg knows about Amazon SageMaker: notebook instances, models, Studio domains, user profiles, model monitoring schedules and pipelines.
 package sagemaker
 
 import (
@@ -11,10 +11,13 @@ import (
 
 // Resource kinds.
 const (
-	NotebookInstance resource.Kind = "sagemaker.notebook-instance"
-	Model            resource.Kind = "sagemaker.model"
-	Domain           resource.Kind = "sagemaker.domain"
-	Resource         resource.Kind = "sagemaker.resource"
+	NotebookInstance   resource.Kind = "sagemaker.notebook-instance"
+	Model              resource.Kind = "sagemaker.model"
+	Domain             resource.Kind = "sagemaker.domain"
+	Resource           resource.Kind = "sagemaker.resource"
+	UserProfile        resource.Kind = "sagemaker.user-profile"
+	MonitoringSchedule resource.Kind = "sagemaker.monitoring-schedule"
+	Pipeline           resource.Kind = "sagemaker.pipeline"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of sagemaker.
@@ -28,9 +31,14 @@ var Service = svc.Service{
 		{Kind: Model, Name: "SageMaker model", Manual: svc.Manual{Redeploy: true}},
 		{Kind: Domain, Name: "SageMaker domain", Manual: svc.Manual{API: "sagemaker:UpdateDomain"}},
 		{Kind: Resource, Name: "SageMaker resource", Manual: svc.Manual{Recreate: true}},
+		{Kind: UserProfile, Name: "SageMaker user profile", Manual: svc.Manual{API: "sagemaker:UpdateUserProfile"}},
+		// An inline definition through UpdateMonitoringSchedule; a named one
+		// is immutable: a new job definition, then UpdateMonitoringSchedule.
+		{Kind: MonitoringSchedule, Name: "SageMaker monitoring schedule", Manual: svc.Manual{API: "sagemaker:UpdateMonitoringSchedule"}},
+		{Kind: Pipeline, Name: "SageMaker pipeline", Manual: svc.Manual{API: "sagemaker:UpdatePipeline"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Resource, Change: usage.ChangeReplacement, Match: svc.DescRegexp(regexp.MustCompile(`SageMaker(.*)$`))},
 	},
-	Finders: []usage.Finder{NotebookInstances, Models, Domains},
+	Finders: []usage.Finder{NotebookInstances, Models, Domains, UserProfiles, MonitoringSchedules, Pipelines},
 }
