@@ -290,6 +290,13 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "organizations", op: "ListAccountsForParent", body: js(map[string]any{"ParentId": s.org.rootID})}),
 		fixed(probe{service: "organizations", op: "ListOrganizationalUnitsForParent", body: js(map[string]any{"ParentId": s.org.rootID})}),
 		fixed(probe{service: "organizations", op: "ListAccountsForParent", body: js(map[string]any{"ParentId": "r-nope"}), wantErr: true}),
+
+		fixed(probe{service: "fsx", op: "DescribeFileSystems"}),
+		fixed(probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"MaxResults": 1})}),
+		read(func() probe {
+			return probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"FileSystemIds": []string{st.fsxFileSystems[0].ID}})}
+		}),
+		fixed(probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"FileSystemIds": []string{"fs-0000000000000000f"}}), wantErr: true}),
 	}
 }
 

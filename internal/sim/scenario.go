@@ -94,6 +94,7 @@ type RegionResources struct {
 	appRunnerSpecs   `yaml:",inline"`
 	mqSpecs          `yaml:",inline"`
 	configSpecs      `yaml:",inline"`
+	fsxSpecs         `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

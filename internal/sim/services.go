@@ -45,6 +45,7 @@ var services = []service{
 	{name: "mq", protocol: restJSON, ops: mqOps, regional: true, route: mqRoute, build: (*builder).addMQBrokers},
 	{name: "config", protocol: json11, ops: configOps, regional: true, build: (*builder).addConfigRules},
 	{name: "organizations", protocol: json11, ops: orgOps},
+	{name: "fsx", protocol: json11, ops: fsxOps, regional: true, build: (*builder).addFSx},
 }
 
 // service is one simulated AWS service.

@@ -133,6 +133,7 @@ type regionState struct {
 	appRunnerState
 	mqState
 	configState
+	fsxState
 }
 
 func newRegionState(account, region string) *regionState {

@@ -1,0 +1,51 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/sim"
+)
+
+// ownerFinderCases are finders of resources whose network interfaces are
+// always there (FSx file systems, Resolver endpoints, VPC links): the
+// interface finder sees the group in use whatever the service's API says,
+// and the service's finder names the owner. Denied, the finder's cell is
+// unknown and the group stays in use (never unused, never "usage unknown"
+// when an interface proves the use).
+var ownerFinderCases = []queryFinderCase{
+	{"fsx-file-systems",
+		// FSx returns no groups: the finder reads the file systems'
+		// interfaces. One interface of a Lustre file system is enough.
+		`        fsx_file_systems: [{name: shares, type: windows, groups: [web]}, {name: scratch, type: lustre, groups: [default], tags: {aws:cloudformation:stack-name: hpc}}]`,
+		`        fsx_file_systems: [{name: shares, type: windows, groups: [web]}, {name: netapp, type: ontap, groups: [web]}]`,
+		sim.DenyRule{Service: "fsx", Action: "DescribeFileSystems"},
+		"sg-0def fsx-file-systems live fs-022baa2db2dfb779f cloudformation:hpc"},
+}
+
+func TestUsageOwnerFinders(t *testing.T) {
+	for _, c := range ownerFinderCases {
+		t.Run(c.finder+"/"+strings.Fields(c.want)[3], func(t *testing.T) {
+			t.Parallel()
+			ep := startSim(t, queryScenario(c.present))
+			rep, r := usageReport(t, ep)
+			if r.Code != 3 || strings.Join(rep.users(c.finder), "|") != c.want {
+				t.Fatalf("present: exit %d, users %q, want %q\n%s", r.Code, rep.users(c.finder), c.want, r.Stderr)
+			}
+
+			ep.Sim.SetFaults(sim.Faults{Deny: []sim.DenyRule{c.deny}})
+			rep, r = usageReport(t, ep)
+			if r.Code != 3 || rep.coverage(c.finder) != "unknown" || len(rep.users(c.finder)) != 0 ||
+				len(rep.users("ec2-network-interfaces")) == 0 || rep.Groups[0].State == "unused" {
+				t.Fatalf("denied: exit %d, coverage %s, users %q, interfaces %q\n%s", r.Code, rep.coverage(c.finder),
+					rep.users(c.finder), rep.users("ec2-network-interfaces"), r.Stderr)
+			}
+
+			ep = startSim(t, queryScenario(c.absent))
+			rep, r = usageReport(t, ep)
+			if r.Code != 0 || len(rep.users(c.finder)) != 0 || rep.coverage(c.finder) != "checked" {
+				t.Fatalf("absent: exit %d, users %q, coverage %s\n%s", r.Code, rep.users(c.finder), rep.coverage(c.finder), r.Stderr)
+			}
+		})
+	}
+}
