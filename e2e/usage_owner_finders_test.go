@@ -21,6 +21,11 @@ var ownerFinderCases = []queryFinderCase{
 		`        fsx_file_systems: [{name: shares, type: windows, groups: [web]}, {name: netapp, type: ontap, groups: [web]}]`,
 		sim.DenyRule{Service: "fsx", Action: "DescribeFileSystems"},
 		"sg-0def fsx-file-systems live fs-022baa2db2dfb779f cloudformation:hpc"},
+	{"route53resolver-endpoints",
+		`        resolver_endpoints: [{name: in, groups: [web]}, {name: out, direction: outbound, groups: [web, default], tags: {aws:cloudformation:stack-name: dns}}]`,
+		`        resolver_endpoints: [{name: in, groups: [web]}]`,
+		sim.DenyRule{Service: "route53resolver", Action: "ListResolverEndpoints"},
+		"sg-0def route53resolver-endpoints live rslvr-out-f04200115669e1d54 cloudformation:dns"},
 }
 
 func TestUsageOwnerFinders(t *testing.T) {

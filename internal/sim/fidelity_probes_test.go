@@ -297,6 +297,14 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"FileSystemIds": []string{st.fsxFileSystems[0].ID}})}
 		}),
 		fixed(probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"FileSystemIds": []string{"fs-0000000000000000f"}}), wantErr: true}),
+
+		fixed(probe{service: "route53resolver", op: "ListResolverEndpoints"}),
+		fixed(probe{service: "route53resolver", op: "ListResolverEndpoints", body: js(map[string]any{"MaxResults": 1})}),
+		read(func() probe {
+			return probe{service: "route53resolver", op: "ListTagsForResource", body: js(map[string]any{"ResourceArn": st.resolverEndpoints[0].ARN})}
+		}),
+		fixed(probe{service: "route53resolver", op: "ListTagsForResource",
+			body: js(map[string]any{"ResourceArn": "arn:aws:route53resolver:us-east-1:111111111111:resolver-endpoint/rslvr-in-0000000000000000f"}), wantErr: true}),
 	}
 }
 

@@ -46,6 +46,7 @@ var services = []service{
 	{name: "config", protocol: json11, ops: configOps, regional: true, build: (*builder).addConfigRules},
 	{name: "organizations", protocol: json11, ops: orgOps},
 	{name: "fsx", protocol: json11, ops: fsxOps, regional: true, build: (*builder).addFSx},
+	{name: "route53resolver", protocol: json11, ops: route53ResolverOps, regional: true, build: (*builder).addResolverEndpoints},
 }
 
 // service is one simulated AWS service.

@@ -134,6 +134,7 @@ type regionState struct {
 	mqState
 	configState
 	fsxState
+	route53ResolverState
 }
 
 func newRegionState(account, region string) *regionState {
