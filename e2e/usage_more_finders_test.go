@@ -65,6 +65,14 @@ var moreFinderCases = []queryFinderCase{
 		`        apprunner_vpc_connectors: [{name: egress, groups: [web]}]`,
 		sim.DenyRule{Service: "apprunner", Action: "ListVpcConnectors"},
 		"sg-0def apprunner-vpc-connectors latent egress"},
+	{"apigateway-vpc-links",
+		// Idle for 60 days, the link has no interface: only its API says
+		// that the next request brings it back on the default group.
+		`        apigateway_vpc_links: [{name: idle, status: inactive, groups: [web, default], tags: {aws:cloudformation:stack-name: api}}, {name: busy, groups: [web]}]`,
+		`        apigateway_vpc_links: [{name: idle, status: inactive, groups: [web]}]`,
+		// API Gateway's IAM action for GetVpcLinks is its HTTP method.
+		sim.DenyRule{Service: "apigateway", Action: "GET"},
+		"sg-0def apigateway-vpc-links latent 693d48 cloudformation:api"},
 }
 
 func TestUsageMoreFinders(t *testing.T) {

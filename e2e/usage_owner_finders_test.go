@@ -26,6 +26,11 @@ var ownerFinderCases = []queryFinderCase{
 		`        resolver_endpoints: [{name: in, groups: [web]}]`,
 		sim.DenyRule{Service: "route53resolver", Action: "ListResolverEndpoints"},
 		"sg-0def route53resolver-endpoints live rslvr-out-f04200115669e1d54 cloudformation:dns"},
+	{"apigateway-vpc-links",
+		`        apigateway_vpc_links: [{name: private, groups: [default]}]`,
+		`        apigateway_vpc_links: [{name: private, groups: [web]}]`,
+		sim.DenyRule{Service: "apigateway", Action: "GET"},
+		"sg-0def apigateway-vpc-links live 693d48"},
 }
 
 func TestUsageOwnerFinders(t *testing.T) {

@@ -305,6 +305,10 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "route53resolver", op: "ListTagsForResource",
 			body: js(map[string]any{"ResourceArn": "arn:aws:route53resolver:us-east-1:111111111111:resolver-endpoint/rslvr-in-0000000000000000f"}), wantErr: true}),
+
+		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET"}),
+		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"maxResults": {"1"}}}),
+		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"nextToken": {"bogus"}}, wantErr: true}),
 	}
 }
 

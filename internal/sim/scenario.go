@@ -96,6 +96,7 @@ type RegionResources struct {
 	configSpecs          `yaml:",inline"`
 	fsxSpecs             `yaml:",inline"`
 	route53ResolverSpecs `yaml:",inline"`
+	apiGatewaySpecs      `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

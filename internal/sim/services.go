@@ -47,6 +47,7 @@ var services = []service{
 	{name: "organizations", protocol: json11, ops: orgOps},
 	{name: "fsx", protocol: json11, ops: fsxOps, regional: true, build: (*builder).addFSx},
 	{name: "route53resolver", protocol: json11, ops: route53ResolverOps, regional: true, build: (*builder).addResolverEndpoints},
+	{name: "apigateway", protocol: restJSON, ops: apiGatewayOps, regional: true, route: apiGatewayRoute, build: (*builder).addVPCLinks},
 }
 
 // service is one simulated AWS service.

@@ -135,6 +135,7 @@ type regionState struct {
 	configState
 	fsxState
 	route53ResolverState
+	apiGatewayState
 }
 
 func newRegionState(account, region string) *regionState {
