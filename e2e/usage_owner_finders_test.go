@@ -31,6 +31,11 @@ var ownerFinderCases = []queryFinderCase{
 		`        apigateway_vpc_links: [{name: private, groups: [web]}]`,
 		sim.DenyRule{Service: "apigateway", Action: "GET"},
 		"sg-0def apigateway-vpc-links live 693d48"},
+	{"memorydb-clusters",
+		`        memorydb_clusters: [{name: sessions, groups: [web, default], tags: {aws:cloudformation:stack-name: cache}}, {name: other, groups: [web]}]`,
+		`        memorydb_clusters: [{name: sessions, groups: [web]}]`,
+		sim.DenyRule{Service: "memorydb", Action: "DescribeClusters"},
+		"sg-0def memorydb-clusters live sessions cloudformation:cache"},
 }
 
 func TestUsageOwnerFinders(t *testing.T) {

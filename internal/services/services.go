@@ -33,6 +33,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/fsx"
 	"github.com/defaultsg/defaultsg/internal/services/glue"
 	"github.com/defaultsg/defaultsg/internal/services/lambda"
+	"github.com/defaultsg/defaultsg/internal/services/memorydb"
 	"github.com/defaultsg/defaultsg/internal/services/mq"
 	"github.com/defaultsg/defaultsg/internal/services/msk"
 	"github.com/defaultsg/defaultsg/internal/services/mwaa"
@@ -88,6 +89,7 @@ var All = []svc.Service{
 	quicksight.Service,
 	transfer.Service,
 	fsx.Service,
+	memorydb.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

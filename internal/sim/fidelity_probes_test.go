@@ -309,6 +309,13 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET"}),
 		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"maxResults": {"1"}}}),
 		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"nextToken": {"bogus"}}, wantErr: true}),
+
+		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
+		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "memorydb", op: "ListTags", body: js(map[string]any{"ResourceArn": st.memoryDBClusters[0].ARN})}
+		}),
+		fixed(probe{service: "memorydb", op: "ListTags", body: js(map[string]any{"ResourceArn": "arn:aws:memorydb:us-east-1:111111111111:cluster/nope"}), wantErr: true}),
 	}
 }
 

@@ -97,6 +97,7 @@ type RegionResources struct {
 	fsxSpecs             `yaml:",inline"`
 	route53ResolverSpecs `yaml:",inline"`
 	apiGatewaySpecs      `yaml:",inline"`
+	memoryDBSpecs        `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -48,6 +48,7 @@ var services = []service{
 	{name: "fsx", protocol: json11, ops: fsxOps, regional: true, build: (*builder).addFSx},
 	{name: "route53resolver", protocol: json11, ops: route53ResolverOps, regional: true, build: (*builder).addResolverEndpoints},
 	{name: "apigateway", protocol: restJSON, ops: apiGatewayOps, regional: true, route: apiGatewayRoute, build: (*builder).addVPCLinks},
+	{name: "memorydb", protocol: json11, ops: memoryDBOps, regional: true, build: (*builder).addMemoryDB},
 }
 
 // service is one simulated AWS service.

@@ -136,6 +136,7 @@ type regionState struct {
 	fsxState
 	route53ResolverState
 	apiGatewayState
+	memoryDBState
 }
 
 func newRegionState(account, region string) *regionState {
