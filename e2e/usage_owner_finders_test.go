@@ -36,6 +36,12 @@ var ownerFinderCases = []queryFinderCase{
 		`        memorydb_clusters: [{name: sessions, groups: [web]}]`,
 		sim.DenyRule{Service: "memorydb", Action: "DescribeClusters"},
 		"sg-0def memorydb-clusters live sessions cloudformation:cache"},
+	{"elasticache-serverless-caches",
+		// No groups given: CreateServerlessCache uses the default group.
+		`        serverless_caches: [{name: sessions, tags: {aws:cloudformation:stack-name: cache}}, {name: other, groups: [web]}]`,
+		`        serverless_caches: [{name: sessions, groups: [web]}]`,
+		sim.DenyRule{Service: "elasticache", Action: "DescribeServerlessCaches"},
+		"sg-0def elasticache-serverless-caches live sessions cloudformation:cache"},
 }
 
 func TestUsageOwnerFinders(t *testing.T) {

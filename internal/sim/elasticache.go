@@ -6,11 +6,14 @@ import (
 )
 
 // ElastiCache (awsQuery, 2015-02-02): node-based cache clusters and their
-// group changes (ModifyCacheCluster SecurityGroupIds.SecurityGroupId.N).
+// group changes (ModifyCacheCluster SecurityGroupIds.SecurityGroupId.N);
+// serverless caches and tags in elasticache_serverless.go.
 
 var elasticacheOps = map[string]op{
-	"DescribeCacheClusters": regionLocked(describeCacheClusters),
-	"ModifyCacheCluster":    regionLocked(modifyCacheCluster),
+	"DescribeCacheClusters":    regionLocked(describeCacheClusters),
+	"ModifyCacheCluster":       regionLocked(modifyCacheCluster),
+	"DescribeServerlessCaches": regionLocked(describeServerlessCaches),
+	"ListTagsForResource":      regionLocked(listCacheTags),
 }
 
 type xmlCacheSG struct {
@@ -114,15 +117,20 @@ func (st *regionState) cacheClusterOf(desc string) string {
 
 // elastiCacheSpecs are ElastiCache's part of a region's scenario.
 type elastiCacheSpecs struct {
-	CacheClusters []DataStoreSpec `yaml:"cache_clusters"`
+	CacheClusters    []DataStoreSpec       `yaml:"cache_clusters"`
+	ServerlessCaches []ServerlessCacheSpec `yaml:"serverless_caches"`
 }
 
 // elastiCacheState is ElastiCache's part of a regionState; every op runs
 // under the region lock.
 type elastiCacheState struct {
-	cacheClusters []dataStore
+	cacheClusters    []dataStore
+	serverlessCaches []serverlessCache
 }
 
 func (b *builder) addCacheClusters() error {
-	return b.addDataStores("cache_clusters", "redis", "elasticache", "cluster:", b.res.CacheClusters, &b.st.cacheClusters, nil)
+	if err := b.addDataStores("cache_clusters", "redis", "elasticache", "cluster:", b.res.CacheClusters, &b.st.cacheClusters, nil); err != nil {
+		return err
+	}
+	return b.addServerlessCaches()
 }

@@ -310,6 +310,16 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"maxResults": {"1"}}}),
 		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"nextToken": {"bogus"}}, wantErr: true}),
 
+		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches"}),
+		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "nope"), wantErr: true}),
+		read(func() probe {
+			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.serverlessCaches[0].ARN)}
+		}),
+		read(func() probe {
+			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.cacheClusters[0].ARN)}
+		}),
+		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:nope"), wantErr: true}),
+
 		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
 		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
 		read(func() probe {
