@@ -42,6 +42,16 @@ var ownerFinderCases = []queryFinderCase{
 		`        serverless_caches: [{name: sessions, groups: [web]}]`,
 		sim.DenyRule{Service: "elasticache", Action: "DescribeServerlessCaches"},
 		"sg-0def elasticache-serverless-caches live sessions cloudformation:cache"},
+	{"redshift-serverless-workgroups",
+		`        redshift_serverless_workgroups: [{name: dw, groups: [web, default], tags: {aws:cloudformation:stack-name: warehouse}}, {name: other, groups: [web]}]`,
+		`        redshift_serverless_workgroups: [{name: dw, groups: [web]}]`,
+		sim.DenyRule{Service: "redshift-serverless", Action: "ListWorkgroups"},
+		"sg-0def redshift-serverless-workgroups live dw cloudformation:warehouse"},
+	{"redshift-serverless-endpoints",
+		`        redshift_serverless_workgroups: [{name: dw, groups: [web], endpoints: [{name: reports, groups: [default]}]}]`,
+		`        redshift_serverless_workgroups: [{name: dw, groups: [web], endpoints: [{name: reports, groups: [web]}]}]`,
+		sim.DenyRule{Service: "redshift-serverless", Action: "ListEndpointAccess"},
+		"sg-0def redshift-serverless-endpoints live reports"},
 }
 
 func TestUsageOwnerFinders(t *testing.T) {

@@ -42,6 +42,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/quicksight"
 	"github.com/defaultsg/defaultsg/internal/services/rds"
 	"github.com/defaultsg/defaultsg/internal/services/redshift"
+	"github.com/defaultsg/defaultsg/internal/services/redshiftserverless"
 	"github.com/defaultsg/defaultsg/internal/services/route53resolver"
 	"github.com/defaultsg/defaultsg/internal/services/sagemaker"
 	"github.com/defaultsg/defaultsg/internal/services/scheduler"
@@ -90,6 +91,7 @@ var All = []svc.Service{
 	transfer.Service,
 	fsx.Service,
 	memorydb.Service,
+	redshiftserverless.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

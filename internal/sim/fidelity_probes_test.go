@@ -320,6 +320,13 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:nope"), wantErr: true}),
 
+		fixed(probe{service: "redshift-serverless", op: "ListWorkgroups"}),
+		fixed(probe{service: "redshift-serverless", op: "ListEndpointAccess"}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": st.rssWorkgroups[0].ARN})}
+		}),
+		fixed(probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": "arn:aws:redshift-serverless:us-east-1:111111111111:workgroup/nope"}), wantErr: true}),
+
 		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
 		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
 		read(func() probe {

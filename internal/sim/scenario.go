@@ -69,35 +69,36 @@ type RegionResources struct {
 
 	// One part per simulated service, each defined in the service's file:
 	// its YAML lists, inline here (docs/SCENARIOS.md).
-	autoScalingSpecs     `yaml:",inline"`
-	elbSpecs             `yaml:",inline"`
-	rdsSpecs             `yaml:",inline"`
-	elastiCacheSpecs     `yaml:",inline"`
-	redshiftSpecs        `yaml:",inline"`
-	efsSpecs             `yaml:",inline"`
-	eksSpecs             `yaml:",inline"`
-	lambdaSpecs          `yaml:",inline"`
-	codeBuildSpecs       `yaml:",inline"`
-	ecsSpecs             `yaml:",inline"`
-	eventsSpecs          `yaml:",inline"`
-	glueSpecs            `yaml:",inline"`
-	schedulerSpecs       `yaml:",inline"`
-	pipesSpecs           `yaml:",inline"`
-	batchSpecs           `yaml:",inline"`
-	sageMakerSpecs       `yaml:",inline"`
-	emrSpecs             `yaml:",inline"`
-	openSearchSpecs      `yaml:",inline"`
-	dmsSpecs             `yaml:",inline"`
-	beanstalkSpecs       `yaml:",inline"`
-	mskSpecs             `yaml:",inline"`
-	mwaaSpecs            `yaml:",inline"`
-	appRunnerSpecs       `yaml:",inline"`
-	mqSpecs              `yaml:",inline"`
-	configSpecs          `yaml:",inline"`
-	fsxSpecs             `yaml:",inline"`
-	route53ResolverSpecs `yaml:",inline"`
-	apiGatewaySpecs      `yaml:",inline"`
-	memoryDBSpecs        `yaml:",inline"`
+	autoScalingSpecs        `yaml:",inline"`
+	elbSpecs                `yaml:",inline"`
+	rdsSpecs                `yaml:",inline"`
+	elastiCacheSpecs        `yaml:",inline"`
+	redshiftSpecs           `yaml:",inline"`
+	efsSpecs                `yaml:",inline"`
+	eksSpecs                `yaml:",inline"`
+	lambdaSpecs             `yaml:",inline"`
+	codeBuildSpecs          `yaml:",inline"`
+	ecsSpecs                `yaml:",inline"`
+	eventsSpecs             `yaml:",inline"`
+	glueSpecs               `yaml:",inline"`
+	schedulerSpecs          `yaml:",inline"`
+	pipesSpecs              `yaml:",inline"`
+	batchSpecs              `yaml:",inline"`
+	sageMakerSpecs          `yaml:",inline"`
+	emrSpecs                `yaml:",inline"`
+	openSearchSpecs         `yaml:",inline"`
+	dmsSpecs                `yaml:",inline"`
+	beanstalkSpecs          `yaml:",inline"`
+	mskSpecs                `yaml:",inline"`
+	mwaaSpecs               `yaml:",inline"`
+	appRunnerSpecs          `yaml:",inline"`
+	mqSpecs                 `yaml:",inline"`
+	configSpecs             `yaml:",inline"`
+	fsxSpecs                `yaml:",inline"`
+	route53ResolverSpecs    `yaml:",inline"`
+	apiGatewaySpecs         `yaml:",inline"`
+	memoryDBSpecs           `yaml:",inline"`
+	redshiftServerlessSpecs `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

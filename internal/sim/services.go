@@ -49,6 +49,7 @@ var services = []service{
 	{name: "route53resolver", protocol: json11, ops: route53ResolverOps, regional: true, build: (*builder).addResolverEndpoints},
 	{name: "apigateway", protocol: restJSON, ops: apiGatewayOps, regional: true, route: apiGatewayRoute, build: (*builder).addVPCLinks},
 	{name: "memorydb", protocol: json11, ops: memoryDBOps, regional: true, build: (*builder).addMemoryDB},
+	{name: "redshift-serverless", protocol: json11, ops: redshiftServerlessOps, regional: true, build: (*builder).addRedshiftServerless},
 }
 
 // service is one simulated AWS service.

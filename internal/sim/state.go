@@ -137,6 +137,7 @@ type regionState struct {
 	route53ResolverState
 	apiGatewayState
 	memoryDBState
+	redshiftServerlessState
 }
 
 func newRegionState(account, region string) *regionState {
