@@ -52,6 +52,11 @@ var ownerFinderCases = []queryFinderCase{
 		`        redshift_serverless_workgroups: [{name: dw, groups: [web], endpoints: [{name: reports, groups: [web]}]}]`,
 		sim.DenyRule{Service: "redshift-serverless", Action: "ListEndpointAccess"},
 		"sg-0def redshift-serverless-endpoints live reports"},
+	{"aoss-vpc-endpoints",
+		`        aoss_vpc_endpoints: [{name: search, groups: [web, default]}, {name: other, groups: [web]}]`,
+		`        aoss_vpc_endpoints: [{name: search, groups: [web]}]`,
+		sim.DenyRule{Service: "aoss", Action: "BatchGetVpcEndpoint"},
+		"sg-0def aoss-vpc-endpoints live vpce-4ead131e76991d8ce"},
 }
 
 func TestUsageOwnerFinders(t *testing.T) {

@@ -38,6 +38,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/msk"
 	"github.com/defaultsg/defaultsg/internal/services/mwaa"
 	"github.com/defaultsg/defaultsg/internal/services/opensearch"
+	"github.com/defaultsg/defaultsg/internal/services/opensearchserverless"
 	"github.com/defaultsg/defaultsg/internal/services/pipes"
 	"github.com/defaultsg/defaultsg/internal/services/quicksight"
 	"github.com/defaultsg/defaultsg/internal/services/rds"
@@ -92,6 +93,7 @@ var All = []svc.Service{
 	fsx.Service,
 	memorydb.Service,
 	redshiftserverless.Service,
+	opensearchserverless.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

@@ -327,6 +327,12 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": "arn:aws:redshift-serverless:us-east-1:111111111111:workgroup/nope"}), wantErr: true}),
 
+		fixed(probe{service: "aoss", op: "ListVpcEndpoints"}),
+		read(func() probe {
+			return probe{service: "aoss", op: "BatchGetVpcEndpoint", body: js(map[string]any{"ids": []string{st.aossEndpoints[0].ARN, "vpce-0000000000000000f"}})}
+		}),
+		fixed(probe{service: "aoss", op: "BatchGetVpcEndpoint", body: js(map[string]any{"ids": []string{}}), wantErr: true}),
+
 		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
 		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
 		read(func() probe {

@@ -103,7 +103,7 @@ var ec2Errors = []string{
 
 // modelDirs names botocore's model of each simulated service.
 var modelDirs = map[string]string{
-	"elasticfilesystem": "efs", "elasticmapreduce": "emr", "es": "opensearch", "airflow": "mwaa",
+	"elasticfilesystem": "efs", "elasticmapreduce": "emr", "es": "opensearch", "airflow": "mwaa", "aoss": "opensearchserverless",
 }
 
 type fidelity struct {

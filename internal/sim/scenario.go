@@ -99,6 +99,7 @@ type RegionResources struct {
 	apiGatewaySpecs         `yaml:",inline"`
 	memoryDBSpecs           `yaml:",inline"`
 	redshiftServerlessSpecs `yaml:",inline"`
+	aossSpecs               `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -50,6 +50,7 @@ var services = []service{
 	{name: "apigateway", protocol: restJSON, ops: apiGatewayOps, regional: true, route: apiGatewayRoute, build: (*builder).addVPCLinks},
 	{name: "memorydb", protocol: json11, ops: memoryDBOps, regional: true, build: (*builder).addMemoryDB},
 	{name: "redshift-serverless", protocol: json11, ops: redshiftServerlessOps, regional: true, build: (*builder).addRedshiftServerless},
+	{name: "aoss", protocol: json10, ops: aossOps, regional: true, build: (*builder).addAOSS},
 }
 
 // service is one simulated AWS service.

@@ -138,6 +138,7 @@ type regionState struct {
 	apiGatewayState
 	memoryDBState
 	redshiftServerlessState
+	aossState
 }
 
 func newRegionState(account, region string) *regionState {
