@@ -30,6 +30,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/route53resolver v1.45.0
 	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.290.0
 	github.com/aws/aws-sdk-go-v2/service/scheduler v1.18.2
+	github.com/aws/aws-sdk-go-v2/service/vpclattice v1.21.2
 	github.com/aws/smithy-go v1.28.9
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/sync v0.25.0

@@ -49,6 +49,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/scheduler"
 	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/services/transfer"
+	"github.com/defaultsg/defaultsg/internal/services/vpclattice"
 	"github.com/defaultsg/defaultsg/internal/services/workspaces"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -94,6 +95,7 @@ var All = []svc.Service{
 	memorydb.Service,
 	redshiftserverless.Service,
 	opensearchserverless.Service,
+	vpclattice.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

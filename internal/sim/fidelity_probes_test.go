@@ -333,6 +333,8 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "aoss", op: "BatchGetVpcEndpoint", body: js(map[string]any{"ids": []string{}}), wantErr: true}),
 
+		fixed(probe{service: "vpc-lattice", op: "ListResourceGateways"}),
+
 		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
 		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
 		read(func() probe {

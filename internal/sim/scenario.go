@@ -100,6 +100,7 @@ type RegionResources struct {
 	memoryDBSpecs           `yaml:",inline"`
 	redshiftServerlessSpecs `yaml:",inline"`
 	aossSpecs               `yaml:",inline"`
+	latticeSpecs            `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

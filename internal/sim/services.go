@@ -51,6 +51,7 @@ var services = []service{
 	{name: "memorydb", protocol: json11, ops: memoryDBOps, regional: true, build: (*builder).addMemoryDB},
 	{name: "redshift-serverless", protocol: json11, ops: redshiftServerlessOps, regional: true, build: (*builder).addRedshiftServerless},
 	{name: "aoss", protocol: json10, ops: aossOps, regional: true, build: (*builder).addAOSS},
+	{name: "vpc-lattice", protocol: restJSON, ops: latticeOps, regional: true, route: latticeRoute, build: (*builder).addLattice},
 }
 
 // service is one simulated AWS service.

@@ -139,6 +139,7 @@ type regionState struct {
 	memoryDBState
 	redshiftServerlessState
 	aossState
+	latticeState
 }
 
 func newRegionState(account, region string) *regionState {
