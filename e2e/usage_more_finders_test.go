@@ -73,6 +73,12 @@ var moreFinderCases = []queryFinderCase{
 		// API Gateway's IAM action for GetVpcLinks is its HTTP method.
 		sim.DenyRule{Service: "apigateway", Action: "GET"},
 		"sg-0def apigateway-vpc-links latent 693d48 cloudformation:api"},
+	{"appstream-fleets",
+		// Stopped: no streaming instance, no interface, until it starts.
+		`        appstream_fleets: [{name: desktops, state: stopped, groups: [web, default]}, {name: other, groups: [web]}]`,
+		`        appstream_fleets: [{name: desktops, state: stopped, groups: [web]}]`,
+		sim.DenyRule{Service: "appstream", Action: "DescribeFleets"},
+		"sg-0def appstream-fleets latent desktops"},
 }
 
 func TestUsageMoreFinders(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/resource"
 	"github.com/defaultsg/defaultsg/internal/services/apigateway"
 	"github.com/defaultsg/defaultsg/internal/services/apprunner"
+	"github.com/defaultsg/defaultsg/internal/services/appstream"
 	"github.com/defaultsg/defaultsg/internal/services/autoscaling"
 	"github.com/defaultsg/defaultsg/internal/services/batch"
 	"github.com/defaultsg/defaultsg/internal/services/beanstalk"
@@ -96,6 +97,7 @@ var All = []svc.Service{
 	redshiftserverless.Service,
 	opensearchserverless.Service,
 	vpclattice.Service,
+	appstream.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

@@ -335,6 +335,10 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "vpc-lattice", op: "ListResourceGateways"}),
 
+		fixed(probe{service: "appstream", op: "DescribeFleets"}),
+		fixed(probe{service: "appstream", op: "DescribeFleets", body: js(map[string]any{"Names": []string{"nope"}}), wantErr: true}),
+		fixed(probe{service: "appstream", op: "DescribeImageBuilders"}),
+
 		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
 		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
 		read(func() probe {

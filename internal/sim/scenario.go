@@ -101,6 +101,7 @@ type RegionResources struct {
 	redshiftServerlessSpecs `yaml:",inline"`
 	aossSpecs               `yaml:",inline"`
 	latticeSpecs            `yaml:",inline"`
+	appStreamSpecs          `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -52,6 +52,7 @@ var services = []service{
 	{name: "redshift-serverless", protocol: json11, ops: redshiftServerlessOps, regional: true, build: (*builder).addRedshiftServerless},
 	{name: "aoss", protocol: json10, ops: aossOps, regional: true, build: (*builder).addAOSS},
 	{name: "vpc-lattice", protocol: restJSON, ops: latticeOps, regional: true, route: latticeRoute, build: (*builder).addLattice},
+	{name: "appstream", protocol: json11, ops: appStreamOps, regional: true, build: (*builder).addAppStream},
 }
 
 // service is one simulated AWS service.

@@ -140,6 +140,7 @@ type regionState struct {
 	redshiftServerlessState
 	aossState
 	latticeState
+	appStreamState
 }
 
 func newRegionState(account, region string) *regionState {
