@@ -73,6 +73,11 @@ var moreFinderCases = []queryFinderCase{
 		// API Gateway's IAM action for GetVpcLinks is its HTTP method.
 		sim.DenyRule{Service: "apigateway", Action: "GET"},
 		"sg-0def apigateway-vpc-links latent 693d48 cloudformation:api"},
+	{"ec2-verified-access-endpoints",
+		`        verified_access_endpoints: [{id: vae-0123456789abcdef0, groups: [web, default], tags: {aws:cloudformation:stack-name: zt}}, {groups: [web]}]`,
+		`        verified_access_endpoints: [{groups: [web]}]`,
+		sim.DenyRule{Service: "ec2", Action: "DescribeVerifiedAccessEndpoints"},
+		"sg-0def ec2-verified-access-endpoints live vae-0123456789abcdef0 cloudformation:zt"},
 	{"appstream-fleets",
 		// Stopped: no streaming instance, no interface, until it starts.
 		`        appstream_fleets: [{name: desktops, state: stopped, groups: [web, default]}, {name: other, groups: [web]}]`,

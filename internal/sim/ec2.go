@@ -41,6 +41,7 @@ var ec2Ops = map[string]op{
 	"ModifyVpcEndpoint":                locked(modifyVpcEndpoint),
 	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
 	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
+	"DescribeVerifiedAccessEndpoints":  locked(describeVerifiedAccessEndpoints),
 	"DescribeSecurityGroupReferences":  locked(describeSecurityGroupReferences),
 
 	// Rule descriptions (ec2_rule_descriptions.go).

@@ -188,6 +188,8 @@ func fidelityProbes(s *Server) []func() probe {
 		ec2("DescribeVpcEndpoints", none),
 		ec2("DescribeInstanceConnectEndpoints", none),
 		ec2("DescribeClientVpnEndpoints", none),
+		ec2("DescribeVerifiedAccessEndpoints", none),
+		ec2("DescribeVerifiedAccessEndpoints", func() url.Values { return form("MaxResults", "5") }),
 		ec2("DescribeSecurityGroupReferences", func() url.Values {
 			return form("GroupId.1", st.groupByName(st.defaultVPCID(), "default").ID)
 		}),

@@ -1,6 +1,6 @@
 // Package ec2 is everything defaultsg knows about Amazon EC2's own users of
 // a security group: instances and their interfaces, launch templates, VPC
-// endpoints, EC2 Instance Connect and Client VPN endpoints, and other
+// endpoints, EC2 Instance Connect, Client VPN and Verified Access endpoints, and other
 // groups' rules that reference a default group. It also attributes every
 // network interface to its owner, with the signatures of all services.
 package ec2
@@ -25,6 +25,7 @@ const (
 	ClientVPNEndpoint       resource.Kind = "ec2.client-vpn-endpoint"
 	SecurityGroupRule       resource.Kind = "ec2.security-group-rule"
 	PeeredVPCRule           resource.Kind = "ec2.peered-vpc-rule"
+	VerifiedAccessEndpoint  resource.Kind = "ec2.verified-access-endpoint"
 )
 
 // Service lists EC2's kinds, finders, signatures and fallbacks. The
@@ -47,9 +48,14 @@ var Service = svc.Service{
 		{Kind: PeeredVPCRule, Name: "Peered VPC rule", Manual: svc.Manual{Text: func(u usage.Usage) string {
 			return "A rule in peered VPC " + u.ResourceID + " names " + u.GroupID + ": in the peer account, add the same rule naming the replacement group."
 		}}},
+		{Kind: VerifiedAccessEndpoint, Name: "Verified Access endpoint", Manual: svc.Manual{Text: func(u usage.Usage) string {
+			return "Verified Access endpoint " + u.ResourceID + " cannot change its security groups (ModifyVerifiedAccessEndpoint has no such field): " +
+				"create an endpoint (ec2:CreateVerifiedAccessEndpoint) in the same Verified Access group with the replacement group instead of " + u.GroupID +
+				", move its application domain's DNS to it, then delete this one."
+		}}},
 	},
 	Finders: []usage.Finder{SecurityGroupReferences, PeeredReferences, LaunchTemplates, VPCEndpoints,
-		InstanceConnectEndpoints, ClientVPNEndpoints},
+		InstanceConnectEndpoints, ClientVPNEndpoints, VerifiedAccessEndpoints},
 	Signatures: signatures,
 	Fallbacks: []string{"ec2:RunInstances", "ec2:CreateVpcEndpoint", "ec2:CreateClientVpnEndpoint",
 		"ec2:CreateInstanceConnectEndpoint"},
