@@ -141,7 +141,9 @@ func TestDifferentialAuditCloseRestoreAgainstMoto(t *testing.T) {
 		dir := t.TempDir()
 		// moto does not implement these finders' APIs; the gap is accepted
 		// explicitly (the simulator run accepts the same, where they succeed).
-		accept := "apprunner-vpc-connectors,codebuild-fleets,ec2-client-vpn-endpoints,ec2-instance-connect-endpoints,ec2-peered-references,mwaa-environments"
+		accept := "aoss-vpc-endpoints,appstream-fleets,appstream-image-builders,apprunner-vpc-connectors,codebuild-fleets,ec2-client-vpn-endpoints," +
+			"ec2-instance-connect-endpoints,ec2-peered-references,ec2-verified-access-endpoints,elasticache-serverless-caches,mwaa-environments," +
+			"redshift-serverless-endpoints,redshift-serverless-workgroups,vpclattice-resource-gateways"
 		r = run(t, sys.ep, dir, nil, "close", "--regions", regions, "--yes", "--backup", filepath.Join(dir, "b.json"), "--accept-unknown", accept)
 		if r.Code != 0 {
 			t.Fatalf("%s: close exit %d\n%s\n%s", sys.name, r.Code, r.Stdout, r.Stderr)
