@@ -178,5 +178,5 @@ func TestDifferentialAuditCloseRestoreAgainstMoto(t *testing.T) {
 // simulator run accepts the same, where they succeed).
 const motoUnservedFinders = "aoss-vpc-endpoints,appstream-fleets,appstream-image-builders,apprunner-vpc-connectors,codebuild-fleets," +
 	"ec2-client-vpn-endpoints,ec2-instance-connect-endpoints,ec2-peered-references,ec2-verified-access-endpoints," +
-	"elasticache-serverless-caches,mwaa-environments,redshift-serverless-endpoints,redshift-serverless-workgroups," +
+	"elasticache-serverless-caches,mwaa-environments,redshift-endpoints,redshift-serverless-endpoints,redshift-serverless-workgroups," +
 	"vpclattice-resource-gateways"

@@ -42,6 +42,13 @@ var ownerFinderCases = []queryFinderCase{
 		`        serverless_caches: [{name: sessions, groups: [web]}]`,
 		sim.DenyRule{Service: "elasticache", Action: "DescribeServerlessCaches"},
 		"sg-0def elasticache-serverless-caches live sessions cloudformation:cache"},
+	{"redshift-endpoints",
+		`        redshift_clusters: [{name: wh, groups: [web]}]
+        redshift_endpoints: [{name: reporting, cluster: wh, groups: [web, default]}]`,
+		`        redshift_clusters: [{name: wh, groups: [web]}]
+        redshift_endpoints: [{name: reporting, cluster: wh, groups: [web]}]`,
+		sim.DenyRule{Service: "redshift", Action: "DescribeEndpointAccess"},
+		"sg-0def redshift-endpoints live reporting"},
 	{"redshift-serverless-workgroups",
 		`        redshift_serverless_workgroups: [{name: dw, groups: [web, default], tags: {aws:cloudformation:stack-name: warehouse}}, {name: other, groups: [web]}]`,
 		`        redshift_serverless_workgroups: [{name: dw, groups: [web]}]`,

@@ -312,6 +312,9 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"maxResults": {"1"}}}),
 		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"nextToken": {"bogus"}}, wantErr: true}),
 
+		fixed(probe{service: "redshift", op: "DescribeEndpointAccess"}),
+		fixed(probe{service: "redshift", op: "DescribeEndpointAccess", form: form("EndpointName", "nope"), wantErr: true}),
+
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches"}),
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "nope"), wantErr: true}),
 		read(func() probe {
