@@ -139,11 +139,7 @@ func TestDifferentialAuditCloseRestoreAgainstMoto(t *testing.T) {
 			t.Fatalf("%s: audit exit %d, want 3 (non-compliant)\n%s", sys.name, r.Code, r.Stderr)
 		}
 		dir := t.TempDir()
-		// moto does not implement these finders' APIs; the gap is accepted
-		// explicitly (the simulator run accepts the same, where they succeed).
-		accept := "apprunner-vpc-connectors,codebuild-fleets,ec2-client-vpn-endpoints,ec2-instance-connect-endpoints,ec2-peered-references,mwaa-environments," +
-			// moto 5.2.1 does not serve these (issue 15's finders).
-			"dms-replication-configs,imagebuilder-infrastructure-configurations,kafkaconnect-connectors,sagemaker-monitoring-schedules,sagemaker-user-profiles"
+		accept := motoUnservedFinders
 		r = run(t, sys.ep, dir, nil, "close", "--regions", regions, "--yes", "--backup", filepath.Join(dir, "b.json"), "--accept-unknown", accept)
 		if r.Code != 0 {
 			t.Fatalf("%s: close exit %d\n%s\n%s", sys.name, r.Code, r.Stdout, r.Stderr)
@@ -176,3 +172,13 @@ func TestDifferentialAuditCloseRestoreAgainstMoto(t *testing.T) {
 		t.Fatalf("simulator and moto disagree:\nsimulator:\n%s\n\nmoto:\n%s", views["simulator"][0], views["moto"][0])
 	}
 }
+
+// motoUnservedFinders are the finders whose APIs moto 5.2.1 does not
+// implement; close against moto accepts their gap explicitly (the
+// simulator run accepts the same, where they succeed).
+const motoUnservedFinders = "aoss-vpc-endpoints,appstream-fleets,appstream-image-builders,apprunner-vpc-connectors,codebuild-fleets," +
+	"ec2-client-vpn-endpoints,ec2-instance-connect-endpoints,ec2-peered-references,ec2-verified-access-endpoints," +
+	"elasticache-serverless-caches,mwaa-environments,redshift-endpoints,redshift-serverless-endpoints,redshift-serverless-workgroups," +
+	"vpclattice-resource-gateways," +
+	// issue 15's silent-user finders moto 5.2.1 does not serve either.
+	"dms-replication-configs,imagebuilder-infrastructure-configurations,kafkaconnect-connectors,sagemaker-monitoring-schedules,sagemaker-user-profiles"

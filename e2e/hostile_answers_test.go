@@ -64,6 +64,9 @@ func presentOf() map[string][]string {
 	for _, c := range moreFinderCases {
 		out[c.finder] = append(out[c.finder], c.present)
 	}
+	for _, c := range ownerFinderCases {
+		out[c.finder] = append(out[c.finder], c.present)
+	}
 	return out
 }
 

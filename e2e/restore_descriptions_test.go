@@ -25,9 +25,7 @@ func TestRestorePutsBackDescriptionsEditedAfterClose(t *testing.T) {
 		{"moto", func() endpoint { return endpoint{URL: testutil.StartMoto(t), AccessKey: "AKIAIOSFODNN7EXAMPLE"} }, true},
 	}
 	regions := strings.Join(diffRegions, ",")
-	accept := "apprunner-vpc-connectors,codebuild-fleets,ec2-client-vpn-endpoints,ec2-instance-connect-endpoints,ec2-peered-references,mwaa-environments," +
-		// moto 5.2.1 does not serve these (issue 15's finders).
-		"dms-replication-configs,imagebuilder-infrastructure-configurations,kafkaconnect-connectors,sagemaker-monitoring-schedules,sagemaker-user-profiles"
+	accept := motoUnservedFinders
 	for _, sys := range systems {
 		t.Run(sys.name, func(t *testing.T) {
 			ep := sys.ep()

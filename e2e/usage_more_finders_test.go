@@ -109,6 +109,25 @@ var moreFinderCases = []queryFinderCase{
 		`        apprunner_vpc_connectors: [{name: egress, groups: [web]}]`,
 		sim.DenyRule{Service: "apprunner", Action: "ListVpcConnectors"},
 		"sg-0def apprunner-vpc-connectors latent egress"},
+	{"apigateway-vpc-links",
+		// Idle for 60 days, the link has no interface: only its API says
+		// that the next request brings it back on the default group.
+		`        apigateway_vpc_links: [{name: idle, status: inactive, groups: [web, default], tags: {aws:cloudformation:stack-name: api}}, {name: busy, groups: [web]}]`,
+		`        apigateway_vpc_links: [{name: idle, status: inactive, groups: [web]}]`,
+		// API Gateway's IAM action for GetVpcLinks is its HTTP method.
+		sim.DenyRule{Service: "apigateway", Action: "GET"},
+		"sg-0def apigateway-vpc-links latent 693d48 cloudformation:api"},
+	{"ec2-verified-access-endpoints",
+		`        verified_access_endpoints: [{id: vae-0123456789abcdef0, groups: [web, default], tags: {aws:cloudformation:stack-name: zt}}, {groups: [web]}]`,
+		`        verified_access_endpoints: [{groups: [web]}]`,
+		sim.DenyRule{Service: "ec2", Action: "DescribeVerifiedAccessEndpoints"},
+		"sg-0def ec2-verified-access-endpoints live vae-0123456789abcdef0 cloudformation:zt"},
+	{"appstream-fleets",
+		// Stopped: no streaming instance, no interface, until it starts.
+		`        appstream_fleets: [{name: desktops, state: stopped, groups: [web, default]}, {name: other, groups: [web]}]`,
+		`        appstream_fleets: [{name: desktops, state: stopped, groups: [web]}]`,
+		sim.DenyRule{Service: "appstream", Action: "DescribeFleets"},
+		"sg-0def appstream-fleets latent desktops"},
 }
 
 func TestUsageMoreFinders(t *testing.T) {

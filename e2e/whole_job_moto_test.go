@@ -32,8 +32,7 @@ func TestWholeJobOnMoto(t *testing.T) {
 	args := func(a ...string) []string { return append([]string{"--regions", "us-east-1"}, a...) }
 	// moto 5.2.1 answers these finders' calls with 500 (docs/FIDELITY.md):
 	// their cells are unknown, accepted here as a user would, by name.
-	accept := []string{"--accept-unknown", "apprunner-vpc-connectors,codebuild-fleets,ec2-client-vpn-endpoints," +
-		"ec2-instance-connect-endpoints,ec2-peered-references,mwaa-environments"}
+	accept := []string{"--accept-unknown", motoUnservedFinders}
 
 	u := run(t, moto, dir, nil, args(append([]string{"usage"}, accept...)...)...)
 	if u.Code != 3 {

@@ -176,7 +176,11 @@ func moverGrants() (reads []string, writes []grant) {
 
 // isRead reports whether an action only reads: those take Resource "*".
 func isRead(action string) bool {
-	_, verb, _ := strings.Cut(action, ":")
+	svc, verb, _ := strings.Cut(action, ":")
+	if svc == "apigateway" {
+		// API Gateway's actions are HTTP methods: GET only reads.
+		return verb == "GET"
+	}
 	for _, p := range []string{"Describe", "List", "Get", "BatchGet"} {
 		if strings.HasPrefix(verb, p) {
 			return true

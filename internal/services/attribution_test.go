@@ -43,6 +43,11 @@ func TestAttribute(t *testing.T) {
 			"ECS task", "arn:aws:ecs:eu-west-1:111111111111:attachment/7d3b1a2c-aaaa-bbbb-cccc-0123456789ab", false},
 		{"glue", types.NetworkInterface{Description: aws.String("Attached to Glue using role: arn:aws:iam::111111111111:role/glue")},
 			"Glue job run", "arn:aws:iam::111111111111:role/glue", false},
+		{"route 53 resolver endpoint", types.NetworkInterface{RequesterManaged: aws.Bool(true), InterfaceType: "interface",
+			Description: aws.String("Route 53 Resolver: rslvr-out-9bb0d69b4dd94f918:rni-51f53f6ef7b6436f8")},
+			"Route 53 Resolver endpoint", "rslvr-out-9bb0d69b4dd94f918", false},
+		{"api gateway vpc link names no link", types.NetworkInterface{RequesterManaged: aws.Bool(true), InterfaceType: "api_gateway_managed"},
+			"API Gateway VPC link", "eni-1", true},
 		{"unattached user interface", types.NetworkInterface{InterfaceType: "interface"}, "Network interface (unattached)", "eni-1", false},
 		// AWS and moto name the creating principal as the requester of a
 		// user's own interface, and leave RequesterManaged false.

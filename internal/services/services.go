@@ -14,6 +14,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/resource"
 	"github.com/defaultsg/defaultsg/internal/services/apigateway"
 	"github.com/defaultsg/defaultsg/internal/services/apprunner"
+	"github.com/defaultsg/defaultsg/internal/services/appstream"
 	"github.com/defaultsg/defaultsg/internal/services/autoscaling"
 	"github.com/defaultsg/defaultsg/internal/services/batch"
 	"github.com/defaultsg/defaultsg/internal/services/beanstalk"
@@ -38,14 +39,17 @@ import (
 	"github.com/defaultsg/defaultsg/internal/services/kafkaconnect"
 	"github.com/defaultsg/defaultsg/internal/services/kinesisanalytics"
 	"github.com/defaultsg/defaultsg/internal/services/lambda"
+	"github.com/defaultsg/defaultsg/internal/services/memorydb"
 	"github.com/defaultsg/defaultsg/internal/services/mq"
 	"github.com/defaultsg/defaultsg/internal/services/msk"
 	"github.com/defaultsg/defaultsg/internal/services/mwaa"
 	"github.com/defaultsg/defaultsg/internal/services/opensearch"
+	"github.com/defaultsg/defaultsg/internal/services/opensearchserverless"
 	"github.com/defaultsg/defaultsg/internal/services/pipes"
 	"github.com/defaultsg/defaultsg/internal/services/quicksight"
 	"github.com/defaultsg/defaultsg/internal/services/rds"
 	"github.com/defaultsg/defaultsg/internal/services/redshift"
+	"github.com/defaultsg/defaultsg/internal/services/redshiftserverless"
 	"github.com/defaultsg/defaultsg/internal/services/route53resolver"
 	"github.com/defaultsg/defaultsg/internal/services/sagemaker"
 	"github.com/defaultsg/defaultsg/internal/services/scheduler"
@@ -102,6 +106,10 @@ var All = []svc.Service{
 	kafkaconnect.Service,
 	vpclattice.Service,
 	datasync.Service,
+	memorydb.Service,
+	redshiftserverless.Service,
+	opensearchserverless.Service,
+	appstream.Service,
 }
 
 // Def is a kind's definition with the service that owns it.

@@ -44,6 +44,7 @@ var ec2Ops = map[string]op{
 	// ec2_client_vpn_update.go
 	"ApplySecurityGroupsToClientVpnTargetNetwork": locked(applySecurityGroupsToClientVpnTargetNetwork),
 	"DescribeSecurityGroupReferences":             locked(describeSecurityGroupReferences),
+	"DescribeVerifiedAccessEndpoints":             locked(describeVerifiedAccessEndpoints),
 
 	// Rule descriptions (ec2_rule_descriptions.go).
 	"UpdateSecurityGroupRuleDescriptionsIngress": locked(updateRuleDescriptions(false)),

@@ -11,13 +11,14 @@ import "fmt"
 
 // ec2ConfigSpecs are the EC2 configurations' part of a region's scenario.
 type ec2ConfigSpecs struct {
-	LaunchTemplates          []LaunchTemplateSpec  `yaml:"launch_templates"`
-	VPCEndpoints             []VPCEndpointSpec     `yaml:"vpc_endpoints"`
-	InstanceConnectEndpoints []EndpointSpec        `yaml:"instance_connect_endpoints"`
-	ClientVPNEndpoints       []EndpointSpec        `yaml:"client_vpn_endpoints"`
-	PeeredReferences         []PeeredReferenceSpec `yaml:"peered_references"`
-	EC2Fleets                []EC2FleetSpec        `yaml:"ec2_fleets"`
-	SpotFleets               []SpotFleetSpec       `yaml:"spot_fleets"`
+	LaunchTemplates          []LaunchTemplateSpec         `yaml:"launch_templates"`
+	VPCEndpoints             []VPCEndpointSpec            `yaml:"vpc_endpoints"`
+	InstanceConnectEndpoints []EndpointSpec               `yaml:"instance_connect_endpoints"`
+	ClientVPNEndpoints       []EndpointSpec               `yaml:"client_vpn_endpoints"`
+	PeeredReferences         []PeeredReferenceSpec        `yaml:"peered_references"`
+	EC2Fleets                []EC2FleetSpec               `yaml:"ec2_fleets"`
+	SpotFleets               []SpotFleetSpec              `yaml:"spot_fleets"`
+	VerifiedAccessEndpoints  []VerifiedAccessEndpointSpec `yaml:"verified_access_endpoints"`
 }
 
 // ec2ConfigState is their part of a regionState: maps by id, paged in id
@@ -32,13 +33,14 @@ type ec2ConfigState struct {
 	sgReferences    []sgReference
 	ec2Fleets       map[string]*ec2Fleet
 	spotFleets      map[string]*spotFleet
+	verifiedAccess  map[string]*ec2Endpoint
 }
 
 // addEC2Configs builds them in this order (generated ids depend on it).
 func (b *builder) addEC2Configs() error {
 	b.st.ec2ConfigState = ec2ConfigState{launchTemplates: map[string]*launchTemplate{}, vpcEndpoints: map[string]*vpcEndpoint{},
 		eices: map[string]*ec2Endpoint{}, clientVPNs: map[string]*ec2Endpoint{}}
-	for _, step := range []func() error{b.addLaunchTemplates, b.addVPCEndpoints, b.addEC2Endpoints, b.addPeeredReferences, b.addFleets} {
+	for _, step := range []func() error{b.addLaunchTemplates, b.addVPCEndpoints, b.addEC2Endpoints, b.addPeeredReferences, b.addFleets, b.addVerifiedAccessEndpoints} {
 		if err := step(); err != nil {
 			return err
 		}

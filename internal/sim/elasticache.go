@@ -6,12 +6,14 @@ import (
 )
 
 // ElastiCache (awsQuery, 2015-02-02): node-based cache clusters and their
-// group changes (ModifyCacheCluster SecurityGroupIds.SecurityGroupId.N).
+// group changes (ModifyCacheCluster SecurityGroupIds.SecurityGroupId.N);
+// serverless caches and tags in elasticache_serverless.go.
 
 var elasticacheOps = map[string]op{
-	"DescribeCacheClusters": regionLocked(describeCacheClusters),
-	"ModifyCacheCluster":    regionLocked(modifyCacheCluster),
-	"ListTagsForResource":   regionLocked(listCacheTags),
+	"DescribeCacheClusters":    regionLocked(describeCacheClusters),
+	"ModifyCacheCluster":       regionLocked(modifyCacheCluster),
+	"DescribeServerlessCaches": regionLocked(describeServerlessCaches),
+	"ListTagsForResource":      regionLocked(listCacheTags),
 }
 
 type xmlCacheSG struct {
@@ -50,27 +52,6 @@ func describeCacheClusters(c *call) (any, *apiError) {
 	for _, d := range items[from:to] {
 		res.CacheClusters = append(res.CacheClusters, cacheClusterXML(storeNamed(c.state.cacheClusters, d.Name), true))
 	}
-	return res, nil
-}
-
-// listCacheTags is ListTagsForResource for a cache cluster's ARN
-// (arn:aws:elasticache:<region>:<account>:cluster:<id>). Other resources
-// (replication groups, snapshots, …) are not simulated: their ARNs, like
-// an unknown cluster's, are not found. AWS refuses the call for a cluster
-// that is not available; the simulator answers at once.
-func listCacheTags(c *call) (any, *apiError) {
-	arn := c.Form.Get("ResourceName")
-	name, ok := strings.CutPrefix(arn, "arn:aws:elasticache:"+c.Region+":"+c.Account+":cluster:")
-	if !strings.HasPrefix(arn, "arn:") {
-		return nil, errf(http.StatusBadRequest, "InvalidARN", "%s is not a valid ARN.", arn)
-	}
-	d := storeNamed(c.state.cacheClusters, name)
-	if !ok || d == nil {
-		return nil, notFound("CacheClusterNotFound", "CacheCluster not found: %s", arn)
-	}
-	res := struct {
-		TagList []xmlTag `xml:"TagList>Tag"`
-	}{TagList: xmlTags(d.Tags)}
 	return res, nil
 }
 
@@ -136,17 +117,22 @@ func (st *regionState) cacheClusterOf(desc string) string {
 
 // elastiCacheSpecs are ElastiCache's part of a region's scenario.
 type elastiCacheSpecs struct {
-	CacheClusters []DataStoreSpec `yaml:"cache_clusters"`
+	CacheClusters    []DataStoreSpec       `yaml:"cache_clusters"`
+	ServerlessCaches []ServerlessCacheSpec `yaml:"serverless_caches"`
 }
 
 // elastiCacheState is ElastiCache's part of a regionState; every op runs
 // under the region lock.
 type elastiCacheState struct {
-	cacheClusters []dataStore
+	cacheClusters    []dataStore
+	serverlessCaches []serverlessCache
 }
 
 func (b *builder) addCacheClusters() error {
-	return b.addDataStores("cache_clusters", "redis", "elasticache", "cluster:", b.res.CacheClusters, &b.st.cacheClusters, nil)
+	if err := b.addDataStores("cache_clusters", "redis", "elasticache", "cluster:", b.res.CacheClusters, &b.st.cacheClusters, nil); err != nil {
+		return err
+	}
+	return b.addServerlessCaches()
 }
 
 type xmlCacheTag struct {

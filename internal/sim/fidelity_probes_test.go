@@ -232,6 +232,8 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "ec2", op: "ApplySecurityGroupsToClientVpnTargetNetwork", form: form("ClientVpnEndpointId", "cvpn-endpoint-0000000000000000f",
 			"VpcId", "vpc-0000000000000000f", "SecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
+		ec2("DescribeVerifiedAccessEndpoints", none),
+		ec2("DescribeVerifiedAccessEndpoints", func() url.Values { return form("MaxResults", "5") }),
 		ec2("DescribeSecurityGroupReferences", func() url.Values {
 			return form("GroupId.1", st.groupByName(st.defaultVPCID(), "default").ID)
 		}),
@@ -459,6 +461,63 @@ func fidelityProbes(s *Server) []func() probe {
 		read(func() probe {
 			return probe{service: "datasync", op: "DescribeLocationEfs", body: js(map[string]any{"LocationArn": st.dataSyncLocations[5].ARN}), wantErr: true}
 		}),
+		fixed(probe{service: "fsx", op: "DescribeFileSystems"}),
+		fixed(probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"MaxResults": 1})}),
+		read(func() probe {
+			return probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"FileSystemIds": []string{st.fsxFileSystems[0].ID}})}
+		}),
+		fixed(probe{service: "fsx", op: "DescribeFileSystems", body: js(map[string]any{"FileSystemIds": []string{"fs-0000000000000000f"}}), wantErr: true}),
+
+		fixed(probe{service: "route53resolver", op: "ListResolverEndpoints"}),
+		fixed(probe{service: "route53resolver", op: "ListResolverEndpoints", body: js(map[string]any{"MaxResults": 1})}),
+		read(func() probe {
+			return probe{service: "route53resolver", op: "ListTagsForResource", body: js(map[string]any{"ResourceArn": st.resolverEndpoints[0].ARN})}
+		}),
+		fixed(probe{service: "route53resolver", op: "ListTagsForResource",
+			body: js(map[string]any{"ResourceArn": "arn:aws:route53resolver:us-east-1:111111111111:resolver-endpoint/rslvr-in-0000000000000000f"}), wantErr: true}),
+
+		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET"}),
+		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"maxResults": {"1"}}}),
+		fixed(probe{service: "apigateway", api: "apigatewayv2", op: "GetVpcLinks", served: "GET", query: url.Values{"nextToken": {"bogus"}}, wantErr: true}),
+
+		fixed(probe{service: "redshift", op: "DescribeEndpointAccess"}),
+		fixed(probe{service: "redshift", op: "DescribeEndpointAccess", form: form("EndpointName", "nope"), wantErr: true}),
+
+		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches"}),
+		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "nope"), wantErr: true}),
+		read(func() probe {
+			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.serverlessCaches[0].ARN)}
+		}),
+		read(func() probe {
+			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.cacheClusters[0].ARN)}
+		}),
+		fixed(probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", "arn:aws:elasticache:us-east-1:111111111111:cluster:nope"), wantErr: true}),
+
+		fixed(probe{service: "redshift-serverless", op: "ListWorkgroups"}),
+		fixed(probe{service: "redshift-serverless", op: "ListEndpointAccess"}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": st.rssWorkgroups[0].ARN})}
+		}),
+		fixed(probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": "arn:aws:redshift-serverless:us-east-1:111111111111:workgroup/nope"}), wantErr: true}),
+
+		fixed(probe{service: "aoss", op: "ListVpcEndpoints"}),
+		read(func() probe {
+			return probe{service: "aoss", op: "BatchGetVpcEndpoint", body: js(map[string]any{"ids": []string{st.aossEndpoints[0].ARN, "vpce-0000000000000000f"}})}
+		}),
+		fixed(probe{service: "aoss", op: "BatchGetVpcEndpoint", body: js(map[string]any{"ids": []string{}}), wantErr: true}),
+
+		fixed(probe{service: "vpc-lattice", op: "ListResourceGateways"}),
+
+		fixed(probe{service: "appstream", op: "DescribeFleets"}),
+		fixed(probe{service: "appstream", op: "DescribeFleets", body: js(map[string]any{"Names": []string{"nope"}}), wantErr: true}),
+		fixed(probe{service: "appstream", op: "DescribeImageBuilders"}),
+
+		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
+		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "memorydb", op: "ListTags", body: js(map[string]any{"ResourceArn": st.memoryDBClusters[0].ARN})}
+		}),
+		fixed(probe{service: "memorydb", op: "ListTags", body: js(map[string]any{"ResourceArn": "arn:aws:memorydb:us-east-1:111111111111:cluster/nope"}), wantErr: true}),
 	}
 }
 

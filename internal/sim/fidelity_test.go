@@ -31,7 +31,11 @@ func TestFidelityAgainstBotocore(t *testing.T) {
 	covered := map[string]bool{}
 	for _, next := range fidelityProbes(s) {
 		p := next()
-		covered[p.service+":"+p.op] = true
+		served := p.op
+		if p.served != "" {
+			served = p.served
+		}
+		covered[p.service+":"+served] = true
 		f.run(p)
 	}
 	for _, svc := range services {
@@ -48,12 +52,15 @@ func TestFidelityAgainstBotocore(t *testing.T) {
 // ones path labels, query and body.
 type probe struct {
 	service, op string
-	api         string // for elasticloadbalancing: "elb" or "elbv2"
-	form        url.Values
-	body        string
-	path        map[string]string
-	query       url.Values
-	wantErr     bool // a request that must fail, with a declared or common code
+	api         string // for elasticloadbalancing: "elb" or "elbv2"; apigateway: "apigatewayv2"
+	// served is the simulator's action when it is not the operation's
+	// name: API Gateway's are its IAM actions, the HTTP methods.
+	served  string
+	form    url.Values
+	body    string
+	path    map[string]string
+	query   url.Values
+	wantErr bool // a request that must fail, with a declared or common code
 }
 
 // commonErrors are the codes every AWS API may answer with
@@ -96,7 +103,7 @@ var ec2Errors = []string{
 
 // modelDirs names botocore's model of each simulated service.
 var modelDirs = map[string]string{
-	"elasticfilesystem": "efs", "elasticmapreduce": "emr", "es": "opensearch", "airflow": "mwaa",
+	"elasticfilesystem": "efs", "elasticmapreduce": "emr", "es": "opensearch", "airflow": "mwaa", "aoss": "opensearchserverless",
 	"states":           "stepfunctions",
 	"kinesisanalytics": "kinesisanalyticsv2",
 }

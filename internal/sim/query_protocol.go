@@ -56,7 +56,10 @@ var (
 	rdsPager         = pager{"MaxRecords", "Marker", 20, 100, 100, "InvalidParameterValue"}
 	cachePager       = pager{"MaxRecords", "Marker", 20, 100, 100, "InvalidParameterValue"}
 	redshiftPager    = pager{"MaxRecords", "Marker", 20, 100, 100, "InvalidParameterValue"}
-	eksPager         = pager{"maxResults", "nextToken", 1, 100, 100, "InvalidParameterException"}
+	// DescribeEndpointAccess documents no minimum (its model says nothing
+	// of 20–100, unlike DescribeClusters): any positive size is taken.
+	redshiftEndpointPager = pager{"MaxRecords", "Marker", 1, 100, 100, "InvalidParameterValue"}
+	eksPager              = pager{"maxResults", "nextToken", 1, 100, 100, "InvalidParameterException"}
 )
 
 // page returns the window [from, to) of n items and the marker of the next

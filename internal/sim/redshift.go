@@ -3,11 +3,13 @@ package sim
 import "net/http"
 
 // Redshift (awsQuery, 2012-12-01): provisioned clusters and their group
-// changes (ModifyCluster VpcSecurityGroupIds.VpcSecurityGroupId.N).
+// changes (ModifyCluster VpcSecurityGroupIds.VpcSecurityGroupId.N);
+// Redshift-managed VPC endpoints in redshift_endpoints.go.
 
 var redshiftOps = map[string]op{
-	"DescribeClusters": regionLocked(describeRedshiftClusters),
-	"ModifyCluster":    regionLocked(modifyRedshiftCluster),
+	"DescribeClusters":       regionLocked(describeRedshiftClusters),
+	"ModifyCluster":          regionLocked(modifyRedshiftCluster),
+	"DescribeEndpointAccess": regionLocked(describeRedshiftEndpointAccess),
 }
 
 type xmlRedshiftCluster struct {
@@ -90,15 +92,20 @@ func modifyRedshiftCluster(c *call) (any, *apiError) {
 
 // redshiftSpecs are Redshift's part of a region's scenario.
 type redshiftSpecs struct {
-	RedshiftClusters []DataStoreSpec `yaml:"redshift_clusters"`
+	RedshiftClusters  []DataStoreSpec        `yaml:"redshift_clusters"`
+	RedshiftEndpoints []RedshiftEndpointSpec `yaml:"redshift_endpoints"`
 }
 
 // redshiftState is Redshift's part of a regionState; every op runs under
 // the region lock.
 type redshiftState struct {
-	redshiftClusters []dataStore
+	redshiftClusters  []dataStore
+	redshiftEndpoints []vpcResource
 }
 
 func (b *builder) addRedshift() error {
-	return b.addDataStores("redshift_clusters", "redshift", "redshift", "cluster:", b.res.RedshiftClusters, &b.st.redshiftClusters, nil)
+	if err := b.addDataStores("redshift_clusters", "redshift", "redshift", "cluster:", b.res.RedshiftClusters, &b.st.redshiftClusters, nil); err != nil {
+		return err
+	}
+	return b.addRedshiftEndpoints()
 }

@@ -108,6 +108,15 @@ type RegionResources struct {
 
 	sageMakerMonitoringSpecs `yaml:",inline"`
 	sageMakerPipelineSpecs   `yaml:",inline"`
+
+	fsxSpecs                `yaml:",inline"`
+	route53ResolverSpecs    `yaml:",inline"`
+	apiGatewaySpecs         `yaml:",inline"`
+	memoryDBSpecs           `yaml:",inline"`
+	redshiftServerlessSpecs `yaml:",inline"`
+	aossSpecs               `yaml:",inline"`
+	latticeSpecs            `yaml:",inline"`
+	appStreamSpecs          `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -50,8 +50,15 @@ var services = []service{
 	{name: "emr-serverless", protocol: restJSON, ops: emrServerlessOps, regional: true, route: emrServerlessRoute, build: (*builder).addEMRServerless},
 	{name: "kinesisanalytics", protocol: json11, ops: kinesisAnalyticsOps, regional: true, build: (*builder).addFlinkApplications},
 	{name: "kafkaconnect", protocol: restJSON, ops: kafkaConnectOps, regional: true, route: kafkaConnectRoute, build: (*builder).addKafkaConnectors},
-	{name: "vpc-lattice", protocol: restJSON, ops: vpcLatticeOps, regional: true, route: latticeRoute, build: (*builder).addLatticeAssociations},
+	{name: "vpc-lattice", protocol: restJSON, ops: vpcLatticeOps, regional: true, route: latticeRoute, build: (*builder).addVPCLattice},
 	{name: "datasync", protocol: json11, ops: dataSyncOps, regional: true, build: (*builder).addDataSyncLocations},
+	{name: "fsx", protocol: json11, ops: fsxOps, regional: true, build: (*builder).addFSx},
+	{name: "route53resolver", protocol: json11, ops: route53ResolverOps, regional: true, build: (*builder).addResolverEndpoints},
+	{name: "apigateway", protocol: restJSON, ops: apiGatewayOps, regional: true, route: apiGatewayRoute, build: (*builder).addVPCLinks},
+	{name: "memorydb", protocol: json11, ops: memoryDBOps, regional: true, build: (*builder).addMemoryDB},
+	{name: "redshift-serverless", protocol: json11, ops: redshiftServerlessOps, regional: true, build: (*builder).addRedshiftServerless},
+	{name: "aoss", protocol: json10, ops: aossOps, regional: true, build: (*builder).addAOSS},
+	{name: "appstream", protocol: json11, ops: appStreamOps, regional: true, build: (*builder).addAppStream},
 }
 
 // service is one simulated AWS service.

@@ -142,10 +142,18 @@ type regionState struct {
 	kafkaConnectState
 	lambdaESMState
 	vpcLatticeState
+	latticeState
 	dataSyncState
 	pipeKafkaState
 	sageMakerMonitoringState
 	sageMakerPipelineState
+	fsxState
+	route53ResolverState
+	apiGatewayState
+	memoryDBState
+	redshiftServerlessState
+	aossState
+	appStreamState
 }
 
 func newRegionState(account, region string) *regionState {

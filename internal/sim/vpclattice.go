@@ -13,8 +13,8 @@ var vpcLatticeOps = map[string]op{
 }
 
 var (
-	latticeInvalid = badRequest("ValidationException")
-	latticeRoute   = restGetRoute("/servicenetworkvpcassociations", "ListServiceNetworkVpcAssociations", "GetServiceNetworkVpcAssociation")
+	latticeInvalid    = badRequest("ValidationException")
+	associationsRoute = restGetRoute("/servicenetworkvpcassociations", "ListServiceNetworkVpcAssociations", "GetServiceNetworkVpcAssociation")
 )
 
 func listLatticeVPCAssociations(c *call) (any, *apiError) {
@@ -107,4 +107,27 @@ func (b *builder) addLatticeAssociations() error {
 			NetworkID: "sn-" + b.st.ids.hexN("lattice-network", 17)})
 	}
 	return nil
+}
+
+// latticeRoute names the action of a VPC Lattice request: service-network
+// VPC associations (this file) or resource gateways (vpclattice_gateways.go).
+func latticeRoute(r *http.Request) string {
+	if a := gatewaysRoute(r); a != "" {
+		return a
+	}
+	return associationsRoute(r)
+}
+
+// addVPCLattice builds both parts of VPC Lattice.
+func (b *builder) addVPCLattice() error {
+	if err := b.addLatticeAssociations(); err != nil {
+		return err
+	}
+	return b.addLattice()
+}
+
+func init() {
+	for k, v := range latticeGatewayOps {
+		vpcLatticeOps[k] = v
+	}
 }

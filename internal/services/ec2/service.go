@@ -1,6 +1,6 @@
 // Package ec2 is everything defaultsg knows about Amazon EC2's own users of
 // a security group: instances and their interfaces, launch templates, VPC
-// endpoints, EC2 Instance Connect and Client VPN endpoints, and other
+// endpoints, EC2 Instance Connect, Client VPN and Verified Access endpoints, and other
 // groups' rules that reference a default group. It also attributes every
 // network interface to its owner, with the signatures of all services.
 package ec2
@@ -27,6 +27,7 @@ const (
 	PeeredVPCRule           resource.Kind = "ec2.peered-vpc-rule"
 	Fleet                   resource.Kind = "ec2.fleet"
 	SpotFleet               resource.Kind = "ec2.spot-fleet"
+	VerifiedAccessEndpoint  resource.Kind = "ec2.verified-access-endpoint"
 )
 
 // Service lists EC2's kinds, finders, signatures and fallbacks. The
@@ -51,9 +52,14 @@ var Service = svc.Service{
 		}}},
 		{Kind: Fleet, Name: "EC2 Fleet", Manual: svc.Manual{Text: fleetStep}},
 		{Kind: SpotFleet, Name: "Spot Fleet request", Manual: svc.Manual{Text: spotFleetStep}},
+		{Kind: VerifiedAccessEndpoint, Name: "Verified Access endpoint", Manual: svc.Manual{Text: func(u usage.Usage) string {
+			return "Verified Access endpoint " + u.ResourceID + " cannot change its security groups (ModifyVerifiedAccessEndpoint has no such field): " +
+				"create an endpoint (ec2:CreateVerifiedAccessEndpoint) in the same Verified Access group with the replacement group instead of " + u.GroupID +
+				", move its application domain's DNS to it, then delete this one."
+		}}},
 	},
 	Finders: []usage.Finder{SecurityGroupReferences, PeeredReferences, LaunchTemplates, VPCEndpoints,
-		InstanceConnectEndpoints, ClientVPNEndpoints, Fleets, SpotFleets},
+		InstanceConnectEndpoints, ClientVPNEndpoints, Fleets, SpotFleets, VerifiedAccessEndpoints},
 	Signatures: signatures,
 	Fallbacks: []string{"ec2:RunInstances", "ec2:CreateFleet", "ec2:RequestSpotFleet", "ec2:CreateVpcEndpoint", "ec2:CreateClientVpnEndpoint",
 		"ec2:CreateInstanceConnectEndpoint"},

@@ -1,4 +1,4 @@
-// Package elasticache is everything defaultsg knows about Amazon ElastiCache: cache clusters.
+// Package elasticache is everything defaultsg knows about Amazon ElastiCache: cache clusters and serverless caches.
 package elasticache
 
 import (
@@ -14,6 +14,7 @@ const (
 	Cluster resource.Kind = "elasticache.cluster"
 	// ReplicationGroupMember is a node cluster of a replication group.
 	ReplicationGroupMember resource.Kind = "elasticache.replication-group-member"
+	ServerlessCache        resource.Kind = "elasticache.serverless-cache"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of elasticache.
@@ -25,11 +26,12 @@ var Service = svc.Service{
 			return "Cache cluster " + u.ResourceID + " belongs to replication group " + u.Parent +
 				": call elasticache:ModifyReplicationGroup on " + u.Parent + " with the replacement group in SecurityGroupIds (ApplyImmediately), keeping its other groups."
 		}}},
+		{Kind: ServerlessCache, Name: "ElastiCache serverless cache", Manual: svc.Manual{API: "elasticache:ModifyServerlessCache"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Cluster, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Cluster},
 			Match: svc.DescRegexp(regexp.MustCompile(`^ElastiCache (.+)$`))},
 	},
-	Finders:   []usage.Finder{Clusters},
+	Finders:   []usage.Finder{Clusters, ServerlessCaches},
 	Fallbacks: []string{"elasticache:CreateServerlessCache"},
 }

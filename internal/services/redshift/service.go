@@ -1,4 +1,4 @@
-// Package redshift is everything defaultsg knows about Amazon Redshift: clusters.
+// Package redshift is everything defaultsg knows about Amazon Redshift: provisioned clusters and their Redshift-managed VPC endpoints.
 package redshift
 
 import (
@@ -10,6 +10,8 @@ import (
 // Resource kinds.
 const (
 	Cluster resource.Kind = "redshift.cluster"
+	// EndpointAccess is a Redshift-managed VPC endpoint of a cluster.
+	EndpointAccess resource.Kind = "redshift.endpoint-access"
 )
 
 // Service lists the kinds, finders and default-group fallbacks of redshift.
@@ -17,10 +19,11 @@ var Service = svc.Service{
 	Name: "redshift",
 	Kinds: []svc.KindDef{
 		{Kind: Cluster, Name: "Redshift cluster", Mover: &clusterMover},
+		{Kind: EndpointAccess, Name: "Redshift-managed VPC endpoint", Manual: svc.Manual{API: "redshift:ModifyEndpointAccess"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Cluster, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Cluster}, Match: svc.DescPrefix("RedshiftNetworkInterface")},
 	},
-	Finders:   []usage.Finder{Clusters},
+	Finders:   []usage.Finder{Clusters, Endpoints},
 	Fallbacks: []string{"redshift:CreateCluster, RestoreFromClusterSnapshot"},
 }
