@@ -37,8 +37,7 @@ func TestUsageFleetsAgainstMoto(t *testing.T) {
 	seedMotoFleets(t, moto)
 	views := map[string]string{}
 	for name, ep := range map[string]endpoint{"simulator": startSim(t, motoFleetsScenario), "moto": moto} {
-		rep, r := usageReport(t, ep, "--accept-unknown",
-			"apprunner-vpc-connectors,codebuild-fleets,ec2-client-vpn-endpoints,ec2-instance-connect-endpoints,ec2-peered-references,mwaa-environments")
+		rep, r := usageReport(t, ep, "--accept-unknown", motoUnservedFinders)
 		if r.Code != 3 {
 			t.Fatalf("%s: usage exit %d\n%s", name, r.Code, r.Stderr)
 		}

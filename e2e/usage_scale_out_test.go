@@ -154,8 +154,7 @@ func TestScaleOutOnANoGroupLaunchTemplateAgainstMoto(t *testing.T) {
 	views := map[string]string{}
 	for name, ep := range map[string]endpoint{"simulator": startSim(t, scaleOutScenario), "moto": moto} {
 		// Finders moto 5.2.1 answers with HTTP 500 are accepted as unknown.
-		users, r := usageByVPC(t, ep, t.TempDir(), "--accept-unknown",
-			"apprunner-vpc-connectors,codebuild-fleets,ec2-client-vpn-endpoints,ec2-instance-connect-endpoints,ec2-peered-references,mwaa-environments")
+		users, r := usageByVPC(t, ep, t.TempDir(), "--accept-unknown", motoUnservedFinders)
 		if r.Code != 3 {
 			t.Fatalf("%s: usage exit %d\n%s\n%s", name, r.Code, r.Stderr, r.Stdout)
 		}
