@@ -155,6 +155,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 		NewCmdSim(f, nil),
 		NewCmdDemo(f, nil),
 		NewCmdReport(f, nil),
+		NewCmdMan(f, nil),
 		NewCmdVersion(f, nil),
 	)
 	return root
