@@ -30,3 +30,11 @@ func TestManPages(t *testing.T) {
 		t.Errorf("close's page lacks --dry-run:\n%.600s", b)
 	}
 }
+
+// --region and --regions complete region names.
+func TestRegionNamesComplete(t *testing.T) {
+	out, err := exec.Command(binary, "__complete", "audit", "--region", "").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "eu-west-1\n") {
+		t.Fatalf("completion of --region: %v\n%s", err, out)
+	}
+}

@@ -126,6 +126,10 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.Region, "region", "", "work in this region only, and use it for global calls (default home region: profile/env, else us-east-1)")
 	pf.StringVar(&f.Global.EndpointURL, "endpoint-url", "", "send every AWS call to this endpoint (simulator, LocalStack); AWS_ENDPOINT_URL also works")
 	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: --region, else every region enabled for the account)")
+	// Region names complete from AWS's commercial regions (a region the
+	// account has not enabled is still refused at run time).
+	_ = root.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(awsRegions, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("regions", cobra.FixedCompletions(awsRegions, cobra.ShellCompDirectiveNoFileComp))
 	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("maximum units of AWS work in flight (default %d)", awsx.MaxAutoConcurrency))
 	pf.DurationVar(&f.Global.CallTimeout, "call-timeout", awsx.DefaultCallTimeout, "give up one attempt of an AWS call after this long (it is retried; the call with retries gives up after 4 times this)")
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
@@ -170,3 +174,10 @@ func usageArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// awsRegions are AWS's commercial regions, for shell completion only.
+var awsRegions = []string{"af-south-1", "ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1",
+	"ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
+	"ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1",
+	"eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1",
+	"us-east-2", "us-west-1", "us-west-2"}
