@@ -97,7 +97,8 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.Region, "region", "", "home region for global calls (default: profile/env, else us-east-1)")
 	pf.StringVar(&f.Global.EndpointURL, "endpoint-url", "", "send every AWS call to this endpoint (simulator, LocalStack); AWS_ENDPOINT_URL also works")
 	pf.StringVar(&f.Global.Regions, "regions", "", "comma-separated regions to visit (default: every region enabled for the account)")
-	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("maximum units of AWS work in flight (default %d)", awsx.MaxAutoConcurrency))
+	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("global limit of AWS work in flight, over per-account-region (%d) and per-service (%d) limits (default %d for one account, %d on this host for several)",
+		awsx.DefaultPerAccountRegion, awsx.DefaultPerService, awsx.DefaultConcurrency, awsx.HostConcurrency()))
 	pf.DurationVar(&f.Global.CallTimeout, "call-timeout", awsx.DefaultCallTimeout, "give up one attempt of an AWS call after this long (it is retried; the call with retries gives up after 4 times this)")
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
 	pf.BoolVar(&f.Global.Org, "org", false, "every active account of the AWS Organization (run with management-account credentials)")
