@@ -48,16 +48,29 @@ Exit codes: 0 no default group is used and coverage is complete, 3 some group is
 	return cmd
 }
 
-// UsageReport is the JSON form of `usage` (schema defaultsg.usage/v1).
+// UsageReport is the JSON form of `usage` (schema defaultsg.usage/v1,
+// written by writeUsageJSON in this field order).
 type UsageReport struct {
-	Schema   string           `json:"schema"`
-	Groups   []usageGroup     `json:"groups"`
+	Schema string       `json:"schema"`
+	Groups []usageGroup `json:"groups"`
+	// Coverage holds the cells that were not checked; the JSON lists every
+	// cell, streamed from cells.
 	Coverage []usage.Coverage `json:"coverage"`
+	Summary  usageSummary     `json:"summary"`
 	Accepted []string         `json:"accepted_unknown"`
 	Problems []awsx.Problem   `json:"problems"`
 	// FallbackAPIs create resources in the default group when given none;
 	// they keep "using" it after close, with no connectivity.
 	FallbackAPIs []string `json:"fallback_apis"`
+
+	cells usage.Result
+}
+
+// usageSummary counts the cells by finder and status, and the calls the
+// finders made: retries and throttles show how hard AWS pushed back.
+type usageSummary struct {
+	Cells []usage.CellCount `json:"cells"`
+	Calls awsx.CallCounts   `json:"calls"`
 }
 
 type usageGroup struct {
@@ -128,13 +141,15 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 		targets = append(targets, t)
 	}
 	prog := f.IO.StartProgress(len(targets)*len(services.Finders()), "checking usage")
+	before := awsx.Calls()
 	res, err := usage.Run(ctx, scope, targets, services.Finders(), usage.Options{
 		Concurrency: f.Global.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
 	prog.Finish()
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return rep, err
 	}
-	rep.Coverage = res.Coverage
+	rep.Coverage, rep.cells = res.Coverage, res
+	rep.Summary = usageSummary{Cells: res.Summary(), Calls: awsx.Calls().Sub(before)}
 	for _, g := range groups {
 		v := res.Verdict(g.Account, g.Region, g.GroupID)
 		users := v.Users
@@ -149,7 +164,7 @@ func collectUsage(ctx context.Context, f *Factory, scope awsx.Scope, filter inve
 
 func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
 	if format == report.FormatJSON {
-		return report.WriteJSON(f.IO.Out, rep)
+		return writeUsageJSON(f.IO.Out, rep)
 	}
 	t := report.Table{Headers: []string{"ACCOUNT", "REGION", "GROUP", "STATE", "KIND", "SERVICE", "RESOURCE", "MANAGED BY", "MOVE"}}
 	for _, g := range rep.Groups {
@@ -182,6 +197,12 @@ func writeUsage(f *Factory, format report.Format, rep UsageReport) error {
 		}
 	}
 	if format == report.FormatTable {
+		// Only when AWS pushed back, so that a clean run's table stays the
+		// same from run to run; the JSON summary always has the counts.
+		if c := rep.Summary.Calls; c.Retries > 0 || c.Throttled > 0 {
+			fmt.Fprintf(f.IO.Out, "AWS pushed back: %d retries (%d throttled answers) over %d calls\n",
+				c.Retries, c.Throttled, c.Operations)
+		}
 		fmt.Fprintf(f.IO.Out, "Note: in every region, these create calls put a new resource in the default group when given no group;\nafter close such resources have no connectivity: %s\n", strings.Join(rep.FallbackAPIs, "; "))
 	}
 	return nil
