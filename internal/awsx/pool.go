@@ -25,13 +25,16 @@ const DefaultConcurrency = 128
 // MaxAutoConcurrency caps AutoConcurrency on any host.
 const MaxAutoConcurrency = 1024
 
-// HostConcurrency is how many calls this host can keep in flight: 256 per
-// CPU (a call costs the client about 0.25 ms of CPU, so at AWS's latencies
-// of 50–100 ms that keeps every core busy), and never more than a quarter of
-// the open-file limit (each call in flight holds a connection; the rest is
-// left for idle connections, resolvers and the files the tool writes).
+// HostConcurrency is how many calls this host can keep in flight: 128 per
+// CPU, and never more than a quarter of the open-file limit (each call in
+// flight holds a connection; the rest is left for idle connections and the
+// files the tool writes). A call costs the client about 0.27 ms of CPU, so
+// one core finishes ~3,700 calls a second: at 35–100 ms a call, 128 in
+// flight keep it busy. More only queue for the CPU and hold memory: usage
+// 100×17 at 50 ms on 2 cores took 25.8 s and 158 MiB at 256 in flight,
+// 29.2 s and 215 MiB at 512, 37.5 s and 119 MiB at 128 (docs/PERFORMANCE.md).
 func HostConcurrency() int {
-	n := 256 * runtime.NumCPU()
+	n := 128 * runtime.NumCPU()
 	var rl syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err == nil && rl.Cur > 0 {
 		n = min(n, int(min(rl.Cur/4, uint64(MaxAutoConcurrency))))
