@@ -42,6 +42,7 @@ func resolveScope(ctx context.Context, f *Factory) (awsx.Scope, error) {
 	if g.Concurrency == 0 {
 		g.Concurrency = awsx.AutoConcurrency(len(scope.Accounts))
 	}
+	awsx.TuneGC(len(scope.Accounts))
 	return scope, err
 }
 
