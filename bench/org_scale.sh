@@ -90,8 +90,9 @@ try:
     sm = rep.get("summary") or {}
     st = {}
     for c in sm.get("cells") or []:
-        st[c["status"]] = st.get(c["status"], 0) + c["cells"]
-    cells = " ".join(f"{k} {v}" for k, v in sorted(st.items()))
+        for k in ("checked", "skipped", "accepted", "unknown"):
+            st[k] = st.get(k, 0) + c.get(k, 0)
+    cells = " ".join(f"{k} {v}" for k, v in st.items() if v)
     if sm.get("calls"):
         retries = f'{sm["calls"]["retries"]}/{sm["calls"]["throttled"]}'
 except Exception:

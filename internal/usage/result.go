@@ -74,23 +74,25 @@ func (r Result) Cells() []Coverage {
 	return out
 }
 
-// CellCount is how many cells of one finder ended in one status.
+// CellCount is how many cells of one finder ended in each status.
 type CellCount struct {
-	Finder string `json:"finder"`
-	Status Status `json:"status"`
-	Cells  int    `json:"cells"`
+	Finder   string `json:"finder"`
+	Checked  int    `json:"checked"`
+	Skipped  int    `json:"skipped"`
+	Accepted int    `json:"accepted"`
+	Unknown  int    `json:"unknown"`
 }
 
-// Summary counts the cells by finder and status, in finder name order.
+// Summary counts the cells of every finder by status, in finder name order.
 func (r Result) Summary() []CellCount {
-	counts := map[[2]string]int{}
-	var order [][2]string
-	add := func(f string, s Status, n int) {
-		k := [2]string{f, string(s)}
-		if _, ok := counts[k]; !ok {
-			order = append(order, k)
+	by := map[string]*CellCount{}
+	var out []*CellCount
+	count := func(f string) *CellCount {
+		if by[f] == nil {
+			by[f] = &CellCount{Finder: f}
+			out = append(out, by[f])
 		}
-		counts[k] += n
+		return by[f]
 	}
 	if g := r.grid; g != nil {
 		checked := make([]int, len(g.finders))
@@ -100,28 +102,26 @@ func (r Result) Summary() []CellCount {
 			}
 		}
 		for _, j := range g.byName {
-			if checked[j] > 0 {
-				add(g.finders[j], StatusChecked, checked[j])
-			}
+			count(g.finders[j]).Checked += checked[j]
 		}
 	}
 	for _, c := range r.Coverage {
-		add(c.Finder, c.Status, 1)
-	}
-	out := make([]CellCount, 0, len(order))
-	for _, k := range order {
-		out = append(out, CellCount{Finder: k[0], Status: Status(k[1]), Cells: counts[k]})
-	}
-	sortCounts(out)
-	return out
-}
-
-func sortCounts(cs []CellCount) {
-	rank := map[Status]int{StatusChecked: 0, StatusSkipped: 1, StatusAccepted: 2, StatusUnknown: 3}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].Finder != cs[j].Finder {
-			return cs[i].Finder < cs[j].Finder
+		n := count(c.Finder)
+		switch c.Status {
+		case StatusChecked:
+			n.Checked++
+		case StatusSkipped:
+			n.Skipped++
+		case StatusAccepted:
+			n.Accepted++
+		default:
+			n.Unknown++
 		}
-		return rank[cs[i].Status] < rank[cs[j].Status]
-	})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Finder < out[j].Finder })
+	res := make([]CellCount, len(out))
+	for i, c := range out {
+		res[i] = *c
+	}
+	return res
 }

@@ -47,7 +47,7 @@ func TestResultKeepsOnlyGapsAndListsEveryCell(t *testing.T) {
 	if fmt.Sprint(cells) != fmt.Sprint(want) {
 		t.Fatalf("cells\n%v\nwant\n%v", cells, want)
 	}
-	if got := fmt.Sprint(res.Summary()); got != "[{a-flaky checked 2} {a-flaky unknown 1} {b-ok checked 3}]" {
+	if got := fmt.Sprint(res.Summary()); got != "[{a-flaky 2 0 0 1} {b-ok 3 0 0 0}]" {
 		t.Errorf("summary %s", got)
 	}
 	if v := res.Verdict("111111111111", "eu-west-1", "sg-eu-west-1"); v.State() != "used" || len(v.Gaps) != 1 || len(v.Users) != 1 {
