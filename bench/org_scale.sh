@@ -6,7 +6,13 @@
 # wall time and peak RSS (/usr/bin/time -v), API calls, throttled calls and
 # the busiest account-region (from the simulator's GET /_sim/stats), and
 # errors (problems in the report + an exit code other than 0/3; must be 0).
-# Prints a Markdown table for docs/PERFORMANCE.md.
+# Prints a Markdown table for docs/PERFORMANCE.md, then the calls per
+# account-region by action of the last usage run.
+#
+# The client is bench/profiled: defaultsg that, like a client of AWS, gets
+# NXDOMAIN for a service's endpoint in a region where the (generated,
+# AWS-shaped) organization does not offer it (internal/sim/availability.go);
+# DSG_CPUPROFILE / DSG_HEAPPROFILE make it write pprof profiles.
 #
 #   bench/org_scale.sh [SIZES] [LATENCY] [-- extra defaultsg flags]
 #     SIZES: space-separated ACCOUNTSxREGIONS, REGIONS 1 or 17
@@ -25,7 +31,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 # DSG_BIN benchmarks an already built binary (e.g. one under profiling).
 DSG=${DSG_BIN:-$work/defaultsg}
-[ -n "${DSG_BIN:-}" ] || go build -o "$DSG" ./cmd/defaultsg
+[ -n "${DSG_BIN:-}" ] || go build -o "$DSG" ./bench/profiled
 export AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
 
@@ -78,14 +84,35 @@ if errors:
     sys.stderr.write(open(f"{work}/err.txt").read()[-2000:])
 calls, thr = a["calls"] - b["calls"], a["throttled"] - b["throttled"]
 other = (a["errors"] - b["errors"]) - thr
-print(f"| {cmd} | {accts} | {regions} | {wall:.1f} | {calls} | {thr} | {other} | {a['max_calls_per_account_region']} | {rss:.0f} | {errors} (exit {code}) |")
+cells, retries = "", ""
+try:
+    rep = json.load(open(f"{work}/out.json"))
+    sm = rep.get("summary") or {}
+    st = {}
+    for c in sm.get("cells") or []:
+        for k in ("checked", "skipped", "accepted", "unknown"):
+            st[k] = st.get(k, 0) + c.get(k, 0)
+    cells = " ".join(f"{k} {v}" for k, v in st.items() if v)
+    if sm.get("calls"):
+        retries = f'{sm["calls"]["retries"]}/{sm["calls"]["throttled"]}'
+except Exception:
+    pass
+print(f"| {cmd} | {accts} | {regions} | {wall:.1f} | {calls} | {thr} | {other} | {a['max_calls_per_account_region']} | {rss:.0f} | {retries} | {cells} | {errors} (exit {code}) |")
+if cmd == "usage":
+    ars = int(accts) * int(regions)
+    rows = sorted((k, a["by_action"][k] - b["by_action"].get(k, 0)) for k in a["by_action"])
+    with open(f"{work}/by_action.md", "w") as f:
+        f.write(f"\nusage {accts}x{regions}: calls per account-region by action ({ars} account-regions)\n\n| action | calls | per account-region |\n| --- | ---: | ---: |\n")
+        for k, n in rows:
+            if n:
+                f.write(f"| {k} | {n} | {n / ars:.2f} |\n")
 PY
 }
 
 echo "# $(nproc) cores, $(free -h | awk '/Mem:/{print $2}') RAM, $(go version | cut -d' ' -f3); latency $LATENCY per call; EC2 token buckets per account-region; flags: ${EXTRA[*]:-(defaults)}"
 echo
-echo "| command | accounts | regions | wall s | API calls | throttled | other API errors | max calls/acct-region | peak RSS MiB | errors |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+echo "| command | accounts | regions | wall s | API calls | throttled | other API errors | max calls/acct-region | peak RSS MiB | retries/throttled (client) | cells | errors |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
 for size in $SIZES; do
   accts=${size%x*}; regions=${size#*x}
   start_sim "$accts" "$regions"
@@ -93,3 +120,4 @@ for size in $SIZES; do
   measure "$accts" "$regions" usage
   stop_sim
 done
+[ -f "$work/by_action.md" ] && cat "$work/by_action.md"

@@ -2,7 +2,7 @@
 // against the in-process simulator with injected latency, and reports wall
 // time and API calls per account-region by finder (docs/PERFORMANCE.md).
 //
-//	go run ./bench/usagecalls [-latency 80ms] [-runs 3]
+//	go run ./bench/usagecalls [-latency 80ms] [-runs 3] [-scenario file.yaml]
 package main
 
 import (
@@ -27,15 +27,22 @@ import (
 func main() {
 	latency := flag.Duration("latency", 80*time.Millisecond, "latency per call")
 	runs := flag.Int("runs", 3, "runs (the median is reported)")
+	scenario := flag.String("scenario", "", "scenario file (default: the standard scenario); with generate:, its first account")
 	flag.Parse()
-	if err := run(*latency, *runs); err != nil {
+	if err := run(*latency, *runs, *scenario); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(latency time.Duration, runs int) error {
+func run(latency time.Duration, runs int, scenario string) error {
 	sc := sim.DefaultScenario()
+	if scenario != "" {
+		var err error
+		if sc, err = sim.LoadScenario(scenario); err != nil {
+			return err
+		}
+	}
 	srv, err := sim.New(sc)
 	if err != nil {
 		return err

@@ -58,8 +58,9 @@ func OrgScope(ctx context.Context, base aws.Config, o OrgOptions) (Scope, error)
 		o.SessionName = "defaultsg"
 	}
 	if o.Concurrency <= 0 {
-		// One unit per account: every unit hits different throttling buckets.
-		o.Concurrency = AutoConcurrency(len(ids))
+		// Every AssumeRole is the caller's own STS call: one account's
+		// quota, however many accounts it opens.
+		o.Concurrency = DefaultConcurrency
 	}
 	stsClient := sts.NewFromConfig(base)
 	units := make([]Unit, len(ids))

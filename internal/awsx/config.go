@@ -103,8 +103,8 @@ func newHTTPClient(callTimeout time.Duration) *awshttp.BuildableClient {
 	call := callTimeoutOr(callTimeout)
 	return awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
 		// Audit units issue two calls at once, hence twice the pool.
-		t.MaxIdleConns = 2 * MaxAutoConcurrency
-		t.MaxIdleConnsPerHost = 2 * MaxAutoConcurrency
+		t.MaxIdleConns = 2 * HostConcurrency()
+		t.MaxIdleConnsPerHost = 2 * HostConcurrency()
 		t.TLSHandshakeTimeout = min(call, TLSHandshakeTimeout)
 		t.ResponseHeaderTimeout = call
 	}).WithDialerOptions(func(d *net.Dialer) {

@@ -30,12 +30,14 @@ func callTimeoutOr(d time.Duration) time.Duration {
 }
 
 // callGuards are the middlewares added to every operation: the overall
-// deadline and the check that a 2xx body is the service's answer.
+// deadline, the check that a 2xx body is the service's answer, and the
+// call counters (callstats.go).
 func callGuards(callTimeout time.Duration) []func(*middleware.Stack) error {
 	d := OperationTimeoutFactor * callTimeoutOr(callTimeout)
 	return []func(*middleware.Stack) error{
 		func(s *middleware.Stack) error { return s.Initialize.Add(operationDeadline{d}, middleware.After) },
 		addCheckResponse,
+		addCallCounters,
 	}
 }
 

@@ -138,12 +138,13 @@ func planRun(ctx context.Context, opts *PlanOptions) error {
 		_ = writeUsage(opts.IO, report.FormatTable, rep)
 		return exitcode.NewStatus(exitcode.Incomplete, "no plan: usage is unknown for some groups (see above); fix access or accept the gap with --accept-unknown")
 	}
-	in := plan.Input{NameTemplate: opts.NameTemplate, Tags: opts.Tags, Accepted: opts.AcceptUnknown,
-		Usage: usage.Result{Coverage: rep.Coverage}}
+	in := plan.Input{NameTemplate: opts.NameTemplate, Tags: opts.Tags, Accepted: opts.AcceptUnknown}
+	var users []usage.Usage
 	for _, g := range rep.Groups {
 		in.Groups = append(in.Groups, g.Group)
-		in.Usage.Usages = append(in.Usage.Usages, g.Users...)
+		users = append(users, g.Users...)
 	}
+	in.Usage = usage.NewResult(users, rep.Coverage)
 	if in.Referencing, err = referencingRules(ctx, scope.Scope, in.Usage.Usages); err != nil {
 		return err
 	}

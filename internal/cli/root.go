@@ -130,7 +130,8 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	// account has not enabled is still refused at run time).
 	_ = root.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(awsRegions, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("regions", cobra.FixedCompletions(awsRegions, cobra.ShellCompDirectiveNoFileComp))
-	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("maximum units of AWS work in flight (default %d)", awsx.MaxAutoConcurrency))
+	pf.IntVar(&f.Global.Concurrency, "concurrency", 0, fmt.Sprintf("global limit of AWS work in flight, over per-account-region (%d) and per-service (%d) limits (default %d for one account, %d on this host for several)",
+		awsx.DefaultPerAccountRegion, awsx.DefaultPerService, awsx.DefaultConcurrency, awsx.HostConcurrency()))
 	pf.DurationVar(&f.Global.CallTimeout, "call-timeout", awsx.DefaultCallTimeout, "give up one attempt of an AWS call after this long (it is retried; the call with retries gives up after 4 times this)")
 	pf.BoolVarP(&f.Global.Quiet, "quiet", "q", false, "no progress or informational messages on stderr")
 	pf.BoolVar(&f.Global.Wide, "wide", false, "on a terminal, print tables at full width instead of wrapping them to fit")

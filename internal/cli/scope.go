@@ -54,6 +54,7 @@ func (f *Factory) Scope(ctx context.Context, regions []string) (Scope, error) {
 	if errors.As(err, &re) || errors.As(err, &nm) {
 		return Scope{}, exitcode.Usagef(err)
 	}
+	awsx.TuneGC(len(scope.Accounts))
 	// --concurrency 0 (the default) is sized now that the accounts are known.
 	return Scope{Scope: scope, Concurrency: concurrencyFor(g.Concurrency, len(scope.Accounts))}, err
 }

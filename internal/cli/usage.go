@@ -67,16 +67,29 @@ Exit codes of usage: 0 no default group is used and coverage is complete, 3 some
 	return cmd
 }
 
-// UsageReport is the JSON form of `usage` (schema defaultsg.usage/v1).
+// UsageReport is the JSON form of `usage` (schema defaultsg.usage/v1,
+// written by writeUsageJSON in this field order).
 type UsageReport struct {
-	Schema   string           `json:"schema"`
-	Groups   []usageGroup     `json:"groups"`
+	Schema string       `json:"schema"`
+	Groups []usageGroup `json:"groups"`
+	// Coverage holds the cells that were not checked; the JSON lists every
+	// cell, streamed from cells.
 	Coverage []usage.Coverage `json:"coverage"`
+	Summary  usageSummary     `json:"summary"`
 	Accepted []string         `json:"accepted_unknown"`
 	Problems []awsx.Problem   `json:"problems"`
 	// FallbackAPIs create resources in the default group when given none;
 	// they keep "using" it after close, with no connectivity.
 	FallbackAPIs []string `json:"fallback_apis"`
+
+	cells usage.Result
+}
+
+// usageSummary counts the cells by finder and status, and the calls the
+// finders made: retries and throttles show how hard AWS pushed back.
+type usageSummary struct {
+	Cells []usage.CellCount `json:"cells"`
+	Calls awsx.CallCounts   `json:"calls"`
 }
 
 type usageGroup struct {
@@ -146,13 +159,15 @@ func collectUsage(ctx context.Context, ios *iostreams.IOStreams, scope Scope, fi
 		targets = append(targets, t)
 	}
 	prog := ios.StartProgress(len(targets)*len(services.Finders()), "checking usage")
+	before := awsx.Calls()
 	res, err := usage.Run(ctx, scope.Scope, targets, services.Finders(), usage.Options{
 		Concurrency: scope.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
 	prog.Finish()
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return rep, err
 	}
-	rep.Coverage = res.Coverage
+	rep.Coverage, rep.cells = res.Coverage, res
+	rep.Summary = usageSummary{Cells: res.Summary(), Calls: awsx.Calls().Sub(before)}
 	for _, g := range groups {
 		v := res.Verdict(g.Account, g.Region, g.GroupID)
 		users := v.Users
@@ -168,7 +183,7 @@ func collectUsage(ctx context.Context, ios *iostreams.IOStreams, scope Scope, fi
 func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport) error {
 	switch format {
 	case report.FormatJSON:
-		return report.WriteJSON(ios.Out, rep)
+		return writeUsageJSON(ios.Out, rep)
 	case report.FormatCSV:
 		return report.WriteTable(ios.Out, format, usageCSV(rep))
 	}
@@ -198,6 +213,12 @@ func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport)
 		}
 	}
 	if format == report.FormatTable {
+		// Only when AWS pushed back, so that a clean run's table stays the
+		// same from run to run; the JSON summary always has the counts.
+		if c := rep.Summary.Calls; c.Retries > 0 || c.Throttled > 0 {
+			fmt.Fprintf(ios.Out, "AWS pushed back: %d retries (%d throttled answers) over %d calls\n",
+				c.Retries, c.Throttled, c.Operations)
+		}
 		ios.NoteOnce("fallback", "Note: in every region, these create calls put a new resource in the default group when given no group; "+
 			"after close such resources have no connectivity: "+strings.Join(rep.FallbackAPIs, "; "))
 	}

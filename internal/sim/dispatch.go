@@ -91,6 +91,12 @@ func (s *Server) handle(ctx context.Context, c *call, svc *service) (any, *apiEr
 	if !ok {
 		return nil, pe.invalidAction(c.Action)
 	}
+	if svc.regional && !s.sc.offered(c.Service, c.Region) {
+		// Only a client that ignored /_sim/endpoints gets here: AWS has no
+		// such host to send this request to.
+		return nil, errf(http.StatusNotFound, "EndpointNotOffered",
+			"The simulated AWS has no %s endpoint in %s (see GET %s); a client of AWS would get NXDOMAIN", c.Service, c.Region, endpointsPath)
+	}
 	if svc.regional {
 		c.state = s.states[stateKey{c.Account, c.Region}]
 		if c.state == nil {

@@ -25,6 +25,10 @@ type GenerateSpec struct {
 	Unassumable int   `yaml:"unassumable"`
 	OUs         int   `yaml:"ous"` // accounts spread round-robin over this many OUs under the root
 	Seed        int64 `yaml:"seed"`
+	// AllServicesEverywhere offers every service in every region; by
+	// default a generated organization follows AWS's regional
+	// availability (availability.go).
+	AllServicesEverywhere bool `yaml:"all_services_everywhere"`
 
 	expanded bool
 }

@@ -128,11 +128,16 @@ func isLoopbackHost(host string) bool {
 }
 
 // Handler serves the simulator's protocol, for use with httptest or an own
-// listener, plus the read-only GET /_sim/stats (stats.go).
+// listener, plus the read-only GET /_sim/stats (stats.go) and GET
+// /_sim/endpoints (availability.go).
 func (s *Server) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == statsPath && r.Method == http.MethodGet {
 			s.serveStats(w, r)
+			return
+		}
+		if r.URL.Path == endpointsPath && r.Method == http.MethodGet {
+			s.serveEndpoints(w, r)
 			return
 		}
 		s.serveActionFaults(w, r)

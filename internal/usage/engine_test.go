@@ -31,7 +31,7 @@ func TestInterruptedRunReturnsWhatWasReadAndNeverUnused(t *testing.T) {
 		t.Fatalf("err %v, want context.Canceled", err)
 	}
 	got := map[string]usage.Status{}
-	for _, c := range res.Coverage {
+	for _, c := range res.Cells() {
 		got[c.Finder] = c.Status
 	}
 	if got["done"] != usage.StatusChecked || got["hangs"] != usage.StatusUnknown {

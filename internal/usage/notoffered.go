@@ -29,28 +29,21 @@ func noEndpoint(f Finder, err error) bool {
 // confirmNotOffered keeps a tentative skip only where an EC2 cell of the
 // same account-region was checked, and records the evidence; any other
 // tentative skip becomes unknown (or accepted).
-func confirmNotOffered(cells []cell, jobs []job, accepted map[string]bool) {
-	ec2Answered := map[[2]string]bool{}
-	for i, c := range cells {
-		if jobs[i].f.Service == "ec2" && c.cov.Status == StatusChecked {
-			ec2Answered[[2]string{c.cov.Account, c.cov.Region}] = true
-		}
-	}
-	for i := range cells {
-		cov := &cells[i].cov
-		if cov.Status != StatusSkipped {
+func confirmNotOffered(g *grid, accepted map[string]bool) {
+	for k, c := range g.gaps {
+		if c.Status != StatusSkipped {
 			continue
 		}
-		host, _ := awsx.NoSuchHost(cells[i].err)
-		if ec2Answered[[2]string{cov.Account, cov.Region}] {
-			cov.Error = fmt.Sprintf("service not offered in %s: its endpoint %s does not exist (DNS: no such host) while EC2 answered there",
-				cov.Region, host)
-			continue
+		if g.ec2Answered[k/len(g.finders)] {
+			c.Error = fmt.Sprintf("service not offered in %s: its endpoint %s does not exist (DNS: no such host) while EC2 answered there",
+				c.Region, c.host)
+		} else {
+			c.Status = StatusUnknown
+			if accepted[c.Finder] {
+				c.Status = StatusAccepted
+			}
+			c.Error += " (no such host, but EC2 did not answer in this region either: the resolver cannot be trusted)"
 		}
-		cov.Status = StatusUnknown
-		if accepted[cov.Finder] {
-			cov.Status = StatusAccepted
-		}
-		cov.Error += " (no such host, but EC2 did not answer in this region either: the resolver cannot be trusted)"
+		g.gaps[k] = c
 	}
 }

@@ -44,7 +44,7 @@ func appRunnerReader(endpoint string) usage.Finder {
 
 func statusOf(t *testing.T, res usage.Result, finder string) usage.Coverage {
 	t.Helper()
-	for _, c := range res.Coverage {
+	for _, c := range res.Cells() {
 		if c.Finder == finder {
 			return c
 		}

@@ -86,16 +86,14 @@ func (v Verdict) Reason() string {
 // Verdict returns the verdict for one group of account/region.
 func (r Result) Verdict(account, region, groupID string) Verdict {
 	v := Verdict{GroupID: groupID}
-	for _, u := range r.Usages {
-		if u.Account == account && u.Region == region && u.GroupID == groupID {
-			v.Users = append(v.Users, u)
-		}
+	if r.usersOf == nil {
+		r.index() // a result built by hand
 	}
-	for _, c := range r.Coverage {
-		if c.Account != account || c.Region != region {
-			continue
-		}
-		switch c.Status {
+	for _, i := range r.usersOf[[3]string{account, region, groupID}] {
+		v.Users = append(v.Users, r.Usages[i])
+	}
+	for _, i := range r.gapsOf[[2]string{account, region}] {
+		switch c := r.Coverage[i]; c.Status {
 		case StatusUnknown:
 			v.Gaps = append(v.Gaps, c)
 		case StatusAccepted:
