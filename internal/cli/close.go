@@ -129,9 +129,9 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 		return err
 	}
 	printStale(opts.IO, stale)
-	todo := plan.ToRevoke()
-	if len(todo) > 0 && !opts.DryRun {
-		q := fmt.Sprintf("Revoke %d rules from %d default groups in %s?", ruleCount(todo), len(todo), touched(todo))
+	toRevoke := plan.ToRevoke()
+	if len(toRevoke) > 0 && !opts.DryRun {
+		q := fmt.Sprintf("Revoke %d rules from %d default groups in %s?", ruleCount(toRevoke), len(toRevoke), touched(toRevoke))
 		if err := confirm(opts.Prompter, opts.Yes, q); err != nil {
 			return err
 		}
@@ -151,7 +151,7 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 	}
 	runErr := err
 	if res.BackupPath != "" {
-		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(todo), res.BackupPath, res.BackupPath)
+		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(toRevoke), res.BackupPath, res.BackupPath)
 	}
 	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
 		if format == report.FormatJSON {

@@ -128,9 +128,9 @@ func TestUnknownProfileIsAUsageError(t *testing.T) {
 	}
 }
 
-// TestNoCredentialsSaysWhatToDoEndToEnd goes through the SDK's real
+// TestNoCredentialsGivesTheFixEndToEnd goes through the SDK's real
 // credential chain with nothing configured and IMDS disabled.
-func TestNoCredentialsSaysWhatToDoEndToEnd(t *testing.T) {
+func TestNoCredentialsGivesTheFixEndToEnd(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "config")
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -149,7 +149,7 @@ func TestNoCredentialsSaysWhatToDoEndToEnd(t *testing.T) {
 	}
 }
 
-func TestNoCredentialsSaysWhatToDo(t *testing.T) {
+func TestNoCredentialsGivesTheFix(t *testing.T) {
 	err := explain(awsx.Wrap("?", "us-east-1", "sts:GetCallerIdentity", &v4.SigningError{Err: fmt.Errorf("no EC2 IMDS role found")}))
 	for _, want := range []string{"--profile", "AWS_PROFILE", "aws sso login", "defaultsg demo", "no EC2 IMDS role found"} {
 		if !strings.Contains(err.Error(), want) {

@@ -68,11 +68,11 @@ type ExecOptions struct {
 // backup was written and verified.
 func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (Result, error) {
 	res := Result{}
-	todo := plan.ToRevoke()
-	if len(todo) > 0 && !o.DryRun {
+	toRevoke := plan.ToRevoke()
+	if len(toRevoke) > 0 && !o.DryRun {
 		crashpoint.Hit("close:before-backup")
 		doc := &backup.Document{ToolVersion: o.ToolVersion, CreatedAt: o.Now.UTC(), AcceptedUnknown: acceptedNames(plan)}
-		for _, it := range todo {
+		for _, it := range toRevoke {
 			g := it.Group
 			doc.Groups = append(doc.Groups, backup.Group{Account: g.Account, Region: g.Region, VpcID: g.VpcID,
 				GroupID: g.GroupID, GroupName: g.GroupName, Rules: g.Rules})
@@ -84,8 +84,8 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 		res.BackupPath = path
 		crashpoint.Hit("close:after-backup")
 	}
-	revoked, err := awsx.Run(ctx, o.Concurrency, unitsOf(todo), func(ctx context.Context, i int, u awsx.Unit) (GroupResult, error) {
-		it := todo[i]
+	revoked, err := awsx.Run(ctx, o.Concurrency, unitsOf(toRevoke), func(ctx context.Context, i int, u awsx.Unit) (GroupResult, error) {
+		it := toRevoke[i]
 		cfg, _ := scope.Config(u.Account, u.Region)
 		gr := resultOf(it)
 		n, err := revokeGroup(ctx, o.NewEC2(cfg), it.Group, o.DryRun)
@@ -113,7 +113,7 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 	// can print it — groups done, the ones in flight, the ones not started.
 	for i, r := range revoked {
 		if r.Outcome == "" {
-			revoked[i] = resultOf(todo[i])
+			revoked[i] = resultOf(toRevoke[i])
 			revoked[i].Outcome, revoked[i].Message = OutcomeInterrupted, "not started"
 		}
 	}

@@ -28,11 +28,11 @@ type Redescription struct {
 // IpPermissions (the form every EC2 implementation serves; an empty
 // description is sent as none, which removes it). When a call fails each
 // rule is retried alone so each error is its own.
-func redescribe(ctx context.Context, api DescriptionsAPI, g backup.Group, todo []Redescription, dryRun bool) []RuleResult {
+func redescribe(ctx context.Context, api DescriptionsAPI, g backup.Group, pending []Redescription, dryRun bool) []RuleResult {
 	var out []RuleResult
 	for _, egress := range []bool{false, true} {
 		var rules []sgrule.Rule
-		for _, d := range todo {
+		for _, d := range pending {
 			if d.Rule.Egress == egress {
 				rules = append(rules, d.Rule)
 			}

@@ -36,17 +36,7 @@ func findCacheClusters(ctx context.Context, api ClustersAPI, t usage.Target) ([]
 	out, err := listCacheClusters(ctx, api, t)
 	// DescribeCacheClusters returns no tags: read them for the users only.
 	svc.SetOwners(out, "elasticache:ListTagsForResource", func(u usage.Usage) string { return u.ARN },
-		func(arn string) (map[string]string, error) {
-			res, err := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(arn)})
-			if err != nil {
-				return nil, err
-			}
-			tags := map[string]string{}
-			for _, tg := range res.TagList {
-				tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
-			}
-			return tags, nil
-		})
+		cacheTags(ctx, api))
 	return out, err
 }
 
@@ -74,4 +64,25 @@ func listCacheClusters(ctx context.Context, api elasticache.DescribeCacheCluster
 		}
 	}
 	return out, nil
+}
+
+// tagLister is ElastiCache's ListTagsForResource, for clusters and
+// serverless caches alike.
+type tagLister interface {
+	ListTagsForResource(ctx context.Context, in *elasticache.ListTagsForResourceInput, opts ...func(*elasticache.Options)) (*elasticache.ListTagsForResourceOutput, error)
+}
+
+// cacheTags reads a cache resource's tags by ARN, for svc.SetOwners.
+func cacheTags(ctx context.Context, api tagLister) func(arn string) (map[string]string, error) {
+	return func(arn string) (map[string]string, error) {
+		res, err := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(arn)})
+		if err != nil {
+			return nil, err
+		}
+		tags := map[string]string{}
+		for _, tg := range res.TagList {
+			tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
+		}
+		return tags, nil
+	}
 }

@@ -34,17 +34,7 @@ var ServerlessCaches = usage.Finder{
 func findServerlessCaches(ctx context.Context, api ServerlessCachesAPI, t usage.Target) ([]usage.Usage, error) {
 	out, err := listServerlessCaches(ctx, api, t)
 	svc.SetOwners(out, "elasticache:ListTagsForResource", func(u usage.Usage) string { return u.ARN },
-		func(arn string) (map[string]string, error) {
-			res, err := api.ListTagsForResource(ctx, &elasticache.ListTagsForResourceInput{ResourceName: aws.String(arn)})
-			if err != nil {
-				return nil, err
-			}
-			tags := map[string]string{}
-			for _, tg := range res.TagList {
-				tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
-			}
-			return tags, nil
-		})
+		cacheTags(ctx, api))
 	return out, err
 }
 
