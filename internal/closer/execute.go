@@ -56,10 +56,10 @@ type Result struct {
 
 // ExecOptions tune Execute.
 type ExecOptions struct {
-	DryRun      bool
-	Backup      backup.Destination // file or S3 object to create; never overwritten
+	DryRun bool
+	Backup backup.Destination // file or S3 object to create; never overwritten
 	// S3 writes and reads back an s3:// Backup.
-	S3 backup.S3Store
+	S3          backup.S3Store
 	ToolVersion string
 	Now         time.Time
 	Concurrency int
