@@ -117,7 +117,8 @@ func (s S3Store) wrap(op, bucket, key string, err error) error {
 		return fmt.Errorf("%w (the backup needs s3:PutObject and s3:GetObject on arn:aws:s3:::%s/%s%s; see 'defaultsg iam-policy')", err, bucket, key, s.kmsHint())
 	case awsx.ErrorCode(err) == "NoSuchBucket":
 		return fmt.Errorf("%w (bucket %s does not exist or is not visible to account %s)", err, bucket, s.Account)
-	case awsx.ErrorCode(err) == "AuthorizationHeaderMalformed" || awsx.ErrorCode(err) == "PermanentRedirect" || httpStatus(err) == http.StatusMovedPermanently:
+	case bucketRegion(err) != "" && bucketRegion(err) != s.Region, awsx.ErrorCode(err) == "AuthorizationHeaderMalformed",
+		awsx.ErrorCode(err) == "PermanentRedirect", httpStatus(err) == http.StatusMovedPermanently:
 		hint := "pass --backup-region with the bucket's region"
 		if r := bucketRegion(err); r != "" {
 			hint = "the bucket is in " + r + ": pass --backup-region " + r
@@ -142,8 +143,9 @@ func httpStatus(err error) int {
 	return 0
 }
 
-// bucketRegion is the region S3 names in an answer to a request signed
-// for the wrong one.
+// bucketRegion is the region S3 names (x-amz-bucket-region) in an answer
+// to a request signed for the wrong one; a HEAD answer has no body, so
+// this header is all it says.
 func bucketRegion(err error) string {
 	var re *awshttp.ResponseError
 	if errors.As(err, &re) && re.Response != nil {
