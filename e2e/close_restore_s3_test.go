@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,8 @@ import (
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
+	"github.com/defaultsg/defaultsg/internal/iampolicy"
+	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/sim"
 	"github.com/defaultsg/defaultsg/internal/testutil"
 )
@@ -151,4 +154,55 @@ func TestCloseS3BackupDeniedRevokesNothing(t *testing.T) {
 	mustContain(t, "stderr", r.Stderr, "NoSuchBucket", "bucket no-such-bucket-here does not exist")
 	r = run(t, ep, "", nil, "close", "--regions", "us-east-1", "--yes", "--backup", "s3://"+s3Bucket+"/b.json", "--backup-region", "eu-west-1", "--accept-unknown", motoUnservedFinders)
 	mustContain(t, "stderr", r.Stderr, "pass --backup-region us-east-1")
+}
+
+// TestIAMPolicyCoversS3Backup: with --backup s3://…, every call close and
+// restore make is in their policy (HeadObject is authorized by
+// s3:GetObject), and the S3 actions are granted on the object only.
+func TestIAMPolicyCoversS3Backup(t *testing.T) {
+	ep := startSim(t, s3Scenario)
+	seed(t, ep, false)
+	url := "s3://" + s3Bucket + "/iam/b.json"
+	for _, c := range []struct {
+		command string
+		args    []string
+	}{
+		{"close", []string{"close", "--regions", "us-east-1", "--yes", "--backup", url}},
+		{"restore", []string{"restore", "--yes", url}},
+	} {
+		ep.Sim.ResetCalls()
+		r := run(t, ep, "", nil, c.args...)
+		if r.Code != 0 {
+			t.Fatalf("%s: exit %d\n%s", c.command, r.Code, r.Stderr)
+		}
+		doc, err := iampolicy.Policy(c.command, services.Finders(), iampolicy.Options{Backup: url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s3Calls := 0
+		for _, call := range ep.Sim.Calls() {
+			action := call.Service + ":" + call.Action
+			if action == "s3:HeadObject" {
+				action = "s3:GetObject"
+			}
+			var resources []string
+			for _, st := range doc.Statement {
+				if slices.Contains(st.Action, action) {
+					resources = append(resources, st.Resource...)
+				}
+			}
+			if len(resources) == 0 {
+				t.Errorf("%s called %s, which its IAM policy does not grant", c.command, action)
+			}
+			if call.Service == "s3" {
+				s3Calls++
+				if !slices.Equal(resources, []string{"arn:aws:s3:::" + s3Bucket + "/iam/b.json"}) {
+					t.Errorf("%s: %s granted on %v, want the backup object only", c.command, action, resources)
+				}
+			}
+		}
+		if s3Calls == 0 {
+			t.Errorf("%s made no S3 call", c.command)
+		}
+	}
 }
