@@ -154,6 +154,19 @@ func TestCloseS3BackupDeniedRevokesNothing(t *testing.T) {
 	mustContain(t, "stderr", r.Stderr, "NoSuchBucket", "bucket no-such-bucket-here does not exist")
 	r = run(t, ep, "", nil, "close", "--regions", "us-east-1", "--yes", "--backup", "s3://"+s3Bucket+"/b.json", "--backup-region", "eu-west-1", "--accept-unknown", motoUnservedFinders)
 	mustContain(t, "stderr", r.Stderr, "pass --backup-region us-east-1")
+	// S3 flags without an s3:// backup, and a restore of a key that is not
+	// there, are usage errors.
+	r = run(t, ep, "", nil, "close", "--regions", "us-east-1", "--yes", "--backup-kms-key", "alias/k", "--accept-unknown", motoUnservedFinders)
+	if r.Code != 2 || !strings.Contains(r.Stderr, "need --backup s3://") {
+		t.Errorf("--backup-kms-key without s3://: exit %d\n%s", r.Code, r.Stderr)
+	}
+	r = run(t, ep, "", nil, "restore", "--yes", "s3://"+s3Bucket+"/never-written.json")
+	if r.Code != 2 || !strings.Contains(r.Stderr, "NoSuchKey") || !strings.Contains(r.Stderr, "s3:GetObject s3://"+s3Bucket+"/never-written.json") {
+		t.Errorf("restore of a missing key: exit %d\n%s", r.Code, r.Stderr)
+	}
+	if after, _ := auditJSON(t, ep, "--regions", "us-east-1"); normalized(t, before, names) != normalized(t, after, names) {
+		t.Fatal("rules changed")
+	}
 }
 
 // TestIAMPolicyCoversS3Backup: with --backup s3://…, every call close and

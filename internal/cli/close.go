@@ -65,7 +65,7 @@ Exit codes of close: 0 every targeted group closed (or already closed), 5 some g
 6 some revokes failed, 4 some region could not be read, 2 usage error, 1 other error.`,
 		Example: `  defaultsg --region eu-west-1 close --dry-run
   defaultsg close --vpc-ids vpc-0abc --yes -o json
-  defaultsg close --backup s3://my-backups/defaultsg/ --backup-region eu-west-1 --yes`,
+  defaultsg close --backup s3://my-backups/defaultsg/ --yes`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
@@ -168,8 +168,12 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 		return err
 	}
 	runErr := err
+	restoreArgs := res.BackupPath
+	if dst.S3 != nil && opts.S3.Region != "" {
+		restoreArgs += " --backup-region " + opts.S3.Region
+	}
 	if res.BackupPath != "" {
-		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(toRevoke), res.BackupPath, res.BackupPath)
+		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(toRevoke), res.BackupPath, restoreArgs)
 	}
 	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
 		if format == report.FormatJSON {
@@ -187,7 +191,7 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 			return err
 		}
 		if res.BackupPath != "" {
-			fmt.Fprintf(ios.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, res.BackupPath)
+			fmt.Fprintf(ios.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, restoreArgs)
 		}
 		return nil
 	})

@@ -56,7 +56,7 @@ own account; a group of an account outside that selection is refused and reporte
 Exit codes of restore: 0 everything restored or present, 6 some rules failed,
 2 usage error or invalid backup, 1 other error.`,
 		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json -y
-  defaultsg restore s3://my-backups/defaultsg/defaultsg-backup-123456789012-20261130T120000Z.json --backup-region eu-west-1
+  defaultsg restore s3://my-backups/defaultsg/b.json --backup-region eu-west-1
   defaultsg --region eu-west-1 restore backup.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
