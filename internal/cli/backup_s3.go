@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -42,7 +43,8 @@ func s3BackupStore(ctx context.Context, awsConfig func(context.Context) (aws.Con
 	if err != nil {
 		return backup.S3Store{}, err
 	}
-	api := s3.NewFromConfig(cfg, func(so *s3.Options) { so.UsePathStyle = cfg.BaseEndpoint != nil })
+	custom := cfg.BaseEndpoint != nil || os.Getenv("AWS_ENDPOINT_URL") != "" || os.Getenv("AWS_ENDPOINT_URL_S3") != ""
+	api := s3.NewFromConfig(cfg, func(so *s3.Options) { so.UsePathStyle = custom })
 	return backup.S3Store{API: api, Account: account, Region: cfg.Region, KMSKeyID: o.KMSKey}, nil
 }
 

@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/defaultsg/defaultsg/internal/testutil"
 )
 
 const s3Scenario = `
@@ -131,5 +136,39 @@ func TestS3AWSChunked(t *testing.T) {
 	c = &call{Body: []byte(strings.Replace(body, "DUoRhQ==", "AAAAAA==", 1)), HTTP: &http.Request{Header: http.Header{"Content-Encoding": {"aws-chunked"}}}}
 	if _, e := s3Body(c); e == nil || e.Code != "BadDigest" {
 		t.Errorf("wrong trailing CRC32: %v", e)
+	}
+}
+
+// TestS3WithAWSCLI: botocore's own S3 client (AWS CLI v1, path-style
+// against an IP endpoint) writes conditionally, is refused the second
+// time, and reads back the same bytes.
+func TestS3WithAWSCLI(t *testing.T) {
+	awsBin := testutil.RequireTool(t, "aws")
+	s := startScenario(t, s3Scenario)
+	dir := t.TempDir()
+	body := filepath.Join(dir, "b.json")
+	if err := os.WriteFile(body, []byte(`{"backup":true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cli := func(args ...string) ([]byte, error) {
+		cmd := exec.Command(awsBin, append([]string{"--endpoint-url", s.URL(), "--region", "us-east-1", "--output", "json", "s3api"}, args...)...)
+		cmd.Env = []string{"PATH=" + getenv("PATH"), "HOME=" + dir, "AWS_ACCESS_KEY_ID=" + s.AccessKeyFor(acct),
+			"AWS_SECRET_ACCESS_KEY=test-secret", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+			"AWS_EC2_METADATA_DISABLED=true"}
+		return cmd.CombinedOutput()
+	}
+	put := []string{"put-object", "--bucket", "backups", "--key", "runs/b.json", "--body", body, "--if-none-match", "*"}
+	if out, err := cli(put...); err != nil || !strings.Contains(string(out), `"ServerSideEncryption": "AES256"`) {
+		t.Fatalf("put-object: %v\n%s", err, out)
+	}
+	if out, err := cli(put...); err == nil || !strings.Contains(string(out), "PreconditionFailed") {
+		t.Fatalf("second put-object: %v\n%s", err, out)
+	}
+	got := filepath.Join(dir, "got.json")
+	if out, err := cli("get-object", "--bucket", "backups", "--key", "runs/b.json", got); err != nil {
+		t.Fatalf("get-object: %v\n%s", err, out)
+	}
+	if b, _ := os.ReadFile(got); string(b) != `{"backup":true}` {
+		t.Fatalf("read back %q", b)
 	}
 }
