@@ -224,7 +224,7 @@ func WriteS3(ctx context.Context, st S3Store, loc S3Location, name string, d *Do
 	written := key
 	for i := 2; ; i++ {
 		err = st.Put(ctx, loc.Bucket, written, data)
-		if err == nil {
+		if err == nil || errors.Is(err, ErrExists) && st.holds(ctx, loc.Bucket, written, data) {
 			break
 		}
 		if !errors.Is(err, ErrExists) || !loc.Dir || i > 100 {
@@ -248,6 +248,14 @@ func WriteS3(ctx context.Context, st S3Store, loc S3Location, name string, d *Do
 		return "", fmt.Errorf("backup %s reads back different from what was written, nothing changed", url)
 	}
 	return url, nil
+}
+
+// holds reports whether bucket/key holds exactly data. A conditional put
+// whose answer was lost is retried by the SDK and refused (412) because of
+// its own first attempt: the object is then ours, byte for byte.
+func (s S3Store) holds(ctx context.Context, bucket, key string, data []byte) bool {
+	got, err := s.Get(ctx, bucket, key)
+	return err == nil && bytes.Equal(got, data)
 }
 
 // LoadS3 reads and validates a backup object.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -54,6 +55,9 @@ type fakeS3 struct {
 	puts    []*s3.PutObjectInput
 	tamper  func([]byte) []byte
 	putErr  error
+	// lostAnswer stores the object, then answers 412 as S3 answers the
+	// SDK's retry of a put whose first answer was lost.
+	lostAnswer bool
 }
 
 func newFakeS3() *fakeS3 { return &fakeS3{objects: map[string][]byte{}} }
@@ -75,6 +79,9 @@ func (f *fakeS3) PutObject(_ context.Context, in *s3.PutObjectInput, _ ...func(*
 	}
 	b, _ := io.ReadAll(in.Body)
 	f.objects[k] = b
+	if f.lostAnswer {
+		return nil, apiErr(http.StatusPreconditionFailed, "PreconditionFailed")
+	}
 	return &s3.PutObjectOutput{}, nil
 }
 
@@ -127,7 +134,9 @@ func TestWriteS3RoundTripAndNumbering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := WriteS3(ctx, st, dir, "defaultsg-backup-1.json", sample())
+	later := sample()
+	later.CreatedAt = later.CreatedAt.Add(time.Second) // other bytes under the same name
+	second, err := WriteS3(ctx, st, dir, "defaultsg-backup-1.json", later)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,5 +202,22 @@ func TestResolveS3Destination(t *testing.T) {
 	}
 	if _, err := ResolveDestination("s3://B/k", nil, sample().CreatedAt); err == nil {
 		t.Fatal("an invalid bucket name was accepted")
+	}
+}
+
+// TestWriteS3RetriedPutIsOurs: a conditional put refused because of its own
+// earlier attempt (lost answer, SDK retry) is a written backup; a key that
+// holds other bytes is not.
+func TestWriteS3RetriedPutIsOurs(t *testing.T) {
+	f := newFakeS3()
+	f.lostAnswer = true
+	got, err := WriteS3(context.Background(), S3Store{API: f}, S3Location{Bucket: "b", Key: "k.json"}, "", sample())
+	if err != nil || got != "s3://b/k.json" {
+		t.Fatalf("lost answer: %q %v", got, err)
+	}
+	f = newFakeS3()
+	f.objects["b/k.json"] = []byte("someone else's")
+	if _, err := WriteS3(context.Background(), S3Store{API: f}, S3Location{Bucket: "b", Key: "k.json"}, "", sample()); !errors.Is(err, ErrExists) {
+		t.Fatalf("taken by other bytes: %v", err)
 	}
 }
