@@ -151,7 +151,7 @@ func TestWriteS3RoundTripAndNumbering(t *testing.T) {
 		t.Fatalf("load: %v %+v", err, d)
 	}
 	// An explicit key is never renumbered.
-	_, err = WriteS3(ctx, st, S3Location{Bucket: "b", Key: "runs/defaultsg-backup-1.json"}, "x", sample())
+	_, err = WriteS3(ctx, st, S3Location{Bucket: "b", Key: "runs/defaultsg-backup-1.json"}, "x", later)
 	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), "nothing changed") {
 		t.Fatalf("explicit taken key: %v", err)
 	}
