@@ -219,3 +219,29 @@ func TestIAMPolicyCoversS3Backup(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseS3BackupSurvivesSlowDown: S3 throttling (503 SlowDown) on the
+// backup calls is retried; the backup is written once and close finishes.
+func TestCloseS3BackupSurvivesSlowDown(t *testing.T) {
+	ep := startSim(t, s3Scenario)
+	seed(t, ep, false)
+	ep.Sim.SetFaults(sim.Faults{ThrottleFirst: 4, ThrottleServices: []string{"s3"}})
+	ep.Sim.ResetCalls()
+	url := "s3://" + s3Bucket + "/slow/b.json"
+	r := run(t, ep, "", nil, "close", "--regions", "us-east-1", "--yes", "--backup", url, "--accept-unknown", motoUnservedFinders)
+	if r.Code != 0 {
+		t.Fatalf("close exit %d\n%s", r.Code, r.Stderr)
+	}
+	slowDowns := 0
+	for _, c := range ep.Sim.Calls() {
+		if c.Service == "s3" && c.ErrorCode == "SlowDown" {
+			slowDowns++
+		}
+	}
+	if slowDowns != 4 {
+		t.Errorf("%d SlowDown answers, want 4 (the fault did not reach the backup calls)", slowDowns)
+	}
+	if _, err := backup.LoadS3(ctx(t), backup.S3Store{API: s3Client(ep)}, backup.S3Location{Bucket: s3Bucket, Key: "slow/b.json"}); err != nil {
+		t.Fatal(err)
+	}
+}
