@@ -3,6 +3,7 @@ package securityhub
 import (
 	"context"
 	"errors"
+	"maps"
 	"strconv"
 	"testing"
 	"time"
@@ -56,39 +57,68 @@ func (f *fakeHub) GetFindings(_ context.Context, in *sh.GetFindingsInput, _ ...f
 
 func finding(id, group, status, updated string) types.AwsSecurityFinding {
 	return types.AwsSecurityFinding{Id: aws.String(id), AwsAccountId: aws.String("111111111111"), Region: aws.String("eu-west-1"),
-		UpdatedAt:  aws.String(updated),
-		Compliance: &types.Compliance{Status: types.ComplianceStatus(status)},
+		UpdatedAt: aws.String(updated), GeneratorId: aws.String("security-control/EC2.2"), RecordState: types.RecordStateActive,
+		Compliance: &types.Compliance{Status: types.ComplianceStatus(status), SecurityControlId: aws.String(ControlID)},
 		Resources: []types.Resource{{Type: aws.String("AwsEc2SecurityGroup"),
 			Id: aws.String("arn:aws:ec2:eu-west-1:111111111111:security-group/" + group)}}}
 }
 
+// perStandard is a finding of one standard without SecurityControlId, as
+// accounts without consolidated control findings had them.
+func perStandard(id, group, status, updated, generator string) types.AwsSecurityFinding {
+	f := finding(id, group, status, updated)
+	f.GeneratorId, f.Compliance.SecurityControlId = aws.String(generator), nil
+	return f
+}
+
 func TestReadBothConventions(t *testing.T) {
+	fsbp, cis := ControlGenerators[0], ControlGenerators[1]
+	other := finding("other-control", "sg-4", "FAILED", "2026-01-01T00:00:00Z")
+	other.Compliance.SecurityControlId, other.GeneratorId = aws.String("EC2.19"), aws.String("security-control/EC2.19")
+	archived := finding("archived", "sg-4", "FAILED", "2026-01-01T00:00:00Z")
+	archived.RecordState = types.RecordStateArchived
+	suppressed := finding("suppressed", "sg-5", "FAILED", "2026-01-01T00:00:00Z")
+	suppressed.Workflow = &types.Workflow{Status: types.WorkflowStatusSuppressed}
+	elsewhere := finding("elsewhere", "sg-6", "FAILED", "2026-01-01T00:00:00Z")
+	elsewhere.Region = aws.String("us-east-1")
 	hub := &fakeHub{t: t,
 		consolidated: [][]types.AwsSecurityFinding{
-			{finding("c1", "sg-1", "FAILED", "2026-01-01T00:00:00Z")},
-			{finding("c2", "sg-2", "PASSED", "2026-01-02T00:00:00Z")},
+			{finding("c1", "sg-1", "FAILED", "2026-01-01T00:00:00Z"), other, archived},
+			{finding("c2", "sg-2", "PASSED", "2026-01-02T00:00:00Z"), suppressed, elsewhere},
 		},
 		perStandard: [][]types.AwsSecurityFinding{{
 			finding("c1", "sg-1", "FAILED", "2026-01-01T00:00:00Z"), // also matched by the first query
-			finding("fsbp-2", "sg-2", "FAILED", "2026-01-01T00:00:00Z"),
-			finding("cis-3", "sg-3", "PASSED", "2026-01-03T00:00:00Z"),
+			perStandard("fsbp-2", "sg-2", "FAILED", "2026-01-01T00:00:00Z", fsbp),
+			perStandard("cis-3", "sg-3", "PASSED", "2026-01-03T00:00:00Z", cis),
 		}},
 	}
-	got, err := Read(context.Background(), hub, awsx.Unit{Account: "111111111111", Region: "eu-west-1"},
-		Query{Account: "111111111111", Region: "eu-west-1", FailedOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{"sg-1": "FAILED", "sg-2": "FAILED", "sg-3": "PASSED"}
-	if len(got) != len(want) {
-		t.Fatalf("got %+v", got)
-	}
-	for _, f := range got {
-		if want[f.GroupID] != f.Status || f.Account != "111111111111" || f.Region != "eu-west-1" {
-			t.Errorf("%s: got %+v, want status %s", f.GroupID, f, want[f.GroupID])
+	where := awsx.Unit{Account: "111111111111", Region: "eu-west-1"}
+	read := func(q Query) map[string]Finding {
+		got, err := Read(context.Background(), hub, where, q)
+		if err != nil {
+			t.Fatal(err)
 		}
+		out := map[string]Finding{}
+		for _, f := range got {
+			if f.Account != "111111111111" || f.Region != "eu-west-1" {
+				t.Errorf("%+v: wrong place", f)
+			}
+			out[f.GroupID] = f
+		}
+		return out
 	}
-	if ids := got[0].IDs; len(ids) != 1 {
+	status := func(m map[string]Finding) map[string]string {
+		out := map[string]string{}
+		for g, f := range m {
+			out[g] = f.Status
+		}
+		return out
+	}
+	failed := read(Query{Account: "111111111111", Region: "eu-west-1", FailedOnly: true})
+	if got, want := status(failed), map[string]string{"sg-1": "FAILED", "sg-2": "FAILED"}; !maps.Equal(got, want) {
+		t.Errorf("failed only: got %v, want %v", got, want)
+	}
+	if ids := failed["sg-1"].IDs; len(ids) != 1 {
 		t.Errorf("sg-1: a finding read by both queries counted twice: %v", ids)
 	}
 	in := hub.inputs[0].Filters
@@ -101,6 +131,12 @@ func TestReadBothConventions(t *testing.T) {
 	}
 	if aws.ToInt32(hub.inputs[0].MaxResults) != 100 {
 		t.Errorf("MaxResults %v", hub.inputs[0].MaxResults)
+	}
+	// Every status: FAILED wins over PASSED for one group (sg-2); the
+	// suppressed finding counts; another region's does not.
+	all := read(Query{Account: "111111111111", Region: "eu-west-1"})
+	if got, want := status(all), map[string]string{"sg-1": "FAILED", "sg-2": "FAILED", "sg-3": "PASSED", "sg-5": "FAILED"}; !maps.Equal(got, want) {
+		t.Errorf("every status: got %v, want %v", got, want)
 	}
 }
 
