@@ -158,7 +158,9 @@ func TestFromSecurityHubAgainstMoto(t *testing.T) {
 		return f
 	}
 	perStandard := func(generator string) func(*shtypes.AwsSecurityFinding) {
-		return func(f *shtypes.AwsSecurityFinding) { f.GeneratorId, f.Compliance.SecurityControlId = aws.String(generator), nil }
+		return func(f *shtypes.AwsSecurityFinding) {
+			f.GeneratorId, f.Compliance.SecurityControlId = aws.String(generator), nil
+		}
 	}
 	out, err := securityhub.NewFromConfig(cfg).BatchImportFindings(ctx(t), &securityhub.BatchImportFindingsInput{Findings: []shtypes.AwsSecurityFinding{
 		finding("consolidated", consolidated, "FAILED", nil),
