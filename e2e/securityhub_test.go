@@ -220,3 +220,54 @@ faults:
 		}
 	}
 }
+
+// An aggregation region: with --org it is read once with the caller's
+// credentials (the management account stands in for the delegated
+// administrator) and holds every member's findings; without, each
+// account's own.
+func TestFromSecurityHubAggregationRegion(t *testing.T) {
+	ep := startSim(t, `
+accounts:
+  - id: "111111111111"
+    access_key_id: AKIAORGSECHUB0000001
+    resources:
+      eu-west-1: {config_rules: [vpc-default-security-group-closed], securityhub: SECURITY_CONTROL, securityhub_aggregator: true}
+  - id: "222222222222"
+    resources:
+      eu-west-1: {config_rules: [vpc-default-security-group-closed], securityhub: SECURITY_CONTROL}
+      us-east-1: {config_rules: [vpc-default-security-group-closed], securityhub: STANDARD_CONTROL}
+regions: [us-east-1, eu-west-1]
+organization:
+  ous:
+    - {name: Prod, id: ou-test-11111111, accounts: ["222222222222"]}
+`)
+	inScope := func(args ...string) ([]string, []string, string) {
+		t.Helper()
+		r := run(t, ep, "", nil, append(args, "audit", "--from-securityhub", "--securityhub-region", "eu-west-1", "-o", "json")...)
+		var rep struct {
+			SecurityHub securityHubJSON `json:"securityhub"`
+		}
+		if err := json.Unmarshal([]byte(r.Stdout), &rep); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, r.Stderr)
+		}
+		where := func(gs []hubGroup) []string {
+			var out []string
+			for _, g := range gs {
+				out = append(out, g.Account+"/"+g.Region)
+			}
+			slices.Sort(out)
+			return out
+		}
+		return where(rep.SecurityHub.InScope), where(rep.SecurityHub.NotListed), r.Stderr
+	}
+	in, unlisted, stderr := inScope("--org")
+	if want := []string{"111111111111/eu-west-1", "222222222222/eu-west-1", "222222222222/us-east-1"}; !slices.Equal(in, want) ||
+		!slices.Equal(unlisted, []string{"111111111111/us-east-1"}) {
+		t.Errorf("--org: in scope %v, not listed %v; want %v and 111111111111/us-east-1", in, unlisted, want)
+	}
+	mustContain(t, "--org stderr", stderr, "read in aggregation region eu-west-1 (caller's credentials)")
+	in, unlisted, _ = inScope()
+	if !slices.Equal(in, []string{"111111111111/eu-west-1"}) || !slices.Equal(unlisted, []string{"111111111111/us-east-1"}) {
+		t.Errorf("one account: in scope %v, not listed %v", in, unlisted)
+	}
+}
