@@ -11,6 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/iampolicy"
+	"github.com/defaultsg/defaultsg/internal/services"
 )
 
 // Security Hub is on in eu-west-1 (its EC2.2 findings follow the Config
@@ -269,5 +271,46 @@ organization:
 	in, unlisted, _ = inScope()
 	if !slices.Equal(in, []string{"111111111111/eu-west-1"}) || !slices.Equal(unlisted, []string{"111111111111/us-east-1"}) {
 		t.Errorf("one account: in scope %v, not listed %v", in, unlisted)
+	}
+}
+
+// Each command's --securityhub policy grants every call it makes with
+// --from-securityhub (verify: --securityhub), and the read-only ones stay
+// read-only.
+func TestIAMPolicyCoversSecurityHubCalls(t *testing.T) {
+	ep := startSim(t, securityHubScenario)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		command string
+		args    []string
+	}{
+		{"audit", []string{"audit", "--from-securityhub"}},
+		{"usage", []string{"usage", "--from-securityhub"}},
+		{"plan", []string{"plan", "--from-securityhub", "--out", "plan.json"}},
+		{"verify", []string{"verify", "plan.json", "--securityhub"}},
+		{"close", []string{"close", "--from-securityhub", "--yes", "--force"}},
+	} {
+		ep.Sim.ResetCalls()
+		if r := run(t, ep, dir, nil, c.args...); r.Code != 0 && r.Code != 3 && r.Code != 5 {
+			t.Fatalf("%v: exit %d\n%s", c.args, r.Code, r.Stderr)
+		}
+		allowed, err := iampolicy.Actions(c.command, services.Finders(), iampolicy.Options{SecurityHub: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := false
+		for _, call := range ep.Sim.Calls() {
+			action := call.Service + ":" + call.Action
+			read = read || action == "securityhub:GetFindings"
+			if !slices.Contains(allowed, action) {
+				t.Errorf("%s called %s, which its --securityhub policy does not grant", c.command, action)
+			}
+			if c.command != "close" && call.Mutating {
+				t.Errorf("%s is read-only but called %s", c.command, action)
+			}
+		}
+		if !read {
+			t.Errorf("%v did not read Security Hub", c.args)
+		}
 	}
 }
