@@ -335,9 +335,9 @@ func writeSecurityHubViews(ios *iostreams.IOStreams, format report.Format, views
 		return err
 	}
 	if stale > 0 {
-		fmt.Fprintf(ios.Out, "%d groups where Security Hub's finding differs from now: it follows the Config rule %s;\n"+
-			"to re-evaluate now: aws configservice start-config-rules-evaluation --config-rule-names <the rule Security Hub deployed,\n"+
-			"securityhub-vpc-default-security-group-closed-…> (per region)\n", stale, verify.ClosedRule)
+		fmt.Fprintf(ios.Out, "%d groups where Security Hub's finding differs from now: Security Hub updates it when its AWS Config rule\n"+
+			"(managed rule VPC_DEFAULT_SECURITY_GROUP_CLOSED, named securityhub-%s-… where Security Hub deployed it) re-evaluates;\n"+
+			"to re-evaluate now: aws configservice start-config-rules-evaluation --config-rule-names RULE (per region)\n", stale, verify.ClosedRule)
 	}
 	if unlisted > 0 {
 		fmt.Fprintf(ios.Out, "%d groups without an active EC2.2 finding: Security Hub has not evaluated them (or is not enabled there).\n", unlisted)
