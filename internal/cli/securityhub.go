@@ -107,7 +107,8 @@ func (o SecurityHubOptions) readFindings(ctx context.Context, scope Scope, q sec
 			fs         []securityhub.Finding
 			notEnabled bool
 		}
-		reads, err := awsx.Run(ctx, scope.Concurrency, scope.Units(), func(ctx context.Context, _ int, u awsx.Unit) (read, error) {
+		units := scope.Units()
+		reads, err := awsx.Run(ctx, scope.Concurrency, units, func(ctx context.Context, _ int, u awsx.Unit) (read, error) {
 			cfg, _ := scope.Config(u.Account, u.Region)
 			uq := q
 			uq.Account, uq.Region = u.Account, u.Region
@@ -122,8 +123,7 @@ func (o SecurityHubOptions) readFindings(ctx context.Context, scope Scope, q sec
 		}
 		for i, r := range reads {
 			if r.notEnabled {
-				u := scope.Units()[i]
-				notEnabled = append(notEnabled, u.Account+"/"+u.Region)
+				notEnabled = append(notEnabled, units[i].Account+"/"+units[i].Region)
 			}
 			keep(r.fs)
 		}

@@ -16,15 +16,21 @@ func TestSecurityHubFlags(t *testing.T) {
 	for _, mk := range []func(*Factory) (string, func() bool){
 		func(f *Factory) (string, func() bool) {
 			var o *AuditOptions
-			return "audit", func() bool { return parseCmd(t, f, NewCmdAudit(f, capture(&o)), "audit", "--from-securityhub") == 0 && o.SecurityHub.From }
+			return "audit", func() bool {
+				return parseCmd(t, f, NewCmdAudit(f, capture(&o)), "audit", "--from-securityhub") == 0 && o.SecurityHub.From
+			}
 		},
 		func(f *Factory) (string, func() bool) {
 			var o *PlanOptions
-			return "plan", func() bool { return parseCmd(t, f, NewCmdPlan(f, capture(&o)), "plan", "--from-securityhub") == 0 && o.SecurityHub.From }
+			return "plan", func() bool {
+				return parseCmd(t, f, NewCmdPlan(f, capture(&o)), "plan", "--from-securityhub") == 0 && o.SecurityHub.From
+			}
 		},
 		func(f *Factory) (string, func() bool) {
 			var o *CloseOptions
-			return "close", func() bool { return parseCmd(t, f, NewCmdClose(f, capture(&o)), "close", "--from-securityhub") == 0 && o.SecurityHub.From }
+			return "close", func() bool {
+				return parseCmd(t, f, NewCmdClose(f, capture(&o)), "close", "--from-securityhub") == 0 && o.SecurityHub.From
+			}
 		},
 		func(f *Factory) (string, func() bool) {
 			var o *VerifyOptions
