@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	shtypes "github.com/aws/aws-sdk-go-v2/service/securityhub/types"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
@@ -169,6 +171,22 @@ func TestSecurityHubFlowAgainstSim(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(r.Stdout), &audit); err != nil || !slices.Equal(audit.SecurityHub.inScope(), []string{created}) {
 		t.Errorf("audit --from-securityhub after re-evaluation: %v, in scope %v, want [%s]\n%s", err, audit.SecurityHub.inScope(), created, r.Stderr)
+	}
+
+	// audit -o asff imports into the simulator's Security Hub as into
+	// moto, and defaultsg's own findings do not change the scope.
+	r = run(t, ep, dir, nil, "audit", "--regions", "eu-west-1", "-o", "asff")
+	var findings []shtypes.AwsSecurityFinding
+	if err := json.Unmarshal([]byte(r.Stdout), &findings); err != nil || len(findings) != 4 {
+		t.Fatalf("audit -o asff: %v, %d findings for 4 groups\n%s", err, len(findings), r.Stderr)
+	}
+	out, err := securityhub.NewFromConfig(cfg).BatchImportFindings(ctx(t), &securityhub.BatchImportFindingsInput{Findings: findings})
+	if err != nil || aws.ToInt32(out.SuccessCount) != 4 {
+		t.Fatalf("BatchImportFindings: %v %+v", err, out)
+	}
+	r = run(t, ep, dir, nil, "audit", "--from-securityhub", "--regions", "eu-west-1", "-o", "json")
+	if err := json.Unmarshal([]byte(r.Stdout), &audit); err != nil || !slices.Equal(audit.SecurityHub.inScope(), []string{created}) {
+		t.Errorf("after importing defaultsg's findings, in scope %v, want [%s]", audit.SecurityHub.inScope(), created)
 	}
 }
 
