@@ -42,11 +42,13 @@ type CloseOptions struct {
 	AcceptUnknown []string
 	// Protected accounts (config file) are never closed.
 	Protected []string
+
+	SecurityHub SecurityHubOptions
 }
 
 // NewCmdClose builds `close`; runF, when not nil, replaces the run (tests).
 func NewCmdClose(f *Factory, runF func(*CloseOptions) error) *cobra.Command {
-	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now}
+	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now, SecurityHub: newSecurityHubOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "close",
 		Short: "Revoke the rules of unused default groups, after a backup",
@@ -79,6 +81,7 @@ Exit codes of close: 0 every targeted group closed (or already closed), 5 some g
 	fl.BoolVar(&opts.Force, "force", false, "also close groups that are used or whose usage is unknown")
 	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (must not exist), or a directory to write the default name in (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
+	addSecurityHubFlags(cmd, f, &opts.SecurityHub, true)
 	completeFinders(cmd)
 	return cmd
 }
@@ -102,8 +105,12 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 		}
 		return false
 	})
+	filter, _, err := opts.SecurityHub.narrow(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs})
+	if err != nil {
+		return err
+	}
 	plan, err := closer.Prepare(ctx, scope.Scope, closer.Options{
-		Filter:        inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
+		Filter:        filter,
 		Concurrency:   scope.Concurrency,
 		Force:         opts.Force,
 		Finders:       services.Finders(),

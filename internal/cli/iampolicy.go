@@ -21,6 +21,9 @@ type IAMPolicyOptions struct {
 	// --org needs (from the global flags).
 	Regions []string
 	Org     bool
+	// SecurityHub adds securityhub:GetFindings (--from-securityhub,
+	// verify --securityhub).
+	SecurityHub bool
 }
 
 // NewCmdIAMPolicy builds `iam-policy`; runF, when not nil, replaces the run (tests).
@@ -30,7 +33,8 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
 		Use:   "iam-policy",
 		Short: "Print the least-privilege IAM policy a command needs",
 		Example: `  defaultsg iam-policy --for audit
-  defaultsg iam-policy --for close > close-policy.json`,
+  defaultsg iam-policy --for close > close-policy.json
+  defaultsg iam-policy --for usage --securityhub`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Regions, opts.Org = f.Global.SelectedRegions(), f.Global.Org
@@ -41,12 +45,13 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
 		},
 	}
 	cmd.Flags().StringVar(&opts.For, "for", "all", "command: "+strings.Join(iampolicy.Commands, ", "))
+	cmd.Flags().BoolVar(&opts.SecurityHub, "securityhub", false, "add what --from-securityhub and verify --securityhub read (securityhub:GetFindings)")
 	completeWith(cmd, "for", iampolicy.Commands...)
 	return cmd
 }
 
 func iamPolicyRun(opts *IAMPolicyOptions) error {
-	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org})
+	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org, SecurityHub: opts.SecurityHub})
 	if err != nil {
 		return exitcode.Usagef(err)
 	}

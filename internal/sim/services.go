@@ -59,6 +59,7 @@ var services = []service{
 	{name: "redshift-serverless", protocol: json11, ops: redshiftServerlessOps, regional: true, build: (*builder).addRedshiftServerless},
 	{name: "aoss", protocol: json10, ops: aossOps, regional: true, build: (*builder).addAOSS},
 	{name: "appstream", protocol: json11, ops: appStreamOps, regional: true, build: (*builder).addAppStream},
+	{name: "securityhub", protocol: restJSON, ops: securityHubOps, regional: true, route: securityHubRoute, build: (*builder).addSecurityHub},
 }
 
 // service is one simulated AWS service.
