@@ -12,6 +12,7 @@ import (
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/inventory"
+	"github.com/defaultsg/defaultsg/internal/securityhub"
 )
 
 // SchemaVersion identifies the JSON report format (docs/REPORTS.md).
@@ -25,6 +26,9 @@ type Report struct {
 	Summary     Summary        `json:"summary"`
 	Groups      []GroupReport  `json:"groups"`
 	Problems    []awsx.Problem `json:"problems"`
+	// SecurityHub is Security Hub's view next to the groups read (with
+	// --from-securityhub only).
+	SecurityHub *securityhub.Comparison `json:"securityhub,omitempty"`
 }
 
 // GroupReport is one default group and its verdict.

@@ -45,11 +45,14 @@ type CloseOptions struct {
 	AcceptUnknown []string
 	// Protected accounts (config file) are never closed.
 	Protected []string
+
+	SecurityHub SecurityHubOptions
 }
 
 // NewCmdClose builds `close`; runF, when not nil, replaces the run (tests).
 func NewCmdClose(f *Factory, runF func(*CloseOptions) error) *cobra.Command {
-	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now, AWSConfig: f.AWSConfig}
+	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now, AWSConfig: f.AWSConfig,
+		SecurityHub: newSecurityHubOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "close",
 		Short: "Revoke the rules of unused default groups, after a backup",
@@ -86,6 +89,7 @@ Exit codes of close: 0 every targeted group closed (or already closed), 5 some g
 	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (must not exist), or a directory to write the default name in (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory); or s3://BUCKET/KEY, s3://BUCKET/PREFIX/")
 	addS3BackupFlags(fl, &opts.S3, true)
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
+	addSecurityHubFlags(cmd, f, &opts.SecurityHub, true)
 	completeFinders(cmd)
 	return cmd
 }
@@ -109,8 +113,12 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 		}
 		return false
 	})
+	filter, _, err := opts.SecurityHub.narrow(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs})
+	if err != nil {
+		return err
+	}
 	plan, err := closer.Prepare(ctx, scope.Scope, closer.Options{
-		Filter:        inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs},
+		Filter:        filter,
 		Concurrency:   scope.Concurrency,
 		Force:         opts.Force,
 		Finders:       services.Finders(),

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -41,11 +42,12 @@ type PlanOptions struct {
 	VpcIDs        []string
 	GroupIDs      []string
 	AcceptUnknown []string
+	SecurityHub   SecurityHubOptions
 }
 
 // NewCmdPlan builds `plan`; runF, when not nil, replaces the run (tests).
 func NewCmdPlan(f *Factory, runF func(*PlanOptions) error) *cobra.Command {
-	opts := &PlanOptions{IO: f.IO, Scope: f.Scope, Now: f.Now}
+	opts := &PlanOptions{IO: f.IO, Scope: f.Scope, Now: f.Now, SecurityHub: newSecurityHubOptions(f)}
 	var legacyFormat string
 	cmd := &cobra.Command{
 		Use:   "plan",
@@ -101,6 +103,7 @@ it; exit 2); after a complete rollback its journal is moved aside and the new pl
 	fl.StringSliceVar(&opts.VpcIDs, "vpc-ids", nil, "only the default groups of these VPCs")
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure is an accepted gap")
+	addSecurityHubFlags(cmd, f, &opts.SecurityHub, true)
 	return cmd
 }
 
@@ -130,7 +133,24 @@ func planRun(ctx context.Context, opts *PlanOptions) error {
 			return exitcode.Usagef(err)
 		}
 	}
-	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
+	filter, cmp, err := opts.SecurityHub.narrow(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs})
+	if err != nil {
+		return err
+	}
+	// The plan records its groups so apply and verify read the same ones;
+	// an empty list there would mean every group.
+	vpcIDs, groupIDs := opts.VpcIDs, opts.GroupIDs
+	if cmp != nil {
+		vpcIDs, groupIDs = nil, nil
+		for _, ids := range filter.ByRegion {
+			groupIDs = append(groupIDs, ids...)
+		}
+		if len(groupIDs) == 0 {
+			return exitcode.Usagef(fmt.Errorf("--from-securityhub: Security Hub reports no default group FAILED for EC2.2 in scope; no plan written"))
+		}
+		slices.Sort(groupIDs)
+	}
+	rep, err := collectUsage(ctx, opts.IO, scope, filter, opts.AcceptUnknown)
 	if err != nil {
 		return err
 	}
@@ -154,7 +174,7 @@ func planRun(ctx context.Context, opts *PlanOptions) error {
 	p := plan.Build(in)
 	plan.AddTemplateLocations(p, findings)
 	p.ToolVersion, p.CreatedAt = buildinfo.String(), opts.Now().UTC()
-	p.Regions, p.VpcIDs, p.GroupIDs = opts.Regions, opts.VpcIDs, opts.GroupIDs
+	p.Regions, p.VpcIDs, p.GroupIDs = opts.Regions, vpcIDs, groupIDs
 	if opts.Out != "" {
 		if staleJournal != "" {
 			archived, err := apply.ArchiveJournal(staleJournal, opts.Now())

@@ -14,6 +14,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/inventory"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
+	"github.com/defaultsg/defaultsg/internal/securityhub"
 	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -29,11 +30,12 @@ type UsageOptions struct {
 	GroupIDs      []string
 	AcceptUnknown []string
 	ListFinders   bool
+	SecurityHub   SecurityHubOptions
 }
 
 // NewCmdUsage builds `usage`; runF, when not nil, replaces the run (tests).
 func NewCmdUsage(f *Factory, runF func(*UsageOptions) error) *cobra.Command {
-	opts := &UsageOptions{IO: f.IO, Scope: f.Scope}
+	opts := &UsageOptions{IO: f.IO, Scope: f.Scope, SecurityHub: newSecurityHubOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "usage",
 		Short: "Find everything that uses a default security group (read-only)",
@@ -63,6 +65,7 @@ Exit codes of usage: 0 no default group is used and coverage is complete, 3 some
 	fl.StringSliceVar(&opts.GroupIDs, "group-ids", nil, "only these default groups")
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure is an accepted gap, not \"usage unknown\"")
 	fl.BoolVar(&opts.ListFinders, "list-finders", false, "list every resource kind: its finders, what they read, their IAM actions and how it is moved (-o table or json)")
+	addSecurityHubFlags(cmd, f, &opts.SecurityHub, true)
 	completeFinders(cmd)
 	return cmd
 }
@@ -81,6 +84,9 @@ type UsageReport struct {
 	// FallbackAPIs create resources in the default group when given none;
 	// they keep "using" it after close, with no connectivity.
 	FallbackAPIs []string `json:"fallback_apis"`
+	// SecurityHub is Security Hub's view next to the groups read (with
+	// --from-securityhub only).
+	SecurityHub *securityhub.Comparison `json:"securityhub,omitempty"`
 
 	cells usage.Result
 }
@@ -113,7 +119,12 @@ func usageRun(ctx context.Context, opts *UsageOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs}, opts.AcceptUnknown)
+	filter, cmp, err := opts.SecurityHub.narrow(ctx, opts.IO, scope, inventory.Filter{VpcIDs: opts.VpcIDs, GroupIDs: opts.GroupIDs})
+	if err != nil {
+		return err
+	}
+	rep, err := collectUsage(ctx, opts.IO, scope, filter, opts.AcceptUnknown)
+	rep.SecurityHub = cmp
 	// Interrupted while finders ran: print what is known (cells not read
 	// are unknown), then exit 130.
 	partial := errors.Is(err, context.Canceled) && rep.Coverage != nil

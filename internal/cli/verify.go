@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/spf13/cobra"
@@ -18,6 +19,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/report"
+	"github.com/defaultsg/defaultsg/internal/securityhub"
 	"github.com/defaultsg/defaultsg/internal/verify"
 )
 
@@ -36,11 +38,15 @@ type VerifyOptions struct {
 	OutFile string
 	// ConfigRule is the AWS Config rule to compare with; "" without --config.
 	ConfigRule string
+	// WithSecurityHub (--securityhub) shows Security Hub's EC2.2 finding on
+	// every default group; SecurityHub.Region is --securityhub-region.
+	WithSecurityHub bool
+	SecurityHub     SecurityHubOptions
 }
 
 // NewCmdVerify builds `verify`; runF, when not nil, replaces the run (tests).
 func NewCmdVerify(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
-	opts := &VerifyOptions{IO: f.IO, Scope: f.Scope, Reader: verify.AWSReader()}
+	opts := &VerifyOptions{IO: f.IO, Scope: f.Scope, Reader: verify.AWSReader(), SecurityHub: newSecurityHubOptions(f)}
 	var configRule string
 	var withConfig bool
 	cmd := &cobra.Command{
@@ -52,12 +58,15 @@ kept) with what its groups allow now, and reports any flow allowed before and no
 the reverse (gained). A correct migration shows none. Then re-runs usage over the plan's scope
 and lists every user still on a default group and why. With --config, also shows AWS Config's
 last evaluation of vpc-default-security-group-closed (Security Hub EC2.2) for every default group
-next to its rules now, and where they disagree (Config re-evaluates on its own schedule). Read-only.
+next to its rules now, and where they disagree (Config re-evaluates on its own schedule). With
+--securityhub, also shows Security Hub's EC2.2 finding on every default group (FAILED, PASSED,
+"not yet re-evaluated" where it contradicts the rules now, or "not listed"). Read-only.
 
 Exit codes of verify: 0 no flow lost and no user left, 3 users still on a default group,
 6 some flow lost, 4 usage unknown somewhere, 2 usage error.`,
 		Example: `  defaultsg verify plan.json
-  defaultsg verify plan.json --config`,
+  defaultsg verify plan.json --config
+  defaultsg verify plan.json --securityhub`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Plan, opts.ConfigRule, opts.Regions = args[0], "", f.Global.SelectedRegions()
@@ -74,6 +83,8 @@ Exit codes of verify: 0 no flow lost and no user left, 3 users still on a defaul
 	cmd.Flags().StringVar(&opts.Journal, "journal", "", "apply's journal (default: PLAN.journal)")
 	cmd.Flags().BoolVar(&withConfig, "config", false, "also show AWS Config's last evaluation of each default group and where it disagrees")
 	cmd.Flags().StringVar(&configRule, "config-rule", verify.ClosedRule, "the name of the Config rule (the managed rule VPC_DEFAULT_SECURITY_GROUP_CLOSED) in your accounts")
+	cmd.Flags().BoolVar(&opts.WithSecurityHub, "securityhub", false, "also show Security Hub's EC2.2 finding on each default group and where it disagrees")
+	addSecurityHubFlags(cmd, f, &opts.SecurityHub, false)
 	return cmd
 }
 
@@ -88,6 +99,9 @@ type VerifyReport struct {
 	Usage UsageReport `json:"usage"`
 	// Config is AWS Config's view of each group (with --config only).
 	Config []verify.ConfigView `json:"config"`
+	// SecurityHub is Security Hub's view of each group (with --securityhub
+	// only).
+	SecurityHub []verify.SecurityHubView `json:"securityhub"`
 }
 
 func verifyRun(ctx context.Context, opts *VerifyOptions) error {
@@ -132,7 +146,7 @@ func verifyRun(ctx context.Context, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := VerifyReport{Schema: "defaultsg.verify/v1", Config: []verify.ConfigView{}}
+	rep := VerifyReport{Schema: "defaultsg.verify/v1", Config: []verify.ConfigView{}, SecurityHub: []verify.SecurityHubView{}}
 	if rep.Moved, err = verify.Moved(ctx, scope.Scope, p, j, opts.Reader); err != nil {
 		return err
 	}
@@ -147,11 +161,22 @@ func verifyRun(ctx context.Context, opts *VerifyOptions) error {
 			return err
 		}
 	}
+	if opts.WithSecurityHub {
+		if rep.SecurityHub, err = securityHubViews(ctx, opts.SecurityHub, scope, rep.Usage); err != nil {
+			return err
+		}
+	}
 	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
 		if format == report.FormatJSON {
 			return report.WriteJSON(ios.Out, rep)
 		}
-		return writeVerify(ios, format, rep, opts.ConfigRule)
+		if err := writeVerify(ios, format, rep, opts.ConfigRule); err != nil {
+			return err
+		}
+		if !opts.WithSecurityHub {
+			return nil
+		}
+		return writeSecurityHubViews(ios, format, rep.SecurityHub)
 	})
 	if err != nil {
 		return err
@@ -263,4 +288,59 @@ func joinFlows(fs []verify.Flow) string {
 		s[i] = string(f)
 	}
 	return strings.Join(s, "\n")
+}
+
+// securityHubViews reads Security Hub's active EC2.2 findings (any status)
+// and puts each default group's next to its rules now.
+func securityHubViews(ctx context.Context, o SecurityHubOptions, scope Scope, rep UsageReport) ([]verify.SecurityHubView, error) {
+	findings, notEnabled, _, err := o.readFindings(ctx, scope, securityhub.Query{})
+	if err != nil {
+		return nil, err
+	}
+	groups := make([]verify.GroupNow, len(rep.Groups))
+	for i, g := range rep.Groups {
+		groups[i] = verify.GroupNow{Account: g.Account, Region: g.Region, GroupID: g.GroupID, Compliant: len(g.Rules) == 0}
+	}
+	return verify.SecurityHubViews(groups, findings, notEnabled), nil
+}
+
+// writeSecurityHubViews puts Security Hub's finding on every default group
+// next to its rules now. Security Hub follows the Config rule's evaluation,
+// so right after close it still says FAILED: the hint says how to
+// re-evaluate (verify itself stays read-only).
+func writeSecurityHubViews(ios *iostreams.IOStreams, format report.Format, views []verify.SecurityHubView) error {
+	t := report.Table{Title: "Security Hub (EC2.2) vs the groups now:", Headers: []string{"ACCOUNT", "REGION", "GROUP", "SECURITY HUB", "FINDING UPDATED", "NOW", "AGREE"}}
+	stale, unlisted := 0, 0
+	for _, v := range views {
+		now, agree, updated := "NON_COMPLIANT", "yes", ""
+		if v.Compliant {
+			now = "COMPLIANT"
+		}
+		if v.UpdatedAt != nil {
+			updated = v.UpdatedAt.UTC().Format(time.RFC3339)
+		}
+		switch v.SecurityHub {
+		case verify.HubNotListed, verify.HubNotEnabled:
+			agree = "-"
+			unlisted++
+		default:
+			if !v.Agree {
+				agree = "NO"
+				stale++
+			}
+		}
+		t.Rows = append(t.Rows, []string{v.Account, v.Region, v.GroupID, v.SecurityHub, updated, now, agree})
+	}
+	if err := writeTable(ios, format, t); err != nil {
+		return err
+	}
+	if stale > 0 {
+		fmt.Fprintf(ios.Out, "%d groups where Security Hub's finding differs from now: Security Hub updates it when its AWS Config rule\n"+
+			"(managed rule VPC_DEFAULT_SECURITY_GROUP_CLOSED, named securityhub-%s-… where Security Hub deployed it) re-evaluates;\n"+
+			"to re-evaluate now: aws configservice start-config-rules-evaluation --config-rule-names RULE (per region)\n", stale, verify.ClosedRule)
+	}
+	if unlisted > 0 {
+		fmt.Fprintf(ios.Out, "%d groups without an active EC2.2 finding: Security Hub has not evaluated them (or is not enabled there).\n", unlisted)
+	}
+	return nil
 }

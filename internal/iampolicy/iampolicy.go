@@ -70,7 +70,14 @@ type Options struct {
 	// backup object; BackupKMSKey the key that encrypts it.
 	Backup       string
 	BackupKMSKey string
+	// SecurityHub adds what --from-securityhub and verify --securityhub
+	// read: Security Hub's findings (GetFindings supports no resource-level
+	// permission, so Resource "*").
+	SecurityHub bool
 }
+
+// securityHubCommands take --from-securityhub (verify: --securityhub).
+var securityHubCommands = []string{"audit", "usage", "plan", "close", "verify", "all"}
 
 // grants returns what command needs, given the finders.
 func grants(command string, finders []usage.Finder, o Options) ([]grant, error) {
@@ -132,6 +139,12 @@ func grants(command string, finders []usage.Finder, o Options) ([]grant, error) 
 			createReplacement[:3], moverWrites)
 	default:
 		return nil, fmt.Errorf("no policy for %q (want one of %s)", command, strings.Join(Commands, ", "))
+	}
+	if o.SecurityHub {
+		if !slices.Contains(securityHubCommands, command) {
+			return nil, fmt.Errorf("%s reads no Security Hub finding (--securityhub applies to %s)", command, strings.Join(securityHubCommands, ", "))
+		}
+		g = append(g, grant{sid: "ReadSecurityHubFindings", actions: []string{"securityhub:GetFindings"}, resources: []string{"*"}})
 	}
 	s3g, err := s3BackupGrants(command, o)
 	if err != nil {

@@ -131,3 +131,21 @@ func TestS3BackupGrants(t *testing.T) {
 		t.Error("a local --backup was accepted")
 	}
 }
+
+// --securityhub adds GetFindings to the commands that read findings, and
+// only then; a command that reads none refuses it.
+func TestSecurityHubReads(t *testing.T) {
+	for _, cmd := range []string{"audit", "usage", "plan", "close", "verify", "all"} {
+		with, err := Actions(cmd, services.Finders(), Options{SecurityHub: true})
+		if err != nil {
+			t.Fatalf("%s: %v", cmd, err)
+		}
+		without, _ := Actions(cmd, services.Finders(), Options{})
+		if !slices.Contains(with, "securityhub:GetFindings") || slices.Contains(without, "securityhub:GetFindings") {
+			t.Errorf("%s: GetFindings with --securityhub %v, without %v", cmd, slices.Contains(with, "securityhub:GetFindings"), slices.Contains(without, "securityhub:GetFindings"))
+		}
+	}
+	if _, err := Policy("restore", services.Finders(), Options{SecurityHub: true}); err == nil {
+		t.Error("restore --securityhub: want an error, restore reads no finding")
+	}
+}

@@ -57,6 +57,20 @@ func (g Group) side(egress bool) []sgrule.Rule {
 type Filter struct {
 	VpcIDs   []string
 	GroupIDs []string
+	// ByRegion, when not nil, names the only groups read in each
+	// "account/region" (--from-securityhub): a region it does not name is
+	// not read at all, and an empty map selects no group.
+	ByRegion map[string][]string
+}
+
+// in is f as it applies to one account-region, and whether anything is to
+// be read there.
+func (f Filter) in(account, region string) (Filter, bool) {
+	if f.ByRegion == nil {
+		return f, true
+	}
+	ids := f.ByRegion[account+"/"+region]
+	return Filter{GroupIDs: ids}, len(ids) > 0
 }
 
 // filterChunk keeps filter value lists under EC2's per-filter limit.

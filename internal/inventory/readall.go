@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"context"
+	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 
@@ -35,8 +36,12 @@ func ReadAll(ctx context.Context, scope awsx.Scope, concurrency int, f Filter, n
 
 func readAll(ctx context.Context, scope awsx.Scope, concurrency int, f Filter, newEC2 func(aws.Config) EC2API, onDone func(failed bool)) ([]RegionRead, error) {
 	return awsx.Run(ctx, concurrency, scope.Units(), func(ctx context.Context, _ int, u awsx.Unit) (RegionRead, error) {
-		cfg, _ := scope.Config(u.Account, u.Region)
-		gs, err := ListDefaultGroups(ctx, newEC2(cfg), u.Account, u.Region, f)
+		var gs []Group
+		var err error
+		if rf, any := f.in(u.Account, u.Region); any {
+			cfg, _ := scope.Config(u.Account, u.Region)
+			gs, err = ListDefaultGroups(ctx, newEC2(cfg), u.Account, u.Region, rf)
+		}
 		if onDone != nil {
 			onDone(err != nil)
 		}
@@ -55,7 +60,7 @@ func readAll(ctx context.Context, scope awsx.Scope, concurrency int, f Filter, n
 // check names the ids of f that matched no group read. With a region
 // unread the id may be there: that is reported as incomplete instead.
 func (f Filter) check(reads []RegionRead) error {
-	if len(f.VpcIDs) == 0 && len(f.GroupIDs) == 0 {
+	if len(f.VpcIDs) == 0 && len(f.GroupIDs) == 0 && len(f.ByRegion) == 0 {
 		return nil
 	}
 	vpcs, groups := map[string]bool{}, map[string]bool{}
@@ -73,6 +78,14 @@ func (f Filter) check(reads []RegionRead) error {
 	}
 	if missing := unmatched(f.GroupIDs, groups); len(missing) > 0 {
 		return &awsx.NoMatchError{Flag: "--group-ids", IDs: missing, Where: where}
+	}
+	var listed []string
+	for _, ids := range f.ByRegion {
+		listed = append(listed, ids...)
+	}
+	sort.Strings(listed)
+	if missing := unmatched(listed, groups); len(missing) > 0 {
+		return &awsx.NoMatchError{Flag: "--from-securityhub", IDs: missing, Where: "the default groups read a moment ago (deleted since?)"}
 	}
 	return nil
 }

@@ -25,6 +25,9 @@ type configRule struct {
 	name      string
 	evaluated time.Time
 	results   map[string]string // default group id → COMPLIANT / NON_COMPLIANT
+	// gone are the groups evaluated before and missing now (their VPC was
+	// deleted), with their last result: Security Hub archives their findings.
+	gone map[string]string
 }
 
 func (b *builder) addConfigRules() error {
@@ -44,6 +47,7 @@ func (b *builder) addConfigRules() error {
 // caller holds st.mu (or the state is being built).
 func (st *regionState) evaluate(r *configRule) {
 	r.evaluated = time.Now().UTC()
+	before := r.results
 	r.results = map[string]string{}
 	if r.name != ClosedRuleIdentifier {
 		return
@@ -56,6 +60,17 @@ func (st *regionState) evaluate(r *configRule) {
 		if len(g.Rules) > 0 {
 			r.results[id] = "NON_COMPLIANT"
 		}
+	}
+	if r.gone == nil {
+		r.gone = map[string]string{}
+	}
+	for id, result := range before {
+		if _, still := r.results[id]; !still {
+			r.gone[id] = result
+		}
+	}
+	for id := range r.results {
+		delete(r.gone, id)
 	}
 }
 

@@ -405,6 +405,21 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "config", op: "GetComplianceDetailsByConfigRule", body: js(map[string]any{"ConfigRuleName": "nope"}), wantErr: true}),
 		fixed(probe{service: "config", op: "StartConfigRulesEvaluation", body: js(map[string]any{"ConfigRuleNames": []string{"vpc-default-security-group-closed"}})}),
 
+		fixed(probe{service: "securityhub", op: "GetFindings"}),
+		fixed(probe{service: "securityhub", op: "GetFindings", body: js(map[string]any{"MaxResults": 1, "Filters": map[string]any{
+			"ComplianceSecurityControlId": []map[string]string{{"Comparison": "EQUALS", "Value": "EC2.2"}},
+			"ResourceType":                []map[string]string{{"Comparison": "PREFIX", "Value": "AwsEc2"}},
+			"WorkflowStatus":              []map[string]string{{"Comparison": "NOT_EQUALS", "Value": "SUPPRESSED"}}}})}),
+		fixed(probe{service: "securityhub", op: "GetFindings", body: js(map[string]any{"Filters": map[string]any{
+			"ComplianceStatus": []map[string]string{{"Comparison": "CONTAINS_WORD", "Value": "FAILED"}}}}), wantErr: true}),
+		fixed(probe{service: "securityhub", op: "BatchImportFindings", body: js(map[string]any{"Findings": []map[string]any{{
+			"SchemaVersion": "2018-10-08", "Id": "probe-1", "ProductArn": "arn:aws:securityhub:us-east-1:" + acct + ":product/" + acct + "/default",
+			"GeneratorId": "probe", "AwsAccountId": acct, "CreatedAt": "2026-01-01T00:00:00.000Z", "UpdatedAt": "2026-01-01T00:00:00.000Z",
+			"Title": "probe", "Description": "probe", "Resources": []map[string]any{{"Type": "Other", "Id": "probe"}}}, {"Id": "probe-2"}}})}),
+		fixed(probe{service: "securityhub", op: "GetFindings", body: js(map[string]any{"Filters": map[string]any{
+			"GeneratorId": []map[string]string{{"Comparison": "EQUALS", "Value": "probe"}}}})}),
+		fixed(probe{service: "securityhub", op: "BatchImportFindings", body: js(map[string]any{"Findings": []map[string]any{}}), wantErr: true}),
+
 		fixed(probe{service: "organizations", op: "DescribeOrganization"}),
 		fixed(probe{service: "organizations", op: "ListRoots"}),
 		fixed(probe{service: "organizations", op: "ListAccounts"}),

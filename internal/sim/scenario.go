@@ -94,6 +94,7 @@ type RegionResources struct {
 	appRunnerSpecs   `yaml:",inline"`
 	mqSpecs          `yaml:",inline"`
 	configSpecs      `yaml:",inline"`
+	securityHubSpecs `yaml:",inline"`
 	sfnSpecs         `yaml:",inline"`
 
 	imageBuilderSpecs     `yaml:",inline"`

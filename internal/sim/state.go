@@ -133,6 +133,7 @@ type regionState struct {
 	appRunnerState
 	mqState
 	configState
+	securityHubState
 	sfnState
 	imageBuilderState
 	sageMakerUserState

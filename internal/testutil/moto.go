@@ -68,3 +68,14 @@ func missing(t testing.TB, what string, err error) {
 	}
 	t.Skipf("%s not available (%v); skipping this independent check", what, err)
 }
+
+// Tool returns the path of a command-line tool a test drives (the AWS CLI
+// for an independent check): skipped without it, except under CI=true.
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		missing(t, name, err)
+	}
+	return p
+}
