@@ -51,6 +51,9 @@ var (
 		"UnauthorizedAccess": true, "AuthFailure": true, "UnrecognizedClientException": true,
 		"InvalidClientTokenId": true, "OptInRequired": true, "SignatureDoesNotMatch": true,
 		"ExpiredToken": true, "ExpiredTokenException": true, "Blocked": true,
+		// S3 answers a denied HEAD with 403 and no body: the SDK names it
+		// by its status.
+		"Forbidden": true,
 	}
 	// "Not offered" codes answer one call. A service that answers at all
 	// is offered, so these never mean "skipped": the call is unknown.

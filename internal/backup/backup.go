@@ -107,18 +107,9 @@ func DefaultName(accounts []string, at time.Time) string {
 // (ErrExists), never a surprise path. It returns the path actually written.
 // Callers must not change AWS if Write fails.
 func Write(dst Destination, d *Document) (string, error) {
-	d.Schema = SchemaVersion
-	if err := d.validate(); err != nil {
-		return "", fmt.Errorf("backup not written, nothing changed: %w", err)
-	}
-	sum, err := d.computeChecksum()
+	data, err := seal(d)
 	if err != nil {
-		return "", fmt.Errorf("encoding backup: %w", err)
-	}
-	d.Checksum = sum
-	data, err := d.encode()
-	if err != nil {
-		return "", fmt.Errorf("encoding backup: %w", err)
+		return "", err
 	}
 	path := dst.Path
 	written := path
@@ -140,8 +131,29 @@ func Write(dst Destination, d *Document) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("backup %s failed verification after writing, nothing changed: %w", written, err)
 	}
-	if !reflect.DeepEqual(back.Groups, d.Groups) {
+	if !groupsEqual(back.Groups, d.Groups) {
 		return "", fmt.Errorf("backup %s reads back different from what was written, nothing changed", written)
 	}
 	return written, nil
 }
+
+// seal validates d, sets its schema and checksum, and encodes it: the
+// bytes a backup file or object holds.
+func seal(d *Document) ([]byte, error) {
+	d.Schema = SchemaVersion
+	if err := d.validate(); err != nil {
+		return nil, fmt.Errorf("backup not written, nothing changed: %w", err)
+	}
+	sum, err := d.computeChecksum()
+	if err != nil {
+		return nil, fmt.Errorf("encoding backup: %w", err)
+	}
+	d.Checksum = sum
+	data, err := d.encode()
+	if err != nil {
+		return nil, fmt.Errorf("encoding backup: %w", err)
+	}
+	return data, nil
+}
+
+func groupsEqual(a, b []Group) bool { return reflect.DeepEqual(a, b) }

@@ -30,6 +30,8 @@ type CloseOptions struct {
 	Scope    ScopeFunc
 	Prompter Prompter
 	Now      func() time.Time
+	// AWSConfig is the caller's configuration: it writes an s3:// backup.
+	AWSConfig func(context.Context) (aws.Config, error)
 
 	Output        string
 	OutFile       string
@@ -39,6 +41,7 @@ type CloseOptions struct {
 	DryRun        bool
 	Force         bool
 	Backup        string
+	S3            S3BackupOptions
 	AcceptUnknown []string
 	// Protected accounts (config file) are never closed.
 	Protected []string
@@ -48,7 +51,8 @@ type CloseOptions struct {
 
 // NewCmdClose builds `close`; runF, when not nil, replaces the run (tests).
 func NewCmdClose(f *Factory, runF func(*CloseOptions) error) *cobra.Command {
-	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now, SecurityHub: newSecurityHubOptions(f)}
+	opts := &CloseOptions{IO: f.IO, Scope: f.Scope, Prompter: f.IO, Now: f.Now, AWSConfig: f.AWSConfig,
+		SecurityHub: newSecurityHubOptions(f)}
 	cmd := &cobra.Command{
 		Use:   "close",
 		Short: "Revoke the rules of unused default groups, after a backup",
@@ -57,11 +61,14 @@ func NewCmdClose(f *Factory, runF func(*CloseOptions) error) *cobra.Command {
 A group that anything uses (or whose usage could not be determined) is refused unless
 --force. Before the first change a backup of every rule to revoke is written and verified;
 restore it with 'defaultsg restore FILE'. Re-running close after an interruption is safe.
+--backup s3://BUCKET/KEY keeps the backup in S3 instead (written only if the key is free,
+read back before any revoke; s3://BUCKET/PREFIX/ gets the default name under PREFIX/).
 
 Exit codes of close: 0 every targeted group closed (or already closed), 5 some groups refused,
 6 some revokes failed, 4 some region could not be read, 2 usage error, 1 other error.`,
 		Example: `  defaultsg --region eu-west-1 close --dry-run
-  defaultsg close --vpc-ids vpc-0abc --yes -o json`,
+  defaultsg close --vpc-ids vpc-0abc --yes -o json
+  defaultsg close --backup s3://my-backups/defaultsg/ --yes`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defaultStrings(cmd, "accept-unknown", &opts.AcceptUnknown, f.config().acceptedFinders())
@@ -79,7 +86,8 @@ Exit codes of close: 0 every targeted group closed (or already closed), 5 some g
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "check permissions with EC2 DryRun calls; change nothing")
 	fl.BoolVar(&opts.Force, "force", false, "also close groups that are used or whose usage is unknown")
-	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (must not exist), or a directory to write the default name in (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory)")
+	fl.StringVar(&opts.Backup, "backup", "", "backup file to create (must not exist), or a directory to write the default name in (default: defaultsg-backup-ACCOUNT-TIME.json in the current directory); or s3://BUCKET/KEY, s3://BUCKET/PREFIX/")
+	addS3BackupFlags(fl, &opts.S3, true)
 	fl.StringSliceVar(&opts.AcceptUnknown, "accept-unknown", nil, "finders whose failure does not block (see 'defaultsg usage --list-finders')")
 	addSecurityHubFlags(cmd, f, &opts.SecurityHub, true)
 	completeFinders(cmd)
@@ -125,6 +133,17 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 	if err != nil {
 		return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 	}
+	var store backup.S3Store
+	if dst.S3 != nil {
+		if store, err = s3BackupStore(ctx, opts.AWSConfig, opts.S3); err != nil {
+			return err
+		}
+		if err := checkS3Destination(ctx, store, dst, opts.IO.Infof); err != nil {
+			return err
+		}
+	} else if opts.S3.KMSKey != "" || opts.S3.Region != "" {
+		return exitcode.Usagef(fmt.Errorf("--backup-region and --backup-kms-key need --backup s3://BUCKET/KEY; nothing changed"))
+	}
 	writeClosePlan(opts.IO, plan, opts.DryRun)
 	var verdicts []usage.Verdict
 	for _, it := range plan.Items {
@@ -144,7 +163,7 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 		}
 	}
 	res, err := closer.Execute(ctx, scope.Scope, plan, closer.ExecOptions{
-		DryRun: opts.DryRun, Backup: dst, ToolVersion: buildinfo.String(), Now: opts.Now(),
+		DryRun: opts.DryRun, Backup: dst, S3: store, ToolVersion: buildinfo.String(), Now: opts.Now(),
 		Concurrency: scope.Concurrency,
 		NewEC2:      func(c aws.Config) closer.RevokeAPI { return ec2.NewFromConfig(c) },
 	})
@@ -157,8 +176,12 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 		return err
 	}
 	runErr := err
+	restoreArgs := res.BackupPath
+	if dst.S3 != nil && opts.S3.Region != "" {
+		restoreArgs += " --backup-region " + opts.S3.Region
+	}
 	if res.BackupPath != "" {
-		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(toRevoke), res.BackupPath, res.BackupPath)
+		opts.IO.Infof("Backup of %d rules written to %s (restore with: defaultsg restore %s)\n", ruleCount(toRevoke), res.BackupPath, restoreArgs)
 	}
 	err = writeOut(opts.IO, opts.OutFile, func(ios *iostreams.IOStreams) error {
 		if format == report.FormatJSON {
@@ -176,7 +199,7 @@ func closeRun(ctx context.Context, opts *CloseOptions) error {
 			return err
 		}
 		if res.BackupPath != "" {
-			fmt.Fprintf(ios.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, res.BackupPath)
+			fmt.Fprintf(ios.Out, "Backup: %s (restore with: defaultsg restore %s)\n", res.BackupPath, restoreArgs)
 		}
 		return nil
 	})

@@ -21,6 +21,9 @@ type IAMPolicyOptions struct {
 	// --org needs (from the global flags).
 	Regions []string
 	Org     bool
+	// Backup (s3://…) and BackupKMSKey add the backup object's permissions.
+	Backup       string
+	BackupKMSKey string
 	// SecurityHub adds securityhub:GetFindings (--from-securityhub,
 	// verify --securityhub).
 	SecurityHub bool
@@ -34,6 +37,7 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
 		Short: "Print the least-privilege IAM policy a command needs",
 		Example: `  defaultsg iam-policy --for audit
   defaultsg iam-policy --for close > close-policy.json
+  defaultsg iam-policy --for close --backup s3://my-backups/defaultsg/
   defaultsg iam-policy --for usage --securityhub`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -45,13 +49,16 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
 		},
 	}
 	cmd.Flags().StringVar(&opts.For, "for", "all", "command: "+strings.Join(iampolicy.Commands, ", "))
+	cmd.Flags().StringVar(&opts.Backup, "backup", "", "s3://BUCKET/KEY or s3://BUCKET/PREFIX/ the backup goes to: adds s3:PutObject/GetObject on it")
+	cmd.Flags().StringVar(&opts.BackupKMSKey, "backup-kms-key", "", "KMS key of an s3:// backup: adds kms:GenerateDataKey/Decrypt on it")
 	cmd.Flags().BoolVar(&opts.SecurityHub, "securityhub", false, "add what --from-securityhub and verify --securityhub read (securityhub:GetFindings)")
 	completeWith(cmd, "for", iampolicy.Commands...)
 	return cmd
 }
 
 func iamPolicyRun(opts *IAMPolicyOptions) error {
-	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org, SecurityHub: opts.SecurityHub})
+	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org,
+		Backup: opts.Backup, BackupKMSKey: opts.BackupKMSKey, SecurityHub: opts.SecurityHub})
 	if err != nil {
 		return exitcode.Usagef(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/spf13/cobra"
 
+	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
@@ -31,6 +32,7 @@ type RestoreOptions struct {
 	Concurrency  int
 
 	Path    string
+	S3      S3BackupOptions
 	Output  string
 	OutFile string
 	Yes     bool
@@ -54,6 +56,7 @@ own account; a group of an account outside that selection is refused and reporte
 Exit codes of restore: 0 everything restored or present, 6 some rules failed,
 2 usage error or invalid backup, 1 other error.`,
 		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json -y
+  defaultsg restore s3://my-backups/defaultsg/b.json --backup-region eu-west-1
   defaultsg --region eu-west-1 restore backup.json --yes`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -70,6 +73,7 @@ Exit codes of restore: 0 everything restored or present, 6 some rules failed,
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "do not ask for confirmation")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "check permissions with EC2 DryRun calls; change nothing")
 	fl.BoolVar(&opts.Force, "force", false, "restore into the caller's account even if the backup names another")
+	addS3BackupFlags(fl, &opts.S3, false)
 	return cmd
 }
 
@@ -78,10 +82,7 @@ func restoreRun(ctx context.Context, opts *RestoreOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkFileKind("restore", opts.Path, "defaultsg.backup"); err != nil {
-		return err
-	}
-	doc, err := backup.Load(opts.Path)
+	doc, err := loadBackup(ctx, opts)
 	if err != nil {
 		if errors.Is(err, backup.ErrInvalid) {
 			return exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
@@ -130,6 +131,32 @@ func restoreRun(ctx context.Context, opts *RestoreOptions) error {
 		return exitcode.NewStatus(exitcode.Failed, fmt.Sprintf("%d rules could not be restored (listed above); the rest were", failed))
 	}
 	return nil
+}
+
+// loadBackup reads the backup file, or the s3:// object.
+func loadBackup(ctx context.Context, opts *RestoreOptions) (*backup.Document, error) {
+	if !backup.IsS3URL(opts.Path) {
+		if opts.S3.Region != "" {
+			return nil, exitcode.Usagef(fmt.Errorf("--backup-region is for an s3:// backup; nothing changed"))
+		}
+		if err := checkFileKind("restore", opts.Path, "defaultsg.backup"); err != nil {
+			return nil, err
+		}
+		return backup.Load(opts.Path)
+	}
+	loc, err := backup.ParseS3URL(opts.Path)
+	if err != nil {
+		return nil, exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
+	}
+	store, err := s3BackupStore(ctx, opts.AWSConfig, opts.S3)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := backup.LoadS3(ctx, store, loc)
+	if awsx.ErrorCode(err) == "NoSuchKey" {
+		return nil, exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
+	}
+	return doc, err
 }
 
 // retargetBackup refuses a backup of another account, or with --force maps

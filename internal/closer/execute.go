@@ -56,8 +56,10 @@ type Result struct {
 
 // ExecOptions tune Execute.
 type ExecOptions struct {
-	DryRun      bool
-	Backup      backup.Destination // file to create; never overwritten
+	DryRun bool
+	Backup backup.Destination // file or S3 object to create; never overwritten
+	// S3 writes and reads back an s3:// Backup.
+	S3          backup.S3Store
 	ToolVersion string
 	Now         time.Time
 	Concurrency int
@@ -77,7 +79,13 @@ func Execute(ctx context.Context, scope awsx.Scope, plan Plan, o ExecOptions) (R
 			doc.Groups = append(doc.Groups, backup.Group{Account: g.Account, Region: g.Region, VpcID: g.VpcID,
 				GroupID: g.GroupID, GroupName: g.GroupName, Rules: g.Rules})
 		}
-		path, err := backup.Write(o.Backup, doc)
+		var path string
+		var err error
+		if o.Backup.S3 != nil {
+			path, err = backup.WriteS3(ctx, o.S3, *o.Backup.S3, o.Backup.Name, doc)
+		} else {
+			path, err = backup.Write(o.Backup, doc)
+		}
 		if err != nil {
 			return res, err
 		}

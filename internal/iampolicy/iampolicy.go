@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -65,6 +66,10 @@ type Options struct {
 	// Org adds what --org needs: listing the organization's accounts and
 	// assuming the role in each.
 	Org bool
+	// Backup, an s3:// URL, adds writing (close) and reading (restore) the
+	// backup object; BackupKMSKey the key that encrypts it.
+	Backup       string
+	BackupKMSKey string
 	// SecurityHub adds what --from-securityhub and verify --securityhub
 	// read: Security Hub's findings (GetFindings supports no resource-level
 	// permission, so Resource "*").
@@ -141,7 +146,50 @@ func grants(command string, finders []usage.Finder, o Options) ([]grant, error) 
 		}
 		g = append(g, grant{sid: "ReadSecurityHubFindings", actions: []string{"securityhub:GetFindings"}, resources: []string{"*"}})
 	}
-	return g, nil
+	s3g, err := s3BackupGrants(command, o)
+	if err != nil {
+		return nil, err
+	}
+	return append(g, s3g...), nil
+}
+
+// s3BackupGrants: close writes the backup object (conditional PutObject)
+// and reads it back (GetObject, HeadObject is covered by it); restore
+// reads it. Only that object, or the objects under a prefix ending in /.
+// They are global: the bucket's region need not be a run region.
+func s3BackupGrants(command string, o Options) ([]grant, error) {
+	if o.Backup == "" {
+		if o.BackupKMSKey != "" {
+			return nil, fmt.Errorf("--backup-kms-key needs --backup s3://BUCKET/KEY")
+		}
+		return nil, nil
+	}
+	loc, err := backup.ParseS3URL(o.Backup)
+	if err != nil {
+		return nil, err
+	}
+	var actions, kms []string
+	switch command {
+	case "close":
+		actions, kms = []string{"s3:PutObject", "s3:GetObject"}, []string{"kms:GenerateDataKey", "kms:Decrypt"}
+	case "restore":
+		actions, kms = []string{"s3:GetObject"}, []string{"kms:Decrypt"}
+	case "all":
+		actions, kms = []string{"s3:PutObject", "s3:GetObject"}, []string{"kms:GenerateDataKey", "kms:Decrypt"}
+	default:
+		return nil, nil
+	}
+	out := []grant{{sid: "BackupInS3", actions: actions, resources: []string{loc.ARN()}, global: true}}
+	if o.BackupKMSKey != "" {
+		g := grant{sid: "BackupKMSKey", actions: kms, resources: []string{o.BackupKMSKey}, global: true}
+		if !strings.HasPrefix(o.BackupKMSKey, "arn:") {
+			// A key id or alias is no resource ARN: any key, used by S3 only.
+			g.resources = []string{"*"}
+			g.condition = map[string]map[string]any{"StringLike": {"kms:ViaService": "s3.*.amazonaws.com"}}
+		}
+		out = append(out, g)
+	}
+	return out, nil
 }
 
 // moverGrants splits the movers' actions into reads (on "*") and, per

@@ -1,6 +1,7 @@
 package iampolicy
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -92,6 +93,42 @@ func TestPassRoleOnlyToTheServicesThatNeedIt(t *testing.T) {
 		if !found {
 			t.Errorf("%s grants no iam:PassRole", cmd)
 		}
+	}
+}
+
+func TestS3BackupGrants(t *testing.T) {
+	for _, tt := range []struct {
+		command, backup, kms string
+		want                 map[string][]string // sid -> resources
+	}{
+		{command: "close", backup: "s3://b-1/runs/b.json", want: map[string][]string{"BackupInS3": {"arn:aws:s3:::b-1/runs/b.json"}}},
+		{command: "close", backup: "s3://b-1/runs/", want: map[string][]string{"BackupInS3": {"arn:aws:s3:::b-1/runs/*"}}},
+		{command: "restore", backup: "s3://b-1/k", kms: "arn:aws:kms:eu-west-1:111111111111:key/k1",
+			want: map[string][]string{"BackupInS3": {"arn:aws:s3:::b-1/k"}, "BackupKMSKey": {"arn:aws:kms:eu-west-1:111111111111:key/k1"}}},
+		{command: "audit", backup: "s3://b-1/k", want: map[string][]string{}},
+	} {
+		doc, err := Policy(tt.command, nil, Options{Backup: tt.backup, BackupKMSKey: tt.kms, Regions: []string{"eu-west-1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		for _, st := range doc.Statement {
+			if strings.HasPrefix(st.Sid, "Backup") {
+				got[st.Sid] = st.Resource
+				if st.Condition["StringEquals"]["aws:RequestedRegion"] != nil {
+					t.Errorf("%s %s: region condition on a global S3 grant", tt.command, st.Sid)
+				}
+				if st.Sid == "BackupInS3" && tt.command == "restore" && slices.Contains(st.Action, "s3:PutObject") {
+					t.Errorf("restore may write the backup: %v", st.Action)
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s %s: %v, want %v", tt.command, tt.backup, got, tt.want)
+		}
+	}
+	if _, err := Policy("close", nil, Options{Backup: "/tmp/b.json"}); err == nil {
+		t.Error("a local --backup was accepted")
 	}
 }
 

@@ -29,6 +29,9 @@ func (s *Server) build() error {
 			}
 		}
 	}
+	if err := s.checkBucketNames(); err != nil {
+		return err
+	}
 	if s.sc.hasOrg() {
 		s.org = newOrgModel(s.sc)
 	}

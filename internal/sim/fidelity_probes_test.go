@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
 )
 
@@ -359,6 +360,17 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "dms", op: "DescribeReplicationConfigs"}),
 		fixed(probe{service: "dms", op: "DescribeReplicationSubnetGroups"}),
 		fixed(probe{service: "kafka", op: "ListClustersV2"}),
+
+		// S3 (s3.go): the conditional write, once, then refused; reads.
+		fixed(probe{service: "s3", op: "PutObject", path: map[string]string{"Bucket": "probe-backups", "Key": "runs/one.json"},
+			header: http.Header{"If-None-Match": {"*"}}, body: `{"probe":1}`}),
+		fixed(probe{service: "s3", op: "PutObject", path: map[string]string{"Bucket": "probe-backups", "Key": "runs/one.json"},
+			header: http.Header{"If-None-Match": {"*"}}, body: `{"probe":2}`, wantErr: true}),
+		fixed(probe{service: "s3", op: "PutObject", path: map[string]string{"Bucket": "no-such-bucket", "Key": "k"}, wantErr: true}),
+		fixed(probe{service: "s3", op: "GetObject", path: map[string]string{"Bucket": "probe-backups", "Key": "runs/one.json"}}),
+		fixed(probe{service: "s3", op: "GetObject", path: map[string]string{"Bucket": "probe-backups", "Key": "nope"}, wantErr: true}),
+		fixed(probe{service: "s3", op: "HeadObject", path: map[string]string{"Bucket": "probe-backups", "Key": "runs/one.json"}}),
+		fixed(probe{service: "s3", op: "HeadObject", path: map[string]string{"Bucket": "probe-backups", "Key": "nope"}, wantErr: true}),
 
 		fixed(probe{service: "airflow", op: "ListEnvironments"}),
 		fixed(probe{service: "airflow", op: "GetEnvironment", path: map[string]string{"Name": "airflow"}}),

@@ -118,6 +118,7 @@ type RegionResources struct {
 	aossSpecs               `yaml:",inline"`
 	latticeSpecs            `yaml:",inline"`
 	appStreamSpecs          `yaml:",inline"`
+	s3Specs                 `yaml:",inline"`
 }
 
 // DefaultGroupSpec customises a VPC's default group. Nil rule lists mean

@@ -60,6 +60,8 @@ var services = []service{
 	{name: "aoss", protocol: json10, ops: aossOps, regional: true, build: (*builder).addAOSS},
 	{name: "appstream", protocol: json11, ops: appStreamOps, regional: true, build: (*builder).addAppStream},
 	{name: "securityhub", protocol: restJSON, ops: securityHubOps, regional: true, route: securityHubRoute, build: (*builder).addSecurityHub},
+	// Buckets are global by name and found across account-regions (s3.go).
+	{name: "s3", protocol: restXML, ops: s3Ops, route: s3Route, build: (*builder).addS3Buckets},
 }
 
 // service is one simulated AWS service.

@@ -155,6 +155,7 @@ type regionState struct {
 	redshiftServerlessState
 	aossState
 	appStreamState
+	s3State
 }
 
 func newRegionState(account, region string) *regionState {
