@@ -101,7 +101,10 @@ func event(t *testing.T, file string, repl ...string) []byte {
 
 type memBackup struct{ records []Record }
 
-func (m *memBackup) Write(_ context.Context, r Record) error { m.records = append(m.records, r); return nil }
+func (m *memBackup) Write(_ context.Context, r Record) error {
+	m.records = append(m.records, r)
+	return nil
+}
 
 type failingBackup struct{}
 
@@ -326,8 +329,8 @@ func TestParseEventKeepsWhatTheHandlerNeeds(t *testing.T) {
 	want := Event{ID: "1091b24b-5b58-4010-a065-4fd069c06872", Name: "AuthorizeSecurityGroupIngress", Account: account,
 		Region: "us-east-1", Time: "2022-11-16T02:34:24Z", GroupID: "sg-01f414f5313452cd1", RuleIDs: []string{"sgr-052f232f61106d4c4"},
 		Actor: "arn:aws:sts::" + account + ":assumed-role/Shibboleth-InfraMgt/wrh@bu.edu"}
-	if g, _ := json.Marshal(ev); string(g) != mustJSON(want) {
-		t.Errorf("got  %s\nwant %s", g, mustJSON(want))
+	if g, _ := json.Marshal(ev); string(g) != jsonOf(want) {
+		t.Errorf("got  %s\nwant %s", g, jsonOf(want))
 	}
 	// A bare record (no envelope) reads the same.
 	var env struct {
@@ -343,4 +346,4 @@ func TestParseEventKeepsWhatTheHandlerNeeds(t *testing.T) {
 	}
 }
 
-func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+func jsonOf(v any) string { b, _ := json.Marshal(v); return string(b) }
