@@ -50,9 +50,6 @@ func (d Deploy) Check() error {
 	if d.TopicARN != "" && !strings.HasPrefix(d.TopicARN, "arn:") {
 		return fmt.Errorf("--sns-topic-arn %q is not an ARN", d.TopicARN)
 	}
-	if d.BackupPrefix != "" && d.BackupBucket == "" {
-		return fmt.Errorf("--backup-prefix needs --backup-bucket")
-	}
 	return nil
 }
 
