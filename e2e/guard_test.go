@@ -150,6 +150,7 @@ func TestGuardHandleAgainstSimAndMoto(t *testing.T) {
 			t.Errorf("%s: default group: exit %d %+v\n%s", c.name, r.Code, res, r.Stderr)
 		}
 		mustContain(t, c.name+" backup record", r.Stderr, `"defaultsg_guard_backup"`, onDef)
+		backupLine := r.Stderr
 		for _, id := range groupRuleIDs(t, c.ep, def) {
 			if id == onDef {
 				t.Errorf("%s: %s is still on the default group", c.name, onDef)
@@ -166,7 +167,52 @@ func TestGuardHandleAgainstSimAndMoto(t *testing.T) {
 		if ids := groupRuleIDs(t, c.ep, other); !strings.Contains(strings.Join(ids, " "), onOther) {
 			t.Errorf("%s: the other group lost %s", c.name, onOther)
 		}
+		restoreWithAWSCLI(t, c.ep, dir, def, backupLine)
 	}
+}
+
+// restoreWithAWSCLI puts the revoked rule back as docs/GUARD.md says: the
+// record's restore_ingress, given to the AWS CLI as --ip-permissions.
+func restoreWithAWSCLI(t *testing.T, ep endpoint, dir, group, log string) {
+	t.Helper()
+	awsCLI := testutil.RequireTool(t, "aws")
+	var rec struct {
+		Backup struct {
+			GroupID string          `json:"group_id"`
+			Ingress json.RawMessage `json:"restore_ingress"`
+		} `json:"defaultsg_guard_backup"`
+	}
+	for _, line := range strings.Split(log, "\n") {
+		if strings.Contains(line, `"defaultsg_guard_backup"`) {
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if rec.Backup.GroupID != group || len(rec.Backup.Ingress) == 0 {
+		t.Fatalf("record %+v", rec)
+	}
+	perms := filepath.Join(dir, "restore-ingress.json")
+	if err := os.WriteFile(perms, rec.Backup.Ingress, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(awsCLI, "--endpoint-url", ep.URL, "--region", "us-east-1", "ec2", "authorize-security-group-ingress",
+		"--group-id", group, "--ip-permissions", "file://"+perms)
+	cmd.Env = cleanEnv(ep)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("aws ec2 authorize-security-group-ingress: %v\n%s", err, out)
+	}
+	out, err := ec2Client(ep, "us-east-1").DescribeSecurityGroupRules(ctx(t), &ec2.DescribeSecurityGroupRulesInput{
+		Filters: []types.Filter{{Name: str("group-id"), Values: []string{group}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range out.SecurityGroupRules {
+		if !*r.IsEgress && r.FromPort != nil && *r.FromPort == 22 && r.CidrIpv4 != nil && *r.CidrIpv4 == "0.0.0.0/0" {
+			return
+		}
+	}
+	t.Errorf("the restored rule is not on %s", group)
 }
 
 // fakeRuntime is Lambda's runtime API (2018-06-01) for one invocation.

@@ -164,8 +164,7 @@ func (h *Handler) handle(ctx context.Context, ev Event, res *Result) error {
 		res.Action, res.Reason = Reported, fmt.Sprintf("report mode: %d rule(s) on a default group left in place", len(target))
 		return nil
 	}
-	rec := Record{Schema: RecordSchema, Time: h.now().UTC().Format(time.RFC3339), EventID: ev.ID, EventName: ev.Name,
-		Actor: ev.Actor, Account: ev.Account, Region: ev.Region, VpcID: res.VpcID, GroupID: res.GroupID, Rules: target}
+	rec := NewRecord(h.now().UTC().Format(time.RFC3339), ev, res.VpcID, res.GroupID, target)
 	if err := h.Backup.Write(ctx, rec); err != nil {
 		return fmt.Errorf("writing the backup record (nothing revoked): %w", err)
 	}

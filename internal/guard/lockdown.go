@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -92,8 +93,7 @@ func (h *Handler) closeGroup(ctx context.Context, api EC2API, ev Event, res *Res
 		res.Action, res.Reason = Reported, fmt.Sprintf("report mode: %d rule(s) left in place", len(current))
 		return nil
 	}
-	rec := Record{Schema: RecordSchema, Time: h.now().UTC().Format("2006-01-02T15:04:05Z"), EventID: ev.ID, EventName: ev.Name,
-		Account: ev.Account, Region: ev.Region, VpcID: ev.VpcID, GroupID: ev.GroupID, Rules: current}
+	rec := NewRecord(h.now().UTC().Format(time.RFC3339), ev, ev.VpcID, ev.GroupID, current)
 	if err := h.Backup.Write(ctx, rec); err != nil {
 		return fmt.Errorf("writing the backup record of %s (nothing revoked): %w", ev.GroupID, err)
 	}

@@ -30,6 +30,18 @@ type Record struct {
 	VpcID     string        `json:"vpc_id"`
 	GroupID   string        `json:"group_id"`
 	Rules     []sgrule.Rule `json:"rules"`
+	// The same rules as --ip-permissions for the AWS CLI's
+	// authorize-security-group-ingress/egress.
+	RestoreIngress []IPPermission `json:"restore_ingress,omitempty"`
+	RestoreEgress  []IPPermission `json:"restore_egress,omitempty"`
+}
+
+// NewRecord builds the record of rules about to be revoked from a group.
+func NewRecord(time string, ev Event, vpcID, groupID string, rules []sgrule.Rule) Record {
+	in, eg := restorePermissions(rules)
+	return Record{Schema: RecordSchema, Time: time, EventID: ev.ID, EventName: ev.Name, Actor: ev.Actor,
+		Account: ev.Account, Region: ev.Region, VpcID: vpcID, GroupID: groupID, Rules: rules,
+		RestoreIngress: in, RestoreEgress: eg}
 }
 
 // BackupWriter keeps a record durably; Write returns only once it is kept.
