@@ -37,7 +37,7 @@ func TestGuardRenders(t *testing.T) {
 		{"org.yaml", []string{"--org", "--ou", "r-ab12", "--regions", "us-east-1,eu-west-1", "guard", "--mode", "report"},
 			[]string{"AWS::CloudFormation::StackSet", "SERVICE_MANAGED", "aws cloudformation create-stack-set", "DEFAULTSG_GUARD_MODE: \"report\""}},
 		{"guard.tf", []string{"guard", "-o", "terraform", "--lockdown", "--arch", "x86_64"},
-			[]string{`resource "aws_default_security_group" "lockdown"`, `architectures    = ["x86_64"]`}},
+			[]string{`resource "aws_default_security_group" "lockdown"`, `["x86_64"]`, `s3_key`}},
 	} {
 		r := run(t, ep, dir, nil, append(c.args, "--out", c.file)...)
 		if r.Code != 0 {

@@ -60,7 +60,7 @@ func TestGuardRendersAndRefusesBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"guard"}, 0, "Runtime: provided.al2023"},
-		{[]string{"guard", "-o", "terraform"}, 0, `runtime          = "provided.al2023"`},
+		{[]string{"guard", "-o", "terraform"}, 0, `"provided.al2023"`},
 		{[]string{"--org", "--ou", "r-ab12", "--regions", "us-east-1", "guard"}, 0, "PermissionModel: SERVICE_MANAGED"},
 		{[]string{"--org", "guard"}, exitcode.Usage, ""},
 		{[]string{"--org", "--ou", "r-ab12", "--regions", "us-east-1", "guard", "-o", "terraform"}, exitcode.Usage, ""},
