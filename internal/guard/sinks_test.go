@@ -9,6 +9,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/testutil"
 )
 
 // fakeSNS records what would be published. The simulator serves no SNS, so
@@ -53,5 +55,26 @@ func TestLogBackupWritesOneJSONLinePerRecord(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(lines[1]), &got); err != nil || got.Backup.EventID != "e-2" || got.Backup.Schema != RecordSchema {
 		t.Errorf("%+v %v", got, err)
+	}
+}
+
+// The notifier's Publish, as the SDK serializes it, against moto's SNS: a
+// message to a topic is accepted, one to a missing topic is refused.
+func TestSNSNotifierAgainstMoto(t *testing.T) {
+	url := testutil.StartMoto(t)
+	cfg := awsx.StaticConfig(url, "us-east-1", "AKIAIOSFODNN7EXAMPLE", "x")
+	api := sns.NewFromConfig(cfg)
+	topic, err := api.CreateTopic(context.Background(), &sns.CreateTopicInput{Name: aws.String("security-alerts")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := SNSNotifier{API: api, TopicARN: aws.ToString(topic.TopicArn)}
+	if err := n.Notify(context.Background(), subject(Result{Action: Revoked, GroupID: "sg-0123456789abcdef0", Account: "123456789012", Region: "us-east-1"}),
+		message(Result{Action: Revoked, EventName: "AuthorizeSecurityGroupIngress", GroupID: "sg-0123456789abcdef0"})); err != nil {
+		t.Fatalf("publish: %v", err)
+	}
+	missing := SNSNotifier{API: api, TopicARN: "arn:aws:sns:us-east-1:123456789012:no-such-topic"}
+	if err := missing.Notify(context.Background(), "s", "m"); err == nil || awsx.ErrorCode(err) != "NotFound" {
+		t.Errorf("publish to a missing topic: %v (code %q)", err, awsx.ErrorCode(err))
 	}
 }
