@@ -125,7 +125,13 @@ func guardHandleRun(ctx context.Context, opts *GuardHandleOptions) error {
 	if opts.Event == "" {
 		h.Log = opts.IO.Out
 		lambda.StartWithOptions(func(ctx context.Context, raw json.RawMessage) (any, error) {
-			return handleRaw(ctx, h, raw)
+			res, err := handleRaw(ctx, h, raw)
+			if lr, ok := res.(guard.LockdownResult); ok && lr.Answered {
+				// CloudFormation has the outcome (and the log the details):
+				// a retry would only run the lockdown again.
+				return res, nil
+			}
+			return res, err
 		}, lambda.WithContext(ctx))
 		return nil
 	}

@@ -43,6 +43,9 @@ type LockdownResult struct {
 	Account string   `json:"account"`
 	Region  string   `json:"region"`
 	Groups  []Result `json:"groups"`
+	// Answered: CloudFormation has the outcome (SUCCESS or FAILED), so a
+	// Lambda retry would only repeat it.
+	Answered bool `json:"answered_cloudformation,omitempty"`
 }
 
 // Lockdown closes every VPC default group of the region: each group's
@@ -150,6 +153,7 @@ func (h *Handler) HandleCustomResource(ctx context.Context, cr CustomResourceEve
 	if rerr != nil {
 		err = errors.Join(err, fmt.Errorf("answering CloudFormation: %w", rerr))
 	}
+	res.Answered = rerr == nil
 	return res, err
 }
 

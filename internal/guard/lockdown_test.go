@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -85,11 +86,24 @@ func TestLockdownFailureIsReportedToCloudFormation(t *testing.T) {
 	w := newWorld(t)
 	w.srv.SetFaults(sim.Faults{Deny: []sim.DenyRule{{Service: "ec2", Action: "Revoke*"}}})
 	cfn, got := cfnEndpoint(t)
-	_, err := w.handler(Enforce, &memBackup{}, nil, nil).HandleCustomResource(context.Background(), crEvent(cfn.URL, "Create"), cfn.Client())
+	res, err := w.handler(Enforce, &memBackup{}, nil, nil).HandleCustomResource(context.Background(), crEvent(cfn.URL, "Create"), cfn.Client())
 	if err == nil {
 		t.Fatal("no error")
 	}
 	if len(*got) != 1 || (*got)[0]["Status"] != "FAILED" {
 		t.Errorf("CloudFormation was told %v", *got)
+	}
+	if !res.Answered {
+		t.Error("not marked answered")
+	}
+}
+
+func TestLockdownNotAnsweredIsAnError(t *testing.T) {
+	w := newWorld(t)
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusForbidden) }))
+	t.Cleanup(s.Close)
+	res, err := w.handler(Enforce, &memBackup{}, nil, nil).HandleCustomResource(context.Background(), crEvent(s.URL, "Create"), s.Client())
+	if err == nil || res.Answered || !strings.Contains(err.Error(), "answering CloudFormation") {
+		t.Errorf("%+v %v", res, err)
 	}
 }
