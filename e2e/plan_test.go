@@ -82,7 +82,8 @@ func TestPlanCloudFormationPassesCfnLint(t *testing.T) {
 	if r.Code != 0 {
 		t.Fatalf("plan: exit %d\n%s", r.Code, r.Stderr)
 	}
-	mustContain(t, "template", r.Stdout, "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "!GetAtt")
+	mustContain(t, "template", r.Stdout, "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "!GetAtt",
+		"defaultsg guard --lockdown") // CloudFormation cannot strip a default group: the guard does
 	path := filepath.Join(dir, "replacements.yaml")
 	if err := os.WriteFile(path, []byte(r.Stdout), 0o644); err != nil {
 		t.Fatal(err)
@@ -92,7 +93,8 @@ func TestPlanCloudFormationPassesCfnLint(t *testing.T) {
 		t.Fatalf("cfn-lint rejects the template: %v\n%s\n%s", err, out, r.Stdout)
 	}
 	tf := run(t, ep, dir, nil, "plan", "-o", "terraform")
-	mustContain(t, "terraform", tf.Stdout, `resource "aws_security_group"`, "referenced_security_group_id = aws_security_group.")
+	mustContain(t, "terraform", tf.Stdout, `resource "aws_security_group"`, "referenced_security_group_id = aws_security_group.",
+		`resource "aws_default_security_group"`) // the lockdown: no rule blocks
 }
 
 // With a scan result, the manual step of a stack-managed user names the

@@ -54,6 +54,9 @@ func CloudFormationFiles(p *Plan) (map[string][]byte, error) {
 
 func writeTemplate(w io.Writer, p *Plan, key regionKey) error {
 	fmt.Fprintf(w, "# account %s, region %s: deploy this template there\n", key.account, key.region)
+	// Terraform's output ends with the lockdown (aws_default_security_group);
+	// CloudFormation has no resource that can strip a default group.
+	fmt.Fprintf(w, "# Lockdown of the default groups: CloudFormation has no resource for it; deploy\n# defaultsg guard --lockdown once the users have moved (docs/GUARD.md).\n")
 	resources := mapping()
 	for _, r := range p.Replacements {
 		if r.Account != key.account || r.Region != key.region || r.ExistingID != "" {

@@ -1,0 +1,296 @@
+package e2e
+
+import (
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/defaultsg/defaultsg/internal/testutil"
+)
+
+// TestGuardRenders runs the binary's renderings and lints the CloudFormation
+// ones with cfn-lint (skipped without it, except under CI=true).
+func TestGuardRenders(t *testing.T) {
+	ep := endpoint{URL: "http://127.0.0.1:9"} // guard reads nothing from AWS
+	dir := t.TempDir()
+	for _, c := range []struct {
+		file string
+		args []string
+		want []string
+	}{
+		{"guard.yaml", []string{"guard", "--lockdown", "--sns-topic-arn", "arn:aws:sns:us-east-1:111111111111:alerts"},
+			[]string{"AWS::Events::Rule", "Custom::DefaultsgLockdown", "sns:Publish", "provided.al2023"}},
+		{"org.yaml", []string{"--org", "--ou", "r-ab12", "--regions", "us-east-1,eu-west-1", "guard", "--mode", "report"},
+			[]string{"AWS::CloudFormation::StackSet", "SERVICE_MANAGED", "aws cloudformation create-stack-set", "DEFAULTSG_GUARD_MODE: \"report\""}},
+		{"guard.tf", []string{"guard", "-o", "terraform", "--lockdown", "--arch", "x86_64"},
+			[]string{`resource "aws_default_security_group" "lockdown"`, `["x86_64"]`, `s3_key`}},
+	} {
+		r := run(t, ep, dir, nil, append(c.args, "--out", c.file)...)
+		if r.Code != 0 {
+			t.Fatalf("%v: exit %d\n%s", c.args, r.Code, r.Stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustContain(t, c.file, string(b), c.want...)
+		if strings.HasSuffix(c.file, ".yaml") {
+			var doc map[string]any
+			if err := yaml.Unmarshal(b, &doc); err != nil || doc["Resources"] == nil {
+				t.Errorf("%s: %v", c.file, err)
+			}
+		}
+	}
+	lint := testutil.RequireTool(t, "cfn-lint")
+	if out, err := exec.Command(lint, filepath.Join(dir, "guard.yaml"), filepath.Join(dir, "org.yaml")).CombinedOutput(); err != nil {
+		t.Errorf("cfn-lint: %v\n%s", err, out)
+	}
+}
+
+// guardSetup adds a tcp/22 rule to the default group and a tcp/443 rule
+// to another group of the same VPC, and returns the groups and rule ids.
+func guardSetup(t *testing.T, ep endpoint) (defaultSG, ruleOnDefault, otherSG, ruleOnOther string) {
+	t.Helper()
+	c := ec2Client(ep, "us-east-1")
+	g, err := c.DescribeSecurityGroups(ctx(t), &ec2.DescribeSecurityGroupsInput{Filters: []types.Filter{
+		{Name: str("group-name"), Values: []string{"default"}}}})
+	if err != nil || len(g.SecurityGroups) == 0 {
+		t.Fatalf("default group: %v", err)
+	}
+	defaultSG, vpc := *g.SecurityGroups[0].GroupId, *g.SecurityGroups[0].VpcId
+	o, err := c.CreateSecurityGroup(ctx(t), &ec2.CreateSecurityGroupInput{GroupName: str("web"), Description: str("web"), VpcId: &vpc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherSG = *o.GroupId
+	add := func(group string, port int32) string {
+		a, err := c.AuthorizeSecurityGroupIngress(ctx(t), &ec2.AuthorizeSecurityGroupIngressInput{GroupId: &group,
+			IpPermissions: []types.IpPermission{{IpProtocol: str("tcp"), FromPort: &port, ToPort: &port,
+				IpRanges: []types.IpRange{{CidrIp: str("0.0.0.0/0")}}}}})
+		if err != nil || len(a.SecurityGroupRules) != 1 {
+			t.Fatalf("authorize on %s: %v", group, err)
+		}
+		return *a.SecurityGroupRules[0].SecurityGroupRuleId
+	}
+	return defaultSG, add(defaultSG, 22), otherSG, add(otherSG, 443)
+}
+
+func guardEvent(t *testing.T, dir, account, group, rule string) string {
+	t.Helper()
+	b, err := os.ReadFile("../internal/guard/testdata/authorize-ingress.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.NewReplacer("sg-01f414f5313452cd1", group, "sgr-052f232f61106d4c4", rule, "770203350335", account).Replace(string(b))
+	p := filepath.Join(dir, group+".json")
+	if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func groupRuleIDs(t *testing.T, ep endpoint, group string) []string {
+	t.Helper()
+	out, err := ec2Client(ep, "us-east-1").DescribeSecurityGroupRules(ctx(t), &ec2.DescribeSecurityGroupRulesInput{
+		Filters: []types.Filter{{Name: str("group-id"), Values: []string{group}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range out.SecurityGroupRules {
+		ids = append(ids, *r.SecurityGroupRuleId)
+	}
+	return ids
+}
+
+type guardResult struct {
+	Action string   `json:"action"`
+	Gone   []string `json:"already_gone"`
+	Rules  []struct {
+		RuleID string `json:"rule_id"`
+	} `json:"rules"`
+}
+
+// The same events against the simulator and moto: a rule on a default
+// group is revoked (once), a rule on another group stays.
+func TestGuardHandleAgainstSimAndMoto(t *testing.T) {
+	sim := startSim(t, "accounts:\n  - id: \"111111111111\"\nregions: [us-east-1]\n")
+	moto := endpoint{URL: testutil.StartMoto(t), AccessKey: "AKIAIOSFODNN7EXAMPLE"}
+	for _, c := range []struct {
+		name    string
+		ep      endpoint
+		account string
+	}{{"sim", sim, "111111111111"}, {"moto", moto, "123456789012"}} {
+		dir := t.TempDir()
+		def, onDef, other, onOther := guardSetup(t, c.ep)
+		handle := func(ev string) (guardResult, result) {
+			r := run(t, c.ep, dir, nil, "guard", "handle", "--event", ev, "-o", "json")
+			var res guardResult
+			if err := json.Unmarshal([]byte(r.Stdout), &res); err != nil {
+				t.Fatalf("%s: %v\n%s\n%s", c.name, err, r.Stdout, r.Stderr)
+			}
+			return res, r
+		}
+		res, r := handle(guardEvent(t, dir, c.account, def, onDef))
+		if r.Code != 0 || res.Action != "revoked" || len(res.Rules) != 1 || res.Rules[0].RuleID != onDef {
+			t.Errorf("%s: default group: exit %d %+v\n%s", c.name, r.Code, res, r.Stderr)
+		}
+		mustContain(t, c.name+" backup record", r.Stderr, `"defaultsg_guard_backup"`, onDef)
+		backupLine := r.Stderr
+		for _, id := range groupRuleIDs(t, c.ep, def) {
+			if id == onDef {
+				t.Errorf("%s: %s is still on the default group", c.name, onDef)
+			}
+		}
+		res, r = handle(guardEvent(t, dir, c.account, def, onDef))
+		if r.Code != 0 || res.Action != "already-gone" || len(res.Gone) != 1 {
+			t.Errorf("%s: duplicate: exit %d %+v", c.name, r.Code, res)
+		}
+		res, r = handle(guardEvent(t, dir, c.account, other, onOther))
+		if r.Code != 0 || res.Action != "ignored" {
+			t.Errorf("%s: other group: exit %d %+v", c.name, r.Code, res)
+		}
+		if ids := groupRuleIDs(t, c.ep, other); !strings.Contains(strings.Join(ids, " "), onOther) {
+			t.Errorf("%s: the other group lost %s", c.name, onOther)
+		}
+		restoreWithAWSCLI(t, c.ep, dir, def, backupLine)
+	}
+}
+
+// restoreWithAWSCLI puts the revoked rule back as docs/GUARD.md says: the
+// record's restore_ingress, given to the AWS CLI as --ip-permissions.
+func restoreWithAWSCLI(t *testing.T, ep endpoint, dir, group, log string) {
+	t.Helper()
+	awsCLI := testutil.RequireTool(t, "aws")
+	var rec struct {
+		Backup struct {
+			GroupID string          `json:"group_id"`
+			Ingress json.RawMessage `json:"restore_ingress"`
+		} `json:"defaultsg_guard_backup"`
+	}
+	for _, line := range strings.Split(log, "\n") {
+		if strings.Contains(line, `"defaultsg_guard_backup"`) {
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if rec.Backup.GroupID != group || len(rec.Backup.Ingress) == 0 {
+		t.Fatalf("record %+v", rec)
+	}
+	perms := filepath.Join(dir, "restore-ingress.json")
+	if err := os.WriteFile(perms, rec.Backup.Ingress, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(awsCLI, "--endpoint-url", ep.URL, "--region", "us-east-1", "ec2", "authorize-security-group-ingress",
+		"--group-id", group, "--ip-permissions", "file://"+perms)
+	cmd.Env = cleanEnv(ep)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("aws ec2 authorize-security-group-ingress: %v\n%s", err, out)
+	}
+	out, err := ec2Client(ep, "us-east-1").DescribeSecurityGroupRules(ctx(t), &ec2.DescribeSecurityGroupRulesInput{
+		Filters: []types.Filter{{Name: str("group-id"), Values: []string{group}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range out.SecurityGroupRules {
+		if !*r.IsEgress && r.FromPort != nil && *r.FromPort == 22 && r.CidrIpv4 != nil && *r.CidrIpv4 == "0.0.0.0/0" {
+			return
+		}
+	}
+	t.Errorf("the restored rule is not on %s", group)
+}
+
+// fakeRuntime is Lambda's runtime API (2018-06-01) for one invocation.
+type fakeRuntime struct {
+	mu       sync.Mutex
+	event    []byte
+	sent     bool
+	response chan string
+}
+
+func (f *fakeRuntime) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.Method == http.MethodGet && r.URL.Path == "/2018-06-01/runtime/invocation/next":
+		f.mu.Lock()
+		sent := f.sent
+		f.sent = true
+		f.mu.Unlock()
+		if sent {
+			<-r.Context().Done() // no more events: the sandbox would freeze here
+			return
+		}
+		w.Header().Set("Lambda-Runtime-Aws-Request-Id", "req-1")
+		w.Header().Set("Lambda-Runtime-Deadline-Ms", strconv.FormatInt(time.Now().Add(time.Minute).UnixMilli(), 10))
+		w.Header().Set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:111111111111:function:defaultsg-guard")
+		_, _ = w.Write(f.event)
+	case r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/2018-06-01/runtime/invocation/req-1/"):
+		b, _ := io.ReadAll(r.Body)
+		w.WriteHeader(http.StatusAccepted)
+		f.response <- strings.TrimPrefix(r.URL.Path, "/2018-06-01/runtime/invocation/req-1/") + " " + string(b)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// In Lambda (AWS_LAMBDA_RUNTIME_API set), guard handle takes the event
+// from the runtime API, revokes, and posts the result back.
+func TestGuardHandleServesTheLambdaRuntimeAPI(t *testing.T) {
+	ep := startSim(t, "accounts:\n  - id: \"111111111111\"\nregions: [us-east-1]\n")
+	def, onDef, _, _ := guardSetup(t, ep)
+	dir := t.TempDir()
+	ev, err := os.ReadFile(guardEvent(t, dir, "111111111111", def, onDef))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := &fakeRuntime{event: ev, response: make(chan string, 1)}
+	srv := httptest.NewServer(rt)
+	t.Cleanup(srv.Close)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	if _, _, err := net.SplitHostPort(addr); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary, "--endpoint-url", ep.URL, "guard", "handle")
+	cmd.Env = append(cleanEnv(ep), "AWS_LAMBDA_RUNTIME_API="+addr, "DEFAULTSG_GUARD_MODE=enforce")
+	logf, err := os.Create(filepath.Join(dir, "function.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer logf.Close()
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	select {
+	case got := <-rt.response:
+		if !strings.HasPrefix(got, "response ") || !strings.Contains(got, `"action":"revoked"`) {
+			t.Errorf("runtime API got %s", got)
+		}
+	case <-time.After(60 * time.Second):
+		log, _ := os.ReadFile(logf.Name())
+		t.Fatalf("no response from the function; its log:\n%s", log)
+	}
+	for _, id := range groupRuleIDs(t, ep, def) {
+		if id == onDef {
+			t.Errorf("%s is still on the default group", onDef)
+		}
+	}
+	// The function's log (CloudWatch in Lambda) has the backup record.
+	log, _ := os.ReadFile(logf.Name())
+	mustContain(t, "function log", string(log), `"defaultsg_guard_backup"`, onDef, `"defaultsg_guard_result"`)
+}

@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/guard"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/sim"
+)
+
+func TestGuardFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want guard.Deploy
+		org  bool
+		out  string
+		code int
+	}{
+		{[]string{"guard"}, guard.Deploy{Mode: guard.Enforce, Arch: "arm64", FunctionName: "defaultsg-guard", BackupPrefix: "defaultsg-guard/", LogRetentionDays: 365}, false, "cloudformation", 0},
+		{[]string{"guard", "-o", "terraform", "--mode", "report", "--arch", "x86_64", "--sns-topic-arn", "arn:aws:sns:us-east-1:1:t", "--lockdown", "--log-retention-days", "30"},
+			guard.Deploy{Mode: guard.Report, Arch: "x86_64", FunctionName: "defaultsg-guard", TopicARN: "arn:aws:sns:us-east-1:1:t", BackupPrefix: "defaultsg-guard/", LogRetentionDays: 30, Lockdown: true}, false, "terraform", 0},
+		{[]string{"--org", "--ou", "r-ab12", "--regions", "us-east-1,eu-west-1", "guard"},
+			guard.Deploy{Mode: guard.Enforce, Arch: "arm64", FunctionName: "defaultsg-guard", BackupPrefix: "defaultsg-guard/", LogRetentionDays: 365, OUs: []string{"r-ab12"}, Regions: []string{"us-east-1", "eu-west-1"}}, true, "cloudformation", 0},
+		{[]string{"guard", "extra"}, guard.Deploy{}, false, "", exitcode.Usage},
+	} {
+		f := testFactory()
+		var got *GuardOptions
+		code := parseCmd(t, f, NewCmdGuard(f, capture(&got)), tc.args...)
+		if code != tc.code {
+			t.Errorf("%v: exit %d, want %d", tc.args, code, tc.code)
+			continue
+		}
+		if code != 0 {
+			continue
+		}
+		if mustJSONText(got.Deploy) != mustJSONText(tc.want) || got.Org != tc.org || got.Output != tc.out {
+			t.Errorf("%v:\n got %+v org %v %s\nwant %+v", tc.args, got.Deploy, got.Org, got.Output, tc.want)
+		}
+	}
+}
+
+func mustJSONText(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+func TestGuardRendersAndRefusesBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"guard"}, 0, "Runtime: provided.al2023"},
+		{[]string{"guard", "-o", "terraform"}, 0, `"provided.al2023"`},
+		{[]string{"--org", "--ou", "r-ab12", "--regions", "us-east-1", "guard"}, 0, "PermissionModel: SERVICE_MANAGED"},
+		{[]string{"--org", "guard"}, exitcode.Usage, ""},
+		{[]string{"--org", "--ou", "r-ab12", "--regions", "us-east-1", "guard", "-o", "terraform"}, exitcode.Usage, ""},
+		{[]string{"guard", "--mode", "revoke"}, exitcode.Usage, ""},
+		{[]string{"guard", "--arch", "amd64"}, exitcode.Usage, ""},
+		{[]string{"guard", "-o", "guard.yaml"}, exitcode.Usage, ""},
+		{[]string{"guard", "handle"}, exitcode.Usage, ""},
+	} {
+		f := testFactory()
+		code := Execute(context.Background(), f, tc.args)
+		if code != tc.code || !strings.Contains(out(f.IO), tc.want) {
+			t.Errorf("%v: exit %d (want %d)\n%s%s", tc.args, code, tc.code, out(f.IO), errOut(f.IO))
+		}
+	}
+}
+
+// guardSim is one account, one region, a default group with an added rule.
+func guardSim(t *testing.T) (*sim.Server, *Factory, *ec2.Client, string, string) {
+	t.Helper()
+	sc, err := sim.ParseScenario([]byte("accounts:\n  - id: \"111111111111\"\nregions: [us-east-1]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sim.New(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, err := srv.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor("111111111111"), "x")
+	c := ec2.NewFromConfig(cfg)
+	ctx := context.Background()
+	g, err := c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: []types.Filter{{Name: aws.String("group-name"), Values: []string{"default"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg := *g.SecurityGroups[0].GroupId
+	a, err := c.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: aws.String(sg),
+		IpPermissions: []types.IpPermission{{IpProtocol: aws.String("tcp"), FromPort: aws.Int32(22), ToPort: aws.Int32(22), IpRanges: []types.IpRange{{CidrIp: aws.String("0.0.0.0/0")}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ios, _, _, _ := iostreams.Test()
+	f := &Factory{IO: ios, Global: &GlobalOptions{}, Now: func() time.Time { return time.Unix(0, 0) },
+		AWSConfig: func(context.Context) (aws.Config, error) { return cfg, nil }}
+	return srv, f, c, sg, *a.SecurityGroupRules[0].SecurityGroupRuleId
+}
+
+func guardEventFile(t *testing.T, group, rule string) string {
+	t.Helper()
+	b, err := os.ReadFile("../guard/testdata/authorize-ingress.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.NewReplacer("sg-01f414f5313452cd1", group, "sgr-052f232f61106d4c4", rule, "770203350335", "111111111111").Replace(string(b))
+	p := filepath.Join(t.TempDir(), "event.json")
+	if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestGuardHandleOneEvent(t *testing.T) {
+	_, f, _, sg, rule := guardSim(t)
+	ev := guardEventFile(t, sg, rule)
+	if code := Execute(context.Background(), f, []string{"guard", "handle", "--event", ev, "-o", "json"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut(f.IO))
+	}
+	var res guard.Result
+	if err := json.Unmarshal([]byte(out(f.IO)), &res); err != nil || res.Action != guard.Revoked || res.Rules[0].RuleID != rule {
+		t.Fatalf("%+v %v\n%s", res, err, out(f.IO))
+	}
+	if !strings.Contains(errOut(f.IO), `"defaultsg_guard_backup"`) {
+		t.Errorf("no backup record on stderr:\n%s", errOut(f.IO))
+	}
+	// Again, as text: nothing left to revoke.
+	f.IO, _, _, _ = iostreams.Test()
+	if code := Execute(context.Background(), f, []string{"guard", "handle", "--event", ev}); code != 0 || !strings.Contains(out(f.IO), "already-gone") {
+		t.Errorf("exit %d\n%s", code, out(f.IO))
+	}
+}
+
+func TestGuardHandleAccessDeniedExitsFailed(t *testing.T) {
+	srv, f, _, sg, rule := guardSim(t)
+	srv.SetFaults(sim.Faults{Deny: []sim.DenyRule{{Service: "ec2", Action: "Revoke*"}}})
+	code := Execute(context.Background(), f, []string{"guard", "handle", "--event", guardEventFile(t, sg, rule)})
+	if code != exitcode.Failed || !strings.Contains(out(f.IO), "failed") || !strings.Contains(errOut(f.IO), "ec2:RevokeSecurityGroupIngress") {
+		t.Errorf("exit %d\n%s\n%s", code, out(f.IO), errOut(f.IO))
+	}
+}
