@@ -19,8 +19,9 @@ type IAMPolicyOptions struct {
 	For string
 	// Regions and Org narrow the policy to the run's regions and add what
 	// --org needs (from the global flags).
-	Regions []string
-	Org     bool
+	Regions   []string
+	Org       bool
+	Inventory bool // --inventory: reading the aggregator
 }
 
 // NewCmdIAMPolicy builds `iam-policy`; runF, when not nil, replaces the run (tests).
@@ -33,7 +34,7 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
   defaultsg iam-policy --for close > close-policy.json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts.Regions, opts.Org = f.Global.SelectedRegions(), f.Global.Org
+			opts.Regions, opts.Org, opts.Inventory = f.Global.SelectedRegions(), f.Global.Org, f.Global.Inventory != ""
 			if runF != nil {
 				return runF(opts)
 			}
@@ -46,7 +47,7 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
 }
 
 func iamPolicyRun(opts *IAMPolicyOptions) error {
-	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org})
+	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org, Inventory: opts.Inventory})
 	if err != nil {
 		return exitcode.Usagef(err)
 	}

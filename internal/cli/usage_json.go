@@ -31,7 +31,10 @@ func writeUsageJSON(w io.Writer, rep UsageReport) error {
 	jw.field("summary", rep.Summary, false)
 	jw.field("accepted_unknown", rep.Accepted, false)
 	jw.field("problems", rep.Problems, false)
-	jw.field("fallback_apis", rep.FallbackAPIs, true)
+	jw.field("fallback_apis", rep.FallbackAPIs, rep.Inventory == nil)
+	if rep.Inventory != nil {
+		jw.field("inventory", rep.Inventory, true)
+	}
 	jw.raw("}\n")
 	if jw.err != nil {
 		return jw.err

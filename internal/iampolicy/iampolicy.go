@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/defaultsg/defaultsg/internal/aggregator"
 	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
@@ -65,6 +66,9 @@ type Options struct {
 	// Org adds what --org needs: listing the organization's accounts and
 	// assuming the role in each.
 	Org bool
+	// Inventory adds what --inventory config:NAME needs in the caller's
+	// account: the aggregator's advanced queries and its sources' status.
+	Inventory bool
 }
 
 // grants returns what command needs, given the finders.
@@ -84,6 +88,11 @@ func grants(command string, finders []usage.Finder, o Options) ([]grant, error) 
 	}
 	reads := func(sid string, actions ...[]string) grant {
 		return grant{sid: sid, actions: slices.Concat(actions...), resources: []string{"*"}}
+	}
+	if o.Inventory && (command == "usage" || command == "plan" || command == "all") {
+		// The aggregator lives in one region, which --regions need not
+		// name (--inventory config:NAME@REGION): no region condition.
+		base = append(base, grant{sid: "ConfigAggregator", actions: aggregator.IAM, resources: []string{"*"}, global: true})
 	}
 	createReplacement := []grant{
 		{sid: "CreateReplacementGroupsInVPCs", actions: []string{"ec2:CreateSecurityGroup"}, resources: []string{vpcs}},

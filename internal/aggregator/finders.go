@@ -1,0 +1,184 @@
+package aggregator
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/ec2"
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// served is a finder the aggregator can answer: the Config type holding
+// what the finder reads, the properties it needs, and the conversion of
+// the items to the usages the direct finder would report.
+type served struct {
+	finder string
+	query  Query
+	usages func(items []json.RawMessage, t usage.Target) ([]usage.Usage, error)
+}
+
+// servedFinders is every finder the aggregator answers. Each conversion
+// hands Config's item to the direct finder's own attribution, so that both
+// sources report the same users (e2e/inventory_test.go compares them).
+var servedFinders = []served{
+	{finder: "ec2-network-interfaces", query: Query{Type: "AWS::EC2::NetworkInterface", Select: []string{
+		"configuration.networkInterfaceId", "configuration.description", "configuration.interfaceType",
+		"configuration.requesterId", "configuration.requesterManaged", "configuration.ownerId",
+		"configuration.attachment", "configuration.groups", "configuration.tagSet"}},
+		usages: interfaceUsages},
+}
+
+// Queries are the queries Read runs for the served finders.
+func Queries() []Query {
+	out := make([]Query, len(servedFinders))
+	for i, s := range servedFinders {
+		out[i] = s.query
+	}
+	return out
+}
+
+// ServedFinders names the finders the aggregator can answer, with their
+// Config types.
+func ServedFinders() map[string]string {
+	out := map[string]string{}
+	for _, s := range servedFinders {
+		out[s.finder] = s.query.Type
+	}
+	return out
+}
+
+// eniItem is the part of AWS::EC2::NetworkInterface's configuration the
+// attribution reads (the DescribeNetworkInterfaces shape, camelCase).
+type eniItem struct {
+	Configuration struct {
+		NetworkInterfaceID string `json:"networkInterfaceId"`
+		Description        string `json:"description"`
+		InterfaceType      string `json:"interfaceType"`
+		RequesterID        string `json:"requesterId"`
+		RequesterManaged   bool   `json:"requesterManaged"`
+		OwnerID            string `json:"ownerId"`
+		Attachment         *struct {
+			InstanceID      string `json:"instanceId"`
+			InstanceOwnerID string `json:"instanceOwnerId"`
+		} `json:"attachment"`
+		Groups []struct {
+			GroupID string `json:"groupId"`
+		} `json:"groups"`
+		TagSet []struct {
+			Key   string `json:"key"`
+			Value string `json:"value"`
+		} `json:"tagSet"`
+	} `json:"configuration"`
+}
+
+func interfaceUsages(items []json.RawMessage, t usage.Target) ([]usage.Usage, error) {
+	sigs := services.Signatures()
+	var out []usage.Usage
+	for _, raw := range items {
+		var it eniItem
+		if err := json.Unmarshal(raw, &it); err != nil {
+			return out, fmt.Errorf("AWS::EC2::NetworkInterface item: %w", err)
+		}
+		c := it.Configuration
+		eni := ec2types.NetworkInterface{NetworkInterfaceId: aws.String(c.NetworkInterfaceID), Description: aws.String(c.Description),
+			InterfaceType: ec2types.NetworkInterfaceType(c.InterfaceType), RequesterId: aws.String(c.RequesterID),
+			RequesterManaged: aws.Bool(c.RequesterManaged), OwnerId: aws.String(c.OwnerID)}
+		if a := c.Attachment; a != nil {
+			eni.Attachment = &ec2types.NetworkInterfaceAttachment{InstanceId: aws.String(a.InstanceID), InstanceOwnerId: aws.String(a.InstanceOwnerID)}
+		}
+		for _, tg := range c.TagSet {
+			eni.TagSet = append(eni.TagSet, ec2types.Tag{Key: aws.String(tg.Key), Value: aws.String(tg.Value)})
+		}
+		for _, g := range c.Groups {
+			if t.Has(g.GroupID) {
+				u := ec2.Attribute(sigs, eni)
+				u.GroupID = g.GroupID
+				out = append(out, u)
+			}
+		}
+	}
+	return out, nil
+}
+
+// CellSource is who answered one finder in one account-region.
+type CellSource struct {
+	Account string `json:"account"`
+	Region  string `json:"region"`
+	Finder  string `json:"finder"`
+	Source  string `json:"source"` // config:NAME or direct
+	Reason  string `json:"reason,omitempty"`
+}
+
+// Sources collects each served finder's source per cell while the
+// finders run.
+type Sources struct {
+	mu    sync.Mutex
+	cells []CellSource
+}
+
+// Cells returns the sources in account, region, finder order.
+func (s *Sources) Cells() []CellSource {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := append([]CellSource{}, s.cells...)
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		if a.Region != b.Region {
+			return a.Region < b.Region
+		}
+		return a.Finder < b.Finder
+	})
+	return out
+}
+
+func (s *Sources) add(c CellSource) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cells = append(s.cells, c)
+}
+
+// Wrap returns finders in which each served finder answers from inv where
+// the aggregator records its type, and calls the direct finder elsewhere;
+// every served finder's cell is recorded in src. Other finders are
+// returned as they are: they always run directly.
+func Wrap(inv *Inventory, finders []usage.Finder, src *Sources) []usage.Finder {
+	out := make([]usage.Finder, len(finders))
+	for i, f := range finders {
+		out[i] = f
+		j := -1
+		for k, s := range servedFinders {
+			if s.finder == f.Name {
+				j = k
+			}
+		}
+		if j < 0 {
+			continue
+		}
+		s, direct := servedFinders[j], f.Find
+		out[i].Find = func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
+			c := Cell{t.Account, t.Region}
+			ok, why := inv.Answer(c, s.query.Type)
+			if !ok {
+				src.add(CellSource{Account: t.Account, Region: t.Region, Finder: f.Name, Source: "direct", Reason: why})
+				return direct(ctx, cfg, t)
+			}
+			src.add(CellSource{Account: t.Account, Region: t.Region, Finder: f.Name, Source: inv.Spec.String()})
+			us, err := s.usages(inv.Items(c, s.query.Type), t)
+			for k := range us {
+				services.Describe(&us[k])
+			}
+			return us, err
+		}
+	}
+	return out
+}

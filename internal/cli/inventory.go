@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+
+	"github.com/defaultsg/defaultsg/internal/aggregator"
+	"github.com/defaultsg/defaultsg/internal/iostreams"
+	"github.com/defaultsg/defaultsg/internal/report"
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// inventoryReport is the report's account of --inventory: the aggregator,
+// why it could not be read (then every cell was read directly), which
+// finders it can answer, the finders that always run directly, and the
+// source of every cell of an answerable finder.
+type inventoryReport struct {
+	Source           string                  `json:"source"`
+	Region           string                  `json:"region"`
+	Error            string                  `json:"error,omitempty"`
+	Answers          map[string]string       `json:"answers"` // finder → Config resource type
+	DirectEverywhere []string                `json:"direct_everywhere"`
+	Summary          []inventoryCount        `json:"summary"`
+	Cells            []aggregator.CellSource `json:"cells"`
+
+	src *aggregator.Sources
+}
+
+type inventoryCount struct {
+	Finder string `json:"finder"`
+	Source string `json:"source"`
+	Cells  int    `json:"cells"`
+}
+
+// readInventory reads the aggregator once and returns the finders with
+// the answerable ones answered from it where it records their type.
+func readInventory(ctx context.Context, ios *iostreams.IOStreams, scope Scope, finders []usage.Finder) ([]usage.Finder, *inventoryReport) {
+	src := scope.Inventory
+	var regions []string
+	seen := map[string]bool{}
+	for _, a := range scope.Accounts {
+		for _, r := range a.Regions {
+			if !seen[r] {
+				seen[r] = true
+				regions = append(regions, r)
+			}
+		}
+	}
+	sort.Strings(regions)
+	inv := aggregator.Read(ctx, configservice.NewFromConfig(src.Cfg), src.Account, src.Spec.Region, src.Spec, regions, aggregator.Queries())
+	rep := &inventoryReport{Source: src.Spec.String(), Region: src.Spec.Region, Answers: aggregator.ServedFinders(),
+		DirectEverywhere: []string{}, src: &aggregator.Sources{}}
+	if inv.Err != nil {
+		rep.Error = inv.Err.Error()
+		// Always said, even with -q: the run is slower and the report differs.
+		fmt.Fprintf(ios.ErrOut, "warning: %s could not be read, every account-region is read directly: %v\n", rep.Source, inv.Err)
+	}
+	for _, f := range finders {
+		if _, ok := rep.Answers[f.Name]; !ok {
+			rep.DirectEverywhere = append(rep.DirectEverywhere, f.Name)
+		}
+	}
+	return aggregator.Wrap(inv, finders, rep.src), rep
+}
+
+// finish collects the cells' sources once the finders are done.
+func (r *inventoryReport) finish() {
+	if r == nil {
+		return
+	}
+	r.Cells = r.src.Cells()
+	counts := map[[2]string]int{}
+	for _, c := range r.Cells {
+		counts[[2]string{c.Finder, c.Source}]++
+	}
+	r.Summary = []inventoryCount{}
+	for k, n := range counts {
+		r.Summary = append(r.Summary, inventoryCount{Finder: k[0], Source: k[1], Cells: n})
+	}
+	sort.Slice(r.Summary, func(i, j int) bool {
+		a, b := r.Summary[i], r.Summary[j]
+		if a.Finder != b.Finder {
+			return a.Finder < b.Finder
+		}
+		return a.Source < b.Source
+	})
+}
+
+// inventoryTable is the table form: cells per finder and source, then every
+// cell read directly with why.
+func inventoryTable(r *inventoryReport) []report.Table {
+	sum := report.Table{Title: fmt.Sprintf("Inventory (%s in %s; every other finder read directly):", r.Source, r.Region),
+		Headers: []string{"FINDER", "SOURCE", "CELLS"}}
+	for _, c := range r.Summary {
+		sum.Rows = append(sum.Rows, []string{c.Finder, c.Source, fmt.Sprint(c.Cells)})
+	}
+	direct := report.Table{Title: "Read directly instead of through the aggregator:", Headers: []string{"ACCOUNT", "REGION", "FINDER", "WHY"}}
+	for _, c := range r.Cells {
+		if c.Source == "direct" {
+			direct.Rows = append(direct.Rows, []string{c.Account, c.Region, c.Finder, c.Reason})
+		}
+	}
+	return []report.Table{sum, direct}
+}
