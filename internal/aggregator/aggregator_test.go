@@ -1,0 +1,161 @@
+package aggregator
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+
+	"github.com/defaultsg/defaultsg/internal/usage"
+)
+
+// fakeAPI answers each query from rows keyed by "type region", in pages of
+// two, and fails the types in fail.
+type fakeAPI struct {
+	t       *testing.T
+	rows    map[string][]string
+	failed  []cfgtypes.AggregatedSourceStatus
+	fail    map[string]error
+	sources error
+}
+
+func (f *fakeAPI) SelectAggregateResourceConfig(_ context.Context, in *configservice.SelectAggregateResourceConfigInput, _ ...func(*configservice.Options)) (*configservice.SelectAggregateResourceConfigOutput, error) {
+	expr := aws.ToString(in.Expression)
+	typ := between(expr, "resourceType = '", "'")
+	region := between(expr, "awsRegion = '", "'")
+	if err := f.fail[typ]; err != nil {
+		return nil, err
+	}
+	rows := f.rows[typ+" "+region]
+	start := 0
+	if in.NextToken != nil {
+		start = len(aws.ToString(in.NextToken))
+	}
+	end := min(start+2, len(rows))
+	out := &configservice.SelectAggregateResourceConfigOutput{Results: rows[start:end]}
+	if end < len(rows) {
+		out.NextToken = aws.String(strings.Repeat("x", end))
+	}
+	return out, nil
+}
+
+func (f *fakeAPI) DescribeConfigurationAggregatorSourcesStatus(_ context.Context, in *configservice.DescribeConfigurationAggregatorSourcesStatusInput, _ ...func(*configservice.Options)) (*configservice.DescribeConfigurationAggregatorSourcesStatusOutput, error) {
+	if len(in.UpdateStatus) != 2 {
+		f.t.Errorf("sources read without the FAILED/OUTDATED filter: %v", in.UpdateStatus)
+	}
+	return &configservice.DescribeConfigurationAggregatorSourcesStatusOutput{AggregatedSourceStatusList: f.failed}, f.sources
+}
+
+func between(s, a, b string) string {
+	_, rest, _ := strings.Cut(s, a)
+	v, _, _ := strings.Cut(rest, b)
+	return v
+}
+
+func recorder(account, region, group string) string {
+	return `{"accountId":"` + account + `","awsRegion":"` + region + `","configuration":{"recordingGroup":` + group + `}}`
+}
+
+func eni(account, region, id, group, extra string) string {
+	return `{"accountId":"` + account + `","awsRegion":"` + region + `","configuration":{"networkInterfaceId":"` + id +
+		`","groups":[{"groupId":"` + group + `"}]` + extra + `}}`
+}
+
+const eniType = "AWS::EC2::NetworkInterface"
+
+func TestAnswerOnlyWhereTheRecorderProvesTheType(t *testing.T) {
+	api := &fakeAPI{t: t, rows: map[string][]string{
+		recorderType + " r1": {
+			recorder("a", "r1", `{"allSupported":true}`),
+			recorder("b", "r1", `{"allSupported":false,"resourceTypes":["AWS::EC2::Instance"],"recordingStrategy":{"useOnly":"INCLUSION_BY_RESOURCE_TYPES"}}`),
+			recorder("c", "r1", `{"allSupported":false,"exclusionByResourceTypes":{"resourceTypes":["AWS::EC2::NetworkInterface"]},"recordingStrategy":{"useOnly":"EXCLUSION_BY_RESOURCE_TYPES"}}`),
+			recorder("d", "r1", `{"allSupported":false,"exclusionByResourceTypes":{"resourceTypes":["AWS::EC2::Volume"]},"recordingStrategy":{"useOnly":"EXCLUSION_BY_RESOURCE_TYPES"}}`),
+			recorder("e", "r1", `{"allSupported":true}`),
+			recorder("g", "r1", `{"allSupported":false,"recordingStrategy":{"useOnly":"SOMETHING_NEW"},"resourceTypes":["AWS::EC2::NetworkInterface"]}`),
+		},
+		eniType + " r1": {eni("a", "r1", "eni-1", "sg-d", ""), eni("a", "r1", "eni-2", "sg-x", ""), eni("d", "r1", "eni-3", "sg-d", "")},
+	}, failed: []cfgtypes.AggregatedSourceStatus{{SourceId: aws.String("e"), AwsRegion: aws.String("r1"),
+		LastUpdateStatus: cfgtypes.AggregatedSourceStatusTypeOutdated}}}
+	inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries())
+	if inv.Err != nil {
+		t.Fatal(inv.Err)
+	}
+	for cell, want := range map[string]string{
+		"a": "", "b": "does not record", "c": "does not record", "d": "", "e": "OUTDATED", "f": "no configuration recorder", "g": "does not record",
+	} {
+		ok, why := inv.Answer(Cell{cell, "r1"}, eniType)
+		if ok != (want == "") || !strings.Contains(why, want) {
+			t.Errorf("%s: answer %v %q, want %q", cell, ok, why, want)
+		}
+	}
+	if n := len(inv.Items(Cell{"a", "r1"}, eniType)); n != 2 {
+		t.Fatalf("%d items in a, want 2 (pages of 2 read to the end)", n)
+	}
+	us, err := interfaceUsages(inv.Items(Cell{"a", "r1"}, eniType), usage.Target{GroupIDs: []string{"sg-d"}})
+	if err != nil || len(us) != 1 || us[0].ResourceID != "eni-1" || us[0].GroupID != "sg-d" {
+		t.Fatalf("usages %+v %v", us, err)
+	}
+}
+
+func TestAFailedQueryMakesItsTypeDirect(t *testing.T) {
+	denied := errors.New("AccessDeniedException: no")
+	api := &fakeAPI{t: t, rows: map[string][]string{recorderType + " r1": {recorder("a", "r1", `{"allSupported":true}`)}},
+		fail: map[string]error{eniType: denied}}
+	inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries())
+	if ok, why := inv.Answer(Cell{"a", "r1"}, eniType); ok || !strings.Contains(why, "AccessDenied") || !strings.Contains(why, "SelectAggregateResourceConfig") {
+		t.Fatalf("answer %v %q", ok, why)
+	}
+	api.fail = map[string]error{recorderType: denied}
+	if inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries()); inv.Err == nil {
+		t.Fatal("recorders not read, but no error")
+	}
+	api.fail, api.sources = nil, denied
+	if inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries()); inv.Err == nil ||
+		!strings.Contains(inv.Err.Error(), "DescribeConfigurationAggregatorSourcesStatus") {
+		t.Fatalf("sources not read: %v", inv.Err)
+	}
+}
+
+func TestWrapRecordsEachCellsSource(t *testing.T) {
+	inv := &Inventory{Spec: Spec{Name: "org"}, recorders: map[Cell][]recordingGroup{{"a", "r1"}: {{AllSupported: true}}},
+		failed: map[Cell]string{}, typeErr: map[string]error{},
+		items: map[string]map[Cell][]json.RawMessage{eniType: {{"a", "r1"}: {json.RawMessage(eni("a", "r1", "eni-1", "sg-d", `,"attachment":{"instanceId":"i-1"}`))}}}}
+	directCalls := 0
+	finders := []usage.Finder{
+		{Name: "ec2-network-interfaces", Find: func(context.Context, aws.Config, usage.Target) ([]usage.Usage, error) { directCalls++; return nil, nil }},
+		{Name: "lambda-functions", Find: func(context.Context, aws.Config, usage.Target) ([]usage.Usage, error) { directCalls++; return nil, nil }},
+	}
+	src := &Sources{}
+	w := Wrap(inv, finders, src)
+	us, _ := w[0].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1", GroupIDs: []string{"sg-d"}})
+	if len(us) != 1 || us[0].ResourceID != "i-1" || us[0].ResourceType == "" {
+		t.Fatalf("usages %+v", us)
+	}
+	_, _ = w[0].Find(context.Background(), aws.Config{}, usage.Target{Account: "b", Region: "r1"})
+	_, _ = w[1].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"})
+	if directCalls != 2 {
+		t.Fatalf("%d direct calls, want 2 (b's interfaces, a's functions)", directCalls)
+	}
+	cells := src.Cells()
+	if len(cells) != 2 || cells[0].Source != "config:org" || cells[1].Source != "direct" || cells[1].Reason == "" {
+		t.Fatalf("cells %+v", cells)
+	}
+}
+
+func TestParseSpec(t *testing.T) {
+	for in, want := range map[string]Spec{"config:org": {Name: "org"}, "config:org@eu-west-1": {Name: "org", Region: "eu-west-1"}} {
+		if got, err := ParseSpec(in); err != nil || got != want {
+			t.Errorf("%s: %+v %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"org", "config:", "config:@us-east-1", "direct"} {
+		if _, err := ParseSpec(in); err == nil {
+			t.Errorf("%s accepted", in)
+		}
+	}
+}
