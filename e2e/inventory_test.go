@@ -31,6 +31,8 @@ accounts:
   - id: "222222222222"
     resources:
       us-east-1:
+        lambda_functions: [{name: worker, groups: [default]}]
+        load_balancers: [{name: clb, type: classic}]
         network_interfaces:
           - {description: "AWS Lambda VPC ENI-worker-0123abcd", interface_type: lambda, requester_managed: true, requester_id: "AROAEXAMPLE:worker"}
       eu-west-1:
@@ -109,11 +111,28 @@ func TestInventoryThroughTheAggregatorFindsWhatDirectFinds(t *testing.T) {
 		"333333333333 us-east-1": "direct does not record AWS::EC2::NetworkInterface", "333333333333 eu-west-1": "config:org",
 	}
 	got := map[string]string{}
+	lambda := map[string]string{}
 	for _, c := range agg.Inventory.Cells {
-		if c.Finder != "ec2-network-interfaces" {
+		switch c.Finder {
+		case "ec2-network-interfaces":
+			got[c.Account+" "+c.Region] = c.Source + " " + c.Reason
+		case "lambda-functions":
+			lambda[c.Account+" "+c.Region] = c.Source + " " + c.Reason
+		}
+		if slices.Contains(agg.Inventory.DirectEverywhere, c.Finder) {
 			t.Errorf("cell of a finder the aggregator does not answer: %+v", c)
 		}
-		got[c.Account+" "+c.Region] = c.Source + " " + c.Reason
+	}
+	// Presence: where functions are recorded the finder reads directly;
+	// where none are, it is answered without a call.
+	for cell, w := range map[string]string{
+		"111111111111 us-east-1": "config:org", "222222222222 us-east-1": "direct 1 AWS::Lambda::Function recorded",
+		"222222222222 eu-west-1": "direct FAILED", "333333333333 us-east-1": "direct does not record AWS::Lambda::Function",
+	} {
+		src, why, _ := strings.Cut(w, " ")
+		if g := lambda[cell]; !strings.HasPrefix(g, src) || !strings.Contains(g, why) {
+			t.Errorf("lambda-functions %s: source %q, want %q", cell, g, w)
+		}
 	}
 	for cell, w := range want {
 		src, why, _ := strings.Cut(w, " ")
@@ -121,7 +140,7 @@ func TestInventoryThroughTheAggregatorFindsWhatDirectFinds(t *testing.T) {
 			t.Errorf("%s: source %q, want %q", cell, g, w)
 		}
 	}
-	if len(got) != len(want) || !slices.Contains(agg.Inventory.DirectEverywhere, "lambda-functions") {
+	if len(got) != len(want) || !slices.Contains(agg.Inventory.DirectEverywhere, "ec2-security-group-references") {
 		t.Errorf("cells %v; direct everywhere %v", got, agg.Inventory.DirectEverywhere)
 	}
 	// Read-only, and in the aggregator's cells no DescribeNetworkInterfaces.

@@ -128,6 +128,7 @@ func TestWrapRecordsEachCellsSource(t *testing.T) {
 	directCalls := 0
 	finders := []usage.Finder{
 		{Name: "ec2-network-interfaces", Find: func(context.Context, aws.Config, usage.Target) ([]usage.Usage, error) { directCalls++; return nil, nil }},
+		{Name: "ec2-security-group-references", Find: func(context.Context, aws.Config, usage.Target) ([]usage.Usage, error) { directCalls++; return nil, nil }},
 		{Name: "lambda-functions", Find: func(context.Context, aws.Config, usage.Target) ([]usage.Usage, error) { directCalls++; return nil, nil }},
 	}
 	src := &Sources{}
@@ -139,11 +140,22 @@ func TestWrapRecordsEachCellsSource(t *testing.T) {
 	_, _ = w[0].Find(context.Background(), aws.Config{}, usage.Target{Account: "b", Region: "r1"})
 	_, _ = w[1].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"})
 	if directCalls != 2 {
-		t.Fatalf("%d direct calls, want 2 (b's interfaces, a's functions)", directCalls)
+		t.Fatalf("%d direct calls, want 2 (b's interfaces, a's group references)", directCalls)
 	}
 	cells := src.Cells()
 	if len(cells) != 2 || cells[0].Source != "config:org" || cells[1].Source != "direct" || cells[1].Reason == "" {
 		t.Fatalf("cells %+v", cells)
+	}
+	// Presence: no function recorded in a → no users, no call; one
+	// recorded → read directly.
+	if us, err := w[2].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"}); us != nil || err != nil || directCalls != 2 {
+		t.Fatalf("no functions: %v %v, %d direct calls", us, err, directCalls)
+	}
+	inv.items["AWS::Lambda::Function"] = map[Cell][]json.RawMessage{{"a", "r1"}: {json.RawMessage(`{"resourceId":"fn"}`)}}
+	_, _ = w[2].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"})
+	cells = src.Cells()
+	if directCalls != 3 || len(cells) != 4 || cells[1].Source != "config:org" || !strings.Contains(cells[2].Reason, "1 AWS::Lambda::Function recorded") {
+		t.Fatalf("%d direct calls, cells %+v", directCalls, cells)
 	}
 }
 

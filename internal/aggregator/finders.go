@@ -17,11 +17,20 @@ import (
 
 // served is a finder the aggregator can answer: the Config type holding
 // what the finder reads, the properties it needs, and the conversion of
-// the items to the usages the direct finder would report.
+// the items to the usages the direct finder would report. A finder
+// without a conversion is answered by presence: where the type is
+// recorded and the cell has no item of it, there is nothing the finder
+// could report; a cell with items is read directly.
 type served struct {
 	finder string
 	query  Query
 	usages func(items []json.RawMessage, t usage.Target) ([]usage.Usage, error)
+}
+
+// presence answers finder by the absence of typ: every resource the finder
+// reads is, or belongs to, an item of typ.
+func presence(finder, typ string) served {
+	return served{finder: finder, query: Query{Type: typ, Select: []string{"resourceId"}}}
 }
 
 // servedFinders is every finder the aggregator answers. Each conversion
@@ -33,6 +42,20 @@ var servedFinders = []served{
 		"configuration.requesterId", "configuration.requesterManaged", "configuration.ownerId",
 		"configuration.attachment", "configuration.groups", "configuration.tagSet"}},
 		usages: interfaceUsages},
+	// Versions exist only with their function.
+	presence("lambda-functions", "AWS::Lambda::Function"),
+	presence("elbv2-load-balancers", "AWS::ElasticLoadBalancingV2::LoadBalancer"),
+	presence("elb-classic-load-balancers", "AWS::ElasticLoadBalancing::LoadBalancer"),
+	presence("codebuild-projects", "AWS::CodeBuild::Project"),
+	// Deployments and task sets belong to their service.
+	presence("ecs-services", "AWS::ECS::Service"),
+	// Versions belong to their template.
+	presence("ec2-launch-templates", "AWS::EC2::LaunchTemplate"),
+	presence("eks-clusters", "AWS::EKS::Cluster"),
+	presence("redshift-clusters", "AWS::Redshift::Cluster"),
+	presence("elasticache-clusters", "AWS::ElastiCache::CacheCluster"),
+	// Mount targets belong to their file system.
+	presence("efs-mount-targets", "AWS::EFS::FileSystem"),
 }
 
 // Queries are the queries Read runs for the served finders.
@@ -168,12 +191,19 @@ func Wrap(inv *Inventory, finders []usage.Finder, src *Sources) []usage.Finder {
 		out[i].Find = func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 			c := Cell{t.Account, t.Region}
 			ok, why := inv.Answer(c, s.query.Type)
+			items := inv.Items(c, s.query.Type)
+			if ok && s.usages == nil && len(items) > 0 {
+				ok, why = false, fmt.Sprintf("%d %s recorded: read directly", len(items), s.query.Type)
+			}
 			if !ok {
 				src.add(CellSource{Account: t.Account, Region: t.Region, Finder: f.Name, Source: "direct", Reason: why})
 				return direct(ctx, cfg, t)
 			}
 			src.add(CellSource{Account: t.Account, Region: t.Region, Finder: f.Name, Source: inv.Spec.String()})
-			us, err := s.usages(inv.Items(c, s.query.Type), t)
+			if s.usages == nil {
+				return nil, nil // none recorded: nothing to find
+			}
+			us, err := s.usages(items, t)
 			for k := range us {
 				services.Describe(&us[k])
 			}

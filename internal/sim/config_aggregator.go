@@ -30,7 +30,57 @@ const (
 	cfgTypeRecorder = "AWS::Config::ConfigurationRecorder"
 )
 
-var recordableTypes = []string{cfgTypeRecorder, cfgTypeENI}
+// Types the simulator records by identity only (resourceId, resourceName,
+// arn; an empty configuration): enough to tell that a region has such
+// resources, which is all the product reads of them.
+var identityTypes = []string{
+	"AWS::Lambda::Function", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer",
+	"AWS::CodeBuild::Project", "AWS::ECS::Service", "AWS::EC2::LaunchTemplate", "AWS::EKS::Cluster",
+	"AWS::Redshift::Cluster", "AWS::ElastiCache::CacheCluster", "AWS::EFS::FileSystem",
+}
+
+// identities lists, per identity type, the resources of the region as
+// (id, name, arn). The caller holds st.mu.
+func (st *regionState) identities() map[string][][3]string {
+	out := map[string][][3]string{}
+	add := func(typ, id, name, arn string) { out[typ] = append(out[typ], [3]string{id, name, arn}) }
+	for _, f := range st.functions {
+		if f.Version == "$LATEST" {
+			add("AWS::Lambda::Function", f.Name, f.Name, f.ARN)
+		}
+	}
+	for _, lb := range st.loadBalancers {
+		if lb.Type == "classic" {
+			add("AWS::ElasticLoadBalancing::LoadBalancer", lb.Name, lb.Name, "")
+		} else {
+			add("AWS::ElasticLoadBalancingV2::LoadBalancer", lb.ARN, lb.Name, lb.ARN)
+		}
+	}
+	for _, p := range st.projects {
+		add("AWS::CodeBuild::Project", p.Name, p.Name, p.ARN)
+	}
+	for _, c := range st.ecsClusters {
+		for _, svc := range c.Services {
+			add("AWS::ECS::Service", svc.ARN, svc.Name, svc.ARN)
+		}
+	}
+	for _, id := range sortedKeys(st.launchTemplates) {
+		add("AWS::EC2::LaunchTemplate", id, st.launchTemplates[id].Name, "")
+	}
+	for _, c := range st.eksClusters {
+		add("AWS::EKS::Cluster", c.Name, c.Name, c.ARN)
+	}
+	for _, c := range st.redshiftClusters {
+		add("AWS::Redshift::Cluster", c.Name, c.Name, c.ARN)
+	}
+	for _, c := range st.cacheClusters {
+		add("AWS::ElastiCache::CacheCluster", c.Name, c.Name, c.ARN)
+	}
+	for _, fs := range st.fileSystems {
+		add("AWS::EFS::FileSystem", fs.ID, fs.Name, fs.ARN)
+	}
+	return out
+}
 
 // ConfigRecorderSpec is a region's configuration recorder.
 type ConfigRecorderSpec struct {
@@ -124,6 +174,17 @@ func (st *regionState) configItems(types []string) []map[string]any {
 			}
 			it := item(cfgTypeENI, n.ID, conf, n.Tags)
 			it["relationships"] = rels
+			out = append(out, it)
+		}
+	}
+	ids := st.identities()
+	for _, typ := range identityTypes {
+		if !want(typ) {
+			continue
+		}
+		for _, r := range ids[typ] {
+			it := item(typ, r[0], map[string]any{}, nil)
+			it["resourceName"], it["arn"] = r[1], r[2]
 			out = append(out, it)
 		}
 	}
