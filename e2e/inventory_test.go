@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -191,4 +192,48 @@ func TestInventoryUnknownAggregatorFallsBack(t *testing.T) {
 	if r := run(t, ep, "", nil, "--org", "--inventory", "nope", "usage"); r.Code != 2 {
 		t.Fatalf("--inventory nope: exit %d, want 2 (usage)\n%s", r.Code, r.Stderr)
 	}
+}
+
+// TestInventoryOverEveryServiceFindsWhatDirectFinds runs the simulator's
+// scenario with a resource of every kind: every finder the aggregator
+// answers by presence must fall back where its type has items, and the
+// users must be exactly those of a direct run.
+func TestInventoryOverEveryServiceFindsWhatDirectFinds(t *testing.T) {
+	data, err := os.ReadFile("../internal/sim/testdata/every-service.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ep := startSim(t, string(data))
+	direct, rd := inventoryUsage(t, ep)
+	agg, ra := inventoryUsage(t, ep, "--inventory", "config:org")
+	if ra.Code != rd.Code || agg.Inventory == nil || agg.Inventory.Error != "" {
+		t.Fatalf("exit direct %d, aggregator %d; inventory %+v\n%s", rd.Code, ra.Code, agg.Inventory, ra.Stderr)
+	}
+	if du, au := direct.users(), agg.users(); len(du) < 40 || !slices.Equal(du, au) {
+		t.Fatalf("%d users direct, %d through the aggregator:\n%s", len(du), len(au), diffLines(du, au))
+	}
+	answered := 0
+	for _, c := range agg.Inventory.Cells {
+		if c.Source != "direct" {
+			answered++
+		}
+	}
+	if answered == 0 {
+		t.Fatalf("no cell answered by the aggregator: %+v", agg.Inventory.Cells)
+	}
+}
+
+func diffLines(a, b []string) string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, "- "+x)
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			out = append(out, "+ "+x)
+		}
+	}
+	return strings.Join(out, "\n")
 }

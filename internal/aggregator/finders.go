@@ -56,6 +56,22 @@ var servedFinders = []served{
 	presence("elasticache-clusters", "AWS::ElastiCache::CacheCluster"),
 	// Mount targets belong to their file system.
 	presence("efs-mount-targets", "AWS::EFS::FileSystem"),
+	presence("ec2-vpc-endpoints", "AWS::EC2::VPCEndpoint"),
+	presence("autoscaling-groups", "AWS::AutoScaling::AutoScalingGroup"),
+	presence("autoscaling-launch-configurations", "AWS::AutoScaling::LaunchConfiguration"),
+	presence("batch-compute-environments", "AWS::Batch::ComputeEnvironment"),
+	presence("dms-replication-instances", "AWS::DMS::ReplicationInstance"),
+	presence("mq-brokers", "AWS::AmazonMQ::Broker"),
+	presence("beanstalk-environments", "AWS::ElasticBeanstalk::Environment"),
+	presence("sagemaker-notebook-instances", "AWS::SageMaker::NotebookInstance"),
+	presence("sagemaker-models", "AWS::SageMaker::Model"),
+	presence("route53resolver-endpoints", "AWS::Route53Resolver::ResolverEndpoint"),
+	presence("mwaa-environments", "AWS::MWAA::Environment"),
+	presence("apprunner-vpc-connectors", "AWS::AppRunner::VpcConnector"),
+	// Published versions belong to their state machine.
+	presence("sfn-state-machines", "AWS::StepFunctions::StateMachine"),
+	presence("imagebuilder-infrastructure-configurations", "AWS::ImageBuilder::InfrastructureConfiguration"),
+	presence("kinesisanalytics-applications", "AWS::KinesisAnalyticsV2::Application"),
 }
 
 // Queries are the queries Read runs for the served finders.

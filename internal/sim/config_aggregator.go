@@ -37,6 +37,12 @@ var identityTypes = []string{
 	"AWS::Lambda::Function", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer",
 	"AWS::CodeBuild::Project", "AWS::ECS::Service", "AWS::EC2::LaunchTemplate", "AWS::EKS::Cluster",
 	"AWS::Redshift::Cluster", "AWS::ElastiCache::CacheCluster", "AWS::EFS::FileSystem",
+	"AWS::EC2::VPCEndpoint", "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
+	"AWS::Batch::ComputeEnvironment", "AWS::DMS::ReplicationInstance", "AWS::AmazonMQ::Broker",
+	"AWS::ElasticBeanstalk::Environment", "AWS::SageMaker::NotebookInstance", "AWS::SageMaker::Model",
+	"AWS::Route53Resolver::ResolverEndpoint", "AWS::MWAA::Environment", "AWS::AppRunner::VpcConnector",
+	"AWS::StepFunctions::StateMachine", "AWS::ImageBuilder::InfrastructureConfiguration",
+	"AWS::KinesisAnalyticsV2::Application",
 }
 
 // identities lists, per identity type, the resources of the region as
@@ -78,6 +84,51 @@ func (st *regionState) identities() map[string][][3]string {
 	}
 	for _, fs := range st.fileSystems {
 		add("AWS::EFS::FileSystem", fs.ID, fs.Name, fs.ARN)
+	}
+	for _, id := range sortedKeys(st.vpcEndpoints) {
+		add("AWS::EC2::VPCEndpoint", id, id, "")
+	}
+	for _, g := range st.asgs {
+		add("AWS::AutoScaling::AutoScalingGroup", g.ARN, g.Name, g.ARN)
+	}
+	for _, lc := range st.launchConfigs {
+		add("AWS::AutoScaling::LaunchConfiguration", lc.ARN, lc.Name, lc.ARN)
+	}
+	for _, e := range st.batchEnvs {
+		add("AWS::Batch::ComputeEnvironment", e.ARN, e.Name, e.ARN)
+	}
+	for _, r := range st.dmsInstances {
+		add("AWS::DMS::ReplicationInstance", r.Name, r.Name, r.ARN)
+	}
+	for _, b := range st.mqBrokers {
+		add("AWS::AmazonMQ::Broker", b.ID, b.Name, b.ARN)
+	}
+	for _, e := range st.beanstalkEnvs {
+		add("AWS::ElasticBeanstalk::Environment", e.Name, e.Name, e.ARN)
+	}
+	for _, n := range st.notebooks {
+		add("AWS::SageMaker::NotebookInstance", n.Name, n.Name, n.ARN)
+	}
+	for _, m := range st.sageMakerModels {
+		add("AWS::SageMaker::Model", m.Name, m.Name, m.ARN)
+	}
+	for _, e := range st.resolverEndpoints {
+		add("AWS::Route53Resolver::ResolverEndpoint", e.ID, e.Name, e.ARN)
+	}
+	for _, e := range st.mwaaEnvs {
+		add("AWS::MWAA::Environment", e.Name, e.Name, e.ARN)
+	}
+	for _, c := range st.appRunnerConnectors {
+		add("AWS::AppRunner::VpcConnector", c.ARN, c.Name, c.ARN)
+	}
+	for _, m := range st.stateMachines {
+		add("AWS::StepFunctions::StateMachine", m.ARN, m.Name, m.ARN)
+	}
+	for _, c := range st.infraConfigs {
+		add("AWS::ImageBuilder::InfrastructureConfiguration", c.ARN, c.Name, c.ARN)
+	}
+	for _, a := range st.flinkApps {
+		add("AWS::KinesisAnalyticsV2::Application", a.Name, a.Name, a.ARN)
 	}
 	return out
 }
