@@ -148,59 +148,78 @@ func Read(ctx context.Context, api API, account, region string, spec Spec, regio
 		return inv
 	}
 	type job struct {
-		typ, region string
-		fields      []string
+		types  []string
+		region string
+		fields []string
+	}
+	// Queries selecting the same properties run as one (resourceType IN
+	// (…)): Config's own API rate is low, and the presence types need only
+	// their ids.
+	var merged []job
+	for _, q := range queries {
+		i := slices.IndexFunc(merged, func(j job) bool { return slices.Equal(j.fields, q.Select) })
+		if i < 0 {
+			merged = append(merged, job{fields: q.Select})
+			i = len(merged) - 1
+		}
+		merged[i].types = append(merged[i].types, q.Type)
 	}
 	var jobs []job
 	for _, r := range regions {
-		jobs = append(jobs, job{recorderType, r, []string{"configuration.recordingGroup"}})
-		for _, q := range queries {
-			jobs = append(jobs, job{q.Type, r, q.Select})
+		jobs = append(jobs, job{[]string{recorderType}, r, []string{"configuration.recordingGroup"}})
+		for _, m := range merged {
+			jobs = append(jobs, job{m.types, r, m.fields})
 		}
 	}
 	var mu sync.Mutex
 	units := make([]awsx.Unit, len(jobs))
 	_, _ = awsx.Run(ctx, 32, units, func(ctx context.Context, i int, _ awsx.Unit) (struct{}, error) {
 		j := jobs[i]
-		rows, err := selectAll(ctx, api, spec.Name, j.typ, j.region, j.fields)
+		rows, err := selectAll(ctx, api, spec.Name, j.types, j.region, j.fields)
 		mu.Lock()
 		defer mu.Unlock()
-		if err != nil {
-			err = wrap("config:SelectAggregateResourceConfig", err)
-			if j.typ == recorderType {
+		fail := func(err error) {
+			if j.types[0] == recorderType {
 				if inv.Err == nil {
 					inv.Err = err
 				}
-			} else if inv.typeErr[j.typ] == nil {
-				inv.typeErr[j.typ] = err
+				return
 			}
+			for _, t := range j.types {
+				if inv.typeErr[t] == nil {
+					inv.typeErr[t] = err
+				}
+			}
+		}
+		if err != nil {
+			fail(wrap("config:SelectAggregateResourceConfig", err))
 			return struct{}{}, nil
 		}
 		for _, row := range rows {
 			var head struct {
 				AccountID     string `json:"accountId"`
 				AwsRegion     string `json:"awsRegion"`
+				ResourceType  string `json:"resourceType"`
 				Configuration struct {
 					RecordingGroup *recordingGroup `json:"recordingGroup"`
 				} `json:"configuration"`
 			}
-			if err := json.Unmarshal([]byte(row), &head); err != nil {
-				if inv.typeErr[j.typ] == nil {
-					inv.typeErr[j.typ] = wrap("config:SelectAggregateResourceConfig", fmt.Errorf("result row: %w", err))
-				}
+			if err := json.Unmarshal([]byte(row), &head); err != nil || !slices.Contains(j.types, head.ResourceType) {
+				fail(wrap("config:SelectAggregateResourceConfig", fmt.Errorf("result row %.200s: not an item of %s (%v)", row, strings.Join(j.types, ", "), err)))
 				continue
 			}
 			c := Cell{head.AccountID, head.AwsRegion}
-			if j.typ == recorderType {
+			typ := head.ResourceType
+			if typ == recorderType {
 				if rg := head.Configuration.RecordingGroup; rg != nil {
 					inv.recorders[c] = append(inv.recorders[c], *rg)
 				}
 				continue
 			}
-			if inv.items[j.typ] == nil {
-				inv.items[j.typ] = map[Cell][]json.RawMessage{}
+			if inv.items[typ] == nil {
+				inv.items[typ] = map[Cell][]json.RawMessage{}
 			}
-			inv.items[j.typ][c] = append(inv.items[j.typ][c], json.RawMessage(row))
+			inv.items[typ][c] = append(inv.items[typ][c], json.RawMessage(row))
 		}
 		return struct{}{}, nil
 	})
@@ -230,10 +249,18 @@ func (inv *Inventory) readSources(ctx context.Context, api API) error {
 	return nil
 }
 
-// selectAll runs one type's query in one region, every page.
-func selectAll(ctx context.Context, api API, name, typ, region string, fields []string) ([]string, error) {
-	expr := "SELECT " + strings.Join(append([]string{"accountId", "awsRegion"}, fields...), ", ") +
-		" WHERE resourceType = " + quote(typ) + " AND awsRegion = " + quote(region)
+// selectAll runs one query of types in one region, every page.
+func selectAll(ctx context.Context, api API, name string, types []string, region string, fields []string) ([]string, error) {
+	quoted := make([]string, len(types))
+	for i, t := range types {
+		quoted[i] = quote(t)
+	}
+	cond := "resourceType = " + quoted[0]
+	if len(types) > 1 {
+		cond = "resourceType IN (" + strings.Join(quoted, ", ") + ")"
+	}
+	expr := "SELECT " + strings.Join(append([]string{"accountId", "awsRegion", "resourceType"}, fields...), ", ") +
+		" WHERE " + cond + " AND awsRegion = " + quote(region)
 	p := configservice.NewSelectAggregateResourceConfigPaginator(api, &configservice.SelectAggregateResourceConfigInput{
 		ConfigurationAggregatorName: aws.String(name), Expression: aws.String(expr), Limit: 100,
 	})

@@ -26,12 +26,18 @@ type fakeAPI struct {
 
 func (f *fakeAPI) SelectAggregateResourceConfig(_ context.Context, in *configservice.SelectAggregateResourceConfigInput, _ ...func(*configservice.Options)) (*configservice.SelectAggregateResourceConfigOutput, error) {
 	expr := aws.ToString(in.Expression)
-	typ := between(expr, "resourceType = '", "'")
-	region := between(expr, "awsRegion = '", "'")
-	if err := f.fail[typ]; err != nil {
-		return nil, err
+	types := []string{between(expr, "resourceType = '", "'")}
+	if strings.Contains(expr, "resourceType IN (") {
+		types = strings.Split(strings.ReplaceAll(between(expr, "resourceType IN (", ")"), "'", ""), ", ")
 	}
-	rows := f.rows[typ+" "+region]
+	region := between(expr, "awsRegion = '", "'")
+	var rows []string
+	for _, typ := range types {
+		if err := f.fail[typ]; err != nil {
+			return nil, err
+		}
+		rows = append(rows, f.rows[typ+" "+region]...)
+	}
 	start := 0
 	if in.NextToken != nil {
 		start = len(aws.ToString(in.NextToken))
@@ -58,11 +64,11 @@ func between(s, a, b string) string {
 }
 
 func recorder(account, region, group string) string {
-	return `{"accountId":"` + account + `","awsRegion":"` + region + `","configuration":{"recordingGroup":` + group + `}}`
+	return `{"accountId":"` + account + `","awsRegion":"` + region + `","resourceType":"` + recorderType + `","configuration":{"recordingGroup":` + group + `}}`
 }
 
 func eni(account, region, id, group, extra string) string {
-	return `{"accountId":"` + account + `","awsRegion":"` + region + `","configuration":{"networkInterfaceId":"` + id +
+	return `{"accountId":"` + account + `","awsRegion":"` + region + `","resourceType":"` + eniType + `","configuration":{"networkInterfaceId":"` + id +
 		`","groups":[{"groupId":"` + group + `"}]` + extra + `}}`
 }
 
@@ -93,6 +99,11 @@ func TestAnswerOnlyWhereTheRecorderProvesTheType(t *testing.T) {
 			t.Errorf("%s: answer %v %q, want %q", cell, ok, why, want)
 		}
 	}
+	for _, typ := range []string{"AWS::Lambda::Function", "AWS::EKS::Cluster"} {
+		if ok, why := inv.Answer(Cell{"d", "r1"}, typ); !ok || len(inv.Items(Cell{"d", "r1"}, typ)) != 0 {
+			t.Errorf("%s in d: %v %q, %d items", typ, ok, why, len(inv.Items(Cell{"d", "r1"}, typ)))
+		}
+	}
 	if n := len(inv.Items(Cell{"a", "r1"}, eniType)); n != 2 {
 		t.Fatalf("%d items in a, want 2 (pages of 2 read to the end)", n)
 	}
@@ -109,6 +120,12 @@ func TestAFailedQueryMakesItsTypeDirect(t *testing.T) {
 	inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries())
 	if ok, why := inv.Answer(Cell{"a", "r1"}, eniType); ok || !strings.Contains(why, "AccessDenied") || !strings.Contains(why, "SelectAggregateResourceConfig") {
 		t.Fatalf("answer %v %q", ok, why)
+	}
+	api.fail = nil
+	api.rows["AWS::Lambda::Function r1"] = []string{`{"accountId":"a","awsRegion":"r1","resourceType":"AWS::S3::Bucket"}`}
+	inv = Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries())
+	if ok, why := inv.Answer(Cell{"a", "r1"}, "AWS::EKS::Cluster"); ok || !strings.Contains(why, "not an item of") {
+		t.Fatalf("a row of an unasked type: %v %q", ok, why)
 	}
 	api.fail = map[string]error{recorderType: denied}
 	if inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries()); inv.Err == nil {
@@ -151,7 +168,7 @@ func TestWrapRecordsEachCellsSource(t *testing.T) {
 	if us, err := w[2].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"}); us != nil || err != nil || directCalls != 2 {
 		t.Fatalf("no functions: %v %v, %d direct calls", us, err, directCalls)
 	}
-	inv.items["AWS::Lambda::Function"] = map[Cell][]json.RawMessage{{"a", "r1"}: {json.RawMessage(`{"resourceId":"fn"}`)}}
+	inv.items["AWS::Lambda::Function"] = map[Cell][]json.RawMessage{{"a", "r1"}: {json.RawMessage(`{"resourceType":"AWS::Lambda::Function","resourceId":"fn"}`)}}
 	_, _ = w[2].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"})
 	cells = src.Cells()
 	if directCalls != 3 || len(cells) != 4 || cells[1].Source != "config:org" || !strings.Contains(cells[2].Reason, "1 AWS::Lambda::Function recorded") {
