@@ -65,7 +65,9 @@ type inventoryJSON struct {
 		Error            string   `json:"error"`
 		DirectEverywhere []string `json:"direct_everywhere"`
 		Cells            []struct {
-			Account, Region, Finder, Source, Reason string
+			Account, Region string
+			Config          []string
+			Direct          []struct{ Finder, Reason string }
 		} `json:"cells"`
 	} `json:"inventory"`
 }
@@ -114,14 +116,27 @@ func TestInventoryThroughTheAggregatorFindsWhatDirectFinds(t *testing.T) {
 	got := map[string]string{}
 	lambda := map[string]string{}
 	for _, c := range agg.Inventory.Cells {
-		switch c.Finder {
-		case "ec2-network-interfaces":
-			got[c.Account+" "+c.Region] = c.Source + " " + c.Reason
-		case "lambda-functions":
-			lambda[c.Account+" "+c.Region] = c.Source + " " + c.Reason
+		cell := c.Account + " " + c.Region
+		for _, f := range c.Config {
+			switch f {
+			case "ec2-network-interfaces":
+				got[cell] = "config:org"
+			case "lambda-functions":
+				lambda[cell] = "config:org"
+			}
 		}
-		if slices.Contains(agg.Inventory.DirectEverywhere, c.Finder) {
-			t.Errorf("cell of a finder the aggregator does not answer: %+v", c)
+		for _, d := range c.Direct {
+			switch d.Finder {
+			case "ec2-network-interfaces":
+				got[cell] = "direct " + d.Reason
+			case "lambda-functions":
+				lambda[cell] = "direct " + d.Reason
+			}
+		}
+		for _, f := range append(c.Config, "") {
+			if slices.Contains(agg.Inventory.DirectEverywhere, f) {
+				t.Errorf("cell of a finder the aggregator does not answer: %+v", c)
+			}
 		}
 	}
 	// Presence: where functions are recorded the finder reads directly;
@@ -174,7 +189,7 @@ faults:
 		t.Fatalf("inventory %+v: want the denied call named", agg.Inventory)
 	}
 	for _, c := range agg.Inventory.Cells {
-		if c.Source != "direct" {
+		if len(c.Config) > 0 || len(c.Direct) == 0 {
 			t.Errorf("cell %+v answered by the aggregator it could not read", c)
 		}
 	}
@@ -214,9 +229,7 @@ func TestInventoryOverEveryServiceFindsWhatDirectFinds(t *testing.T) {
 	}
 	answered := 0
 	for _, c := range agg.Inventory.Cells {
-		if c.Source != "direct" {
-			answered++
-		}
+		answered += len(c.Config)
 	}
 	if answered == 0 {
 		t.Fatalf("no cell answered by the aggregator: %+v", agg.Inventory.Cells)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,7 +161,7 @@ func TestWrapRecordsEachCellsSource(t *testing.T) {
 		t.Fatalf("%d direct calls, want 2 (b's interfaces, a's group references)", directCalls)
 	}
 	cells := src.Cells()
-	if len(cells) != 2 || cells[0].Source != "config:org" || cells[1].Source != "direct" || cells[1].Reason == "" {
+	if len(cells) != 2 || len(cells[0].Config) != 1 || len(cells[0].Direct) != 0 || len(cells[1].Direct) != 1 || cells[1].Direct[0].Reason == "" {
 		t.Fatalf("cells %+v", cells)
 	}
 	// Presence: no function recorded in a → no users, no call; one
@@ -171,8 +172,14 @@ func TestWrapRecordsEachCellsSource(t *testing.T) {
 	inv.items["AWS::Lambda::Function"] = map[Cell][]json.RawMessage{{"a", "r1"}: {json.RawMessage(`{"resourceType":"AWS::Lambda::Function","resourceId":"fn"}`)}}
 	_, _ = w[2].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"})
 	cells = src.Cells()
-	if directCalls != 3 || len(cells) != 4 || cells[1].Source != "config:org" || !strings.Contains(cells[2].Reason, "1 AWS::Lambda::Function recorded") {
+	if directCalls != 3 || len(cells) != 2 || !slices.Equal(cells[0].Config, []string{"ec2-network-interfaces", "lambda-functions"}) ||
+		len(cells[0].Direct) != 1 || !strings.Contains(cells[0].Direct[0].Reason, "1 AWS::Lambda::Function recorded") {
 		t.Fatalf("%d direct calls, cells %+v", directCalls, cells)
+	}
+	want := []Count{{"ec2-network-interfaces", "config:org", 1}, {"ec2-network-interfaces", "direct", 1},
+		{"lambda-functions", "config:org", 1}, {"lambda-functions", "direct", 1}}
+	if got := src.Counts(); !slices.Equal(got, want) {
+		t.Fatalf("counts %+v", got)
 	}
 }
 

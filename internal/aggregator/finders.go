@@ -146,44 +146,93 @@ func interfaceUsages(items []json.RawMessage, t usage.Target) ([]usage.Usage, er
 	return out, nil
 }
 
-// CellSource is who answered one finder in one account-region.
+// CellSource says, for one account-region, which finders the aggregator
+// answered and which were read directly, with why. One row a cell, not one
+// a finder: an organization has hundreds of thousands of finder cells.
 type CellSource struct {
 	Account string `json:"account"`
 	Region  string `json:"region"`
-	Finder  string `json:"finder"`
-	Source  string `json:"source"` // config:NAME or direct
-	Reason  string `json:"reason,omitempty"`
+	// Config lists the finders answered from the aggregator.
+	Config []string `json:"config"`
+	// Direct lists the answerable finders read directly instead.
+	Direct []DirectFinder `json:"direct,omitempty"`
+}
+
+// DirectFinder is a finder read directly in a cell, and why.
+type DirectFinder struct {
+	Finder string `json:"finder"`
+	Reason string `json:"reason"`
+}
+
+// Count is how many cells one source answered for one finder.
+type Count struct {
+	Finder string `json:"finder"`
+	Source string `json:"source"`
+	Cells  int    `json:"cells"`
 }
 
 // Sources collects each served finder's source per cell while the
 // finders run.
 type Sources struct {
-	mu    sync.Mutex
-	cells []CellSource
+	mu     sync.Mutex
+	cells  map[Cell]*CellSource
+	counts map[[2]string]int
 }
 
-// Cells returns the sources in account, region, finder order.
+func (s *Sources) add(c Cell, finder, source, reason string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cells == nil {
+		s.cells, s.counts = map[Cell]*CellSource{}, map[[2]string]int{}
+	}
+	e := s.cells[c]
+	if e == nil {
+		e = &CellSource{Account: c.Account, Region: c.Region, Config: []string{}}
+		s.cells[c] = e
+	}
+	if reason == "" {
+		e.Config = append(e.Config, finder)
+	} else {
+		e.Direct = append(e.Direct, DirectFinder{Finder: finder, Reason: reason})
+	}
+	s.counts[[2]string{finder, source}]++
+}
+
+// Cells returns one row a cell, in account and region order, finders by
+// name.
 func (s *Sources) Cells() []CellSource {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := append([]CellSource{}, s.cells...)
+	out := make([]CellSource, 0, len(s.cells))
+	for _, e := range s.cells {
+		sort.Strings(e.Config)
+		sort.Slice(e.Direct, func(i, j int) bool { return e.Direct[i].Finder < e.Direct[j].Finder })
+		out = append(out, *e)
+	}
 	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Account != b.Account {
-			return a.Account < b.Account
+		if out[i].Account != out[j].Account {
+			return out[i].Account < out[j].Account
 		}
-		if a.Region != b.Region {
-			return a.Region < b.Region
-		}
-		return a.Finder < b.Finder
+		return out[i].Region < out[j].Region
 	})
 	return out
 }
 
-func (s *Sources) add(c CellSource) {
+// Counts returns the cells per finder and source, by finder.
+func (s *Sources) Counts() []Count {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.cells = append(s.cells, c)
+	out := []Count{}
+	for k, n := range s.counts {
+		out = append(out, Count{Finder: k[0], Source: k[1], Cells: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Finder != out[j].Finder {
+			return out[i].Finder < out[j].Finder
+		}
+		return out[i].Source < out[j].Source
+	})
+	return out
 }
 
 // Wrap returns finders in which each served finder answers from inv where
@@ -212,10 +261,10 @@ func Wrap(inv *Inventory, finders []usage.Finder, src *Sources) []usage.Finder {
 				ok, why = false, fmt.Sprintf("%d %s recorded: read directly", len(items), s.query.Type)
 			}
 			if !ok {
-				src.add(CellSource{Account: t.Account, Region: t.Region, Finder: f.Name, Source: "direct", Reason: why})
+				src.add(c, f.Name, "direct", why)
 				return direct(ctx, cfg, t)
 			}
-			src.add(CellSource{Account: t.Account, Region: t.Region, Finder: f.Name, Source: inv.Spec.String()})
+			src.add(c, f.Name, inv.Spec.String(), "")
 			if s.usages == nil {
 				return nil, nil // none recorded: nothing to find
 			}

@@ -23,16 +23,10 @@ type inventoryReport struct {
 	Error            string                  `json:"error,omitempty"`
 	Answers          map[string]string       `json:"answers"` // finder → Config resource type
 	DirectEverywhere []string                `json:"direct_everywhere"`
-	Summary          []inventoryCount        `json:"summary"`
+	Summary          []aggregator.Count      `json:"summary"`
 	Cells            []aggregator.CellSource `json:"cells"`
 
 	src *aggregator.Sources
-}
-
-type inventoryCount struct {
-	Finder string `json:"finder"`
-	Source string `json:"source"`
-	Cells  int    `json:"cells"`
 }
 
 // readInventory reads the aggregator once and returns the finders with
@@ -71,22 +65,7 @@ func (r *inventoryReport) finish() {
 	if r == nil {
 		return
 	}
-	r.Cells = r.src.Cells()
-	counts := map[[2]string]int{}
-	for _, c := range r.Cells {
-		counts[[2]string{c.Finder, c.Source}]++
-	}
-	r.Summary = []inventoryCount{}
-	for k, n := range counts {
-		r.Summary = append(r.Summary, inventoryCount{Finder: k[0], Source: k[1], Cells: n})
-	}
-	sort.Slice(r.Summary, func(i, j int) bool {
-		a, b := r.Summary[i], r.Summary[j]
-		if a.Finder != b.Finder {
-			return a.Finder < b.Finder
-		}
-		return a.Source < b.Source
-	})
+	r.Cells, r.Summary = r.src.Cells(), r.src.Counts()
 }
 
 // inventoryTable is the table form: cells per finder and source, then every
@@ -99,8 +78,8 @@ func inventoryTable(r *inventoryReport) []report.Table {
 	}
 	direct := report.Table{Title: "Read directly instead of through the aggregator:", Headers: []string{"ACCOUNT", "REGION", "FINDER", "WHY"}}
 	for _, c := range r.Cells {
-		if c.Source == "direct" {
-			direct.Rows = append(direct.Rows, []string{c.Account, c.Region, c.Finder, c.Reason})
+		for _, d := range c.Direct {
+			direct.Rows = append(direct.Rows, []string{c.Account, c.Region, d.Finder, d.Reason})
 		}
 	}
 	return []report.Table{sum, direct}
