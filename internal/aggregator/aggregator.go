@@ -4,10 +4,12 @@
 // of tens of calls per account-region (--inventory config:NAME).
 //
 // The invariant: a cell (account, region) is answered from the aggregator
-// for a resource type only when the aggregator proves it records that type
-// there — the cell's configuration recorder is a recorded item whose
-// recording group includes the type, and the cell's source is not FAILED
-// or OUTDATED. Every other cell, and every finder that has no Config
+// for a resource type only when it is proven to record that type there —
+// the cell's configuration recorder is recording and its recording group
+// includes the type (read in the cell: DescribeConfigurationRecorders and
+// ...RecorderStatus, as Config does not record its recorders as
+// resources), and the aggregator's source for the cell is not FAILED or
+// OUTDATED. Every other cell, and every finder that has no Config
 // equivalent, is answered by the direct finder, and the report names the
 // source of each cell (docs/INVENTORY.md). Reads only.
 package aggregator
@@ -27,8 +29,19 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 )
 
-// IAM is every action reading the aggregator calls.
+// IAM is every action reading the aggregator calls, in the caller's
+// account.
 var IAM = []string{"config:SelectAggregateResourceConfig", "config:DescribeConfigurationAggregatorSourcesStatus"}
+
+// RecorderIAM is what reading a cell's recorder calls, in every account.
+var RecorderIAM = []string{"config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus"}
+
+// RecorderAPI reads one account-region's recorders; *configservice.Client
+// satisfies it.
+type RecorderAPI interface {
+	DescribeConfigurationRecorders(ctx context.Context, in *configservice.DescribeConfigurationRecordersInput, opts ...func(*configservice.Options)) (*configservice.DescribeConfigurationRecordersOutput, error)
+	DescribeConfigurationRecorderStatus(ctx context.Context, in *configservice.DescribeConfigurationRecorderStatusInput, opts ...func(*configservice.Options)) (*configservice.DescribeConfigurationRecorderStatusOutput, error)
+}
 
 // API is what reading the aggregator calls; *configservice.Client
 // satisfies it.
@@ -69,14 +82,26 @@ type Inventory struct {
 	// answered directly, and the report says why.
 	Err error
 
-	recorders map[Cell][]recordingGroup
-	failed    map[Cell]string // source status other than SUCCEEDED
-	items     map[string]map[Cell][]json.RawMessage
-	typeErr   map[string]error
+	failed  map[Cell]string // source status other than SUCCEEDED
+	items   map[string]map[Cell][]json.RawMessage
+	typeErr map[string]error
+
+	// NewRecorderAPI makes the client that reads a cell's recorders.
+	NewRecorderAPI func(aws.Config) RecorderAPI
+	mu             sync.Mutex
+	recorders      map[Cell]*cellRecorder
 }
 
-// Answer says whether the aggregator answers typ in c, and if not why.
-func (inv *Inventory) Answer(c Cell, typ string) (bool, string) {
+// cellRecorder is a cell's recording groups, read once.
+type cellRecorder struct {
+	once   sync.Once
+	groups []recordingGroup
+	err    error
+}
+
+// Answer says whether the aggregator answers typ in c, and if not why;
+// cfg reads c's recorders the first time c is asked about.
+func (inv *Inventory) Answer(ctx context.Context, c Cell, cfg aws.Config, typ string) (bool, string) {
 	switch {
 	case inv.Err != nil:
 		return false, "aggregator not read: " + inv.Err.Error()
@@ -85,11 +110,27 @@ func (inv *Inventory) Answer(c Cell, typ string) (bool, string) {
 	case inv.failed[c] != "":
 		return false, "aggregator source " + inv.failed[c]
 	}
-	rgs, ok := inv.recorders[c]
-	if !ok {
-		return false, "no configuration recorder recorded in this account-region"
+	inv.mu.Lock()
+	if inv.recorders == nil {
+		inv.recorders = map[Cell]*cellRecorder{}
 	}
-	for _, rg := range rgs {
+	r := inv.recorders[c]
+	if r == nil {
+		r = &cellRecorder{}
+		inv.recorders[c] = r
+	}
+	inv.mu.Unlock()
+	r.once.Do(func() {
+		r.groups, r.err = readRecorders(ctx, inv.NewRecorderAPI(cfg))
+		r.err = awsx.Wrap(c.Account, c.Region, "config:DescribeConfigurationRecorders", r.err)
+	})
+	if r.err != nil {
+		return false, "recorder not read: " + r.err.Error()
+	}
+	if len(r.groups) == 0 {
+		return false, "no configuration recorder is recording in this account-region"
+	}
+	for _, rg := range r.groups {
 		if rg.records(typ) {
 			return true, ""
 		}
@@ -97,11 +138,48 @@ func (inv *Inventory) Answer(c Cell, typ string) (bool, string) {
 	return false, "the recorder does not record " + typ
 }
 
+// readRecorders returns the recording groups of the recorders that are
+// recording.
+func readRecorders(ctx context.Context, api RecorderAPI) ([]recordingGroup, error) {
+	st, err := api.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})
+	if err != nil {
+		return nil, err
+	}
+	on := map[string]bool{}
+	for _, s := range st.ConfigurationRecordersStatus {
+		on[aws.ToString(s.Name)] = s.Recording
+	}
+	recs, err := api.DescribeConfigurationRecorders(ctx, &configservice.DescribeConfigurationRecordersInput{})
+	if err != nil {
+		return nil, err
+	}
+	var out []recordingGroup
+	for _, r := range recs.ConfigurationRecorders {
+		g := r.RecordingGroup
+		if !on[aws.ToString(r.Name)] || g == nil {
+			continue
+		}
+		rg := recordingGroup{AllSupported: g.AllSupported}
+		for _, t := range g.ResourceTypes {
+			rg.ResourceTypes = append(rg.ResourceTypes, string(t))
+		}
+		if g.ExclusionByResourceTypes != nil {
+			for _, t := range g.ExclusionByResourceTypes.ResourceTypes {
+				rg.ExclusionByResourceTypes.ResourceTypes = append(rg.ExclusionByResourceTypes.ResourceTypes, string(t))
+			}
+		}
+		if g.RecordingStrategy != nil {
+			rg.RecordingStrategy.UseOnly = string(g.RecordingStrategy.UseOnly)
+		}
+		out = append(out, rg)
+	}
+	return out, nil
+}
+
 // Items returns the configuration items of typ in c.
 func (inv *Inventory) Items(c Cell, typ string) []json.RawMessage { return inv.items[typ][c] }
 
-// recordingGroup is the part of AWS::Config::ConfigurationRecorder's
-// configuration that says what it records (RecordingGroup in the API).
+// recordingGroup is what a recorder records (RecordingGroup in the API).
 type recordingGroup struct {
 	AllSupported             bool     `json:"allSupported"`
 	ResourceTypes            []string `json:"resourceTypes"`
@@ -132,16 +210,13 @@ type Query struct {
 	Select []string
 }
 
-const recorderType = "AWS::Config::ConfigurationRecorder"
-
-// Read reads the aggregator: which sources deliver, every region's
-// recorders, and the items of each query, one query per region, in
-// parallel. A failure to read the sources or recorders is returned as
-// Inventory.Err (every cell direct); a failure of one type's query makes
-// that type direct everywhere.
+// Read reads the aggregator: which sources do not deliver, and the items
+// of each query, one query per region, in parallel. Any failure is
+// returned as Inventory.Err: every cell is then read directly.
 func Read(ctx context.Context, api API, account, region string, spec Spec, regions []string, queries []Query) *Inventory {
-	inv := &Inventory{Spec: spec, recorders: map[Cell][]recordingGroup{}, failed: map[Cell]string{},
-		items: map[string]map[Cell][]json.RawMessage{}, typeErr: map[string]error{}}
+	inv := &Inventory{Spec: spec, failed: map[Cell]string{},
+		items: map[string]map[Cell][]json.RawMessage{}, typeErr: map[string]error{},
+		NewRecorderAPI: func(cfg aws.Config) RecorderAPI { return configservice.NewFromConfig(cfg) }}
 	wrap := func(op string, err error) error { return awsx.Wrap(account, region, op+" "+spec.Name, err) }
 	if err := inv.readSources(ctx, api); err != nil {
 		inv.Err = wrap("config:DescribeConfigurationAggregatorSourcesStatus", err)
@@ -166,7 +241,6 @@ func Read(ctx context.Context, api API, account, region string, spec Spec, regio
 	}
 	var jobs []job
 	for _, r := range regions {
-		jobs = append(jobs, job{[]string{recorderType}, r, []string{"configuration.recordingGroup"}})
 		for _, m := range merged {
 			jobs = append(jobs, job{m.types, r, m.fields})
 		}
@@ -178,12 +252,11 @@ func Read(ctx context.Context, api API, account, region string, spec Spec, regio
 		rows, err := selectAll(ctx, api, spec.Name, j.types, j.region, j.fields)
 		mu.Lock()
 		defer mu.Unlock()
+		// Any query that fails makes the whole aggregator unread: every
+		// cell direct, and the report and stderr say why.
 		fail := func(err error) {
-			if j.types[0] == recorderType {
-				if inv.Err == nil {
-					inv.Err = err
-				}
-				return
+			if inv.Err == nil {
+				inv.Err = err
 			}
 			for _, t := range j.types {
 				if inv.typeErr[t] == nil {
@@ -197,12 +270,9 @@ func Read(ctx context.Context, api API, account, region string, spec Spec, regio
 		}
 		for _, row := range rows {
 			var head struct {
-				AccountID     string `json:"accountId"`
-				AwsRegion     string `json:"awsRegion"`
-				ResourceType  string `json:"resourceType"`
-				Configuration struct {
-					RecordingGroup *recordingGroup `json:"recordingGroup"`
-				} `json:"configuration"`
+				AccountID    string `json:"accountId"`
+				AwsRegion    string `json:"awsRegion"`
+				ResourceType string `json:"resourceType"`
 			}
 			if err := json.Unmarshal([]byte(row), &head); err != nil || !slices.Contains(j.types, head.ResourceType) {
 				fail(wrap("config:SelectAggregateResourceConfig", fmt.Errorf("result row %.200s: not an item of %s (%v)", row, strings.Join(j.types, ", "), err)))
@@ -210,12 +280,6 @@ func Read(ctx context.Context, api API, account, region string, spec Spec, regio
 			}
 			c := Cell{head.AccountID, head.AwsRegion}
 			typ := head.ResourceType
-			if typ == recorderType {
-				if rg := head.Configuration.RecordingGroup; rg != nil {
-					inv.recorders[c] = append(inv.recorders[c], *rg)
-				}
-				continue
-			}
 			if inv.items[typ] == nil {
 				inv.items[typ] = map[Cell][]json.RawMessage{}
 			}

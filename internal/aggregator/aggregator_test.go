@@ -64,9 +64,29 @@ func between(s, a, b string) string {
 	return v
 }
 
-func recorder(account, region, group string) string {
-	return `{"accountId":"` + account + `","awsRegion":"` + region + `","resourceType":"` + recorderType + `","configuration":{"recordingGroup":` + group + `}}`
+// recorderFake is one cell's recorders; in tests the cell is named by the
+// config's region.
+type recorderFake struct {
+	recording bool
+	group     *cfgtypes.RecordingGroup
+	err       error
 }
+
+func (r recorderFake) DescribeConfigurationRecorders(context.Context, *configservice.DescribeConfigurationRecordersInput, ...func(*configservice.Options)) (*configservice.DescribeConfigurationRecordersOutput, error) {
+	return &configservice.DescribeConfigurationRecordersOutput{ConfigurationRecorders: []cfgtypes.ConfigurationRecorder{{Name: aws.String("default"), RecordingGroup: r.group}}}, r.err
+}
+
+func (r recorderFake) DescribeConfigurationRecorderStatus(context.Context, *configservice.DescribeConfigurationRecorderStatusInput, ...func(*configservice.Options)) (*configservice.DescribeConfigurationRecorderStatusOutput, error) {
+	return &configservice.DescribeConfigurationRecorderStatusOutput{ConfigurationRecordersStatus: []cfgtypes.ConfigurationRecorderStatus{{Name: aws.String("default"), Recording: r.recording}}}, r.err
+}
+
+func recorders(inv *Inventory, cells map[string]recorderFake) {
+	inv.NewRecorderAPI = func(cfg aws.Config) RecorderAPI { return cells[cfg.Region] }
+}
+
+func cellCfg(account string) aws.Config { return aws.Config{Region: account} }
+
+var all = &cfgtypes.RecordingGroup{AllSupported: true}
 
 func eni(account, region, id, group, extra string) string {
 	return `{"accountId":"` + account + `","awsRegion":"` + region + `","resourceType":"` + eniType + `","configuration":{"networkInterfaceId":"` + id +
@@ -77,14 +97,6 @@ const eniType = "AWS::EC2::NetworkInterface"
 
 func TestAnswerOnlyWhereTheRecorderProvesTheType(t *testing.T) {
 	api := &fakeAPI{t: t, rows: map[string][]string{
-		recorderType + " r1": {
-			recorder("a", "r1", `{"allSupported":true}`),
-			recorder("b", "r1", `{"allSupported":false,"resourceTypes":["AWS::EC2::Instance"],"recordingStrategy":{"useOnly":"INCLUSION_BY_RESOURCE_TYPES"}}`),
-			recorder("c", "r1", `{"allSupported":false,"exclusionByResourceTypes":{"resourceTypes":["AWS::EC2::NetworkInterface"]},"recordingStrategy":{"useOnly":"EXCLUSION_BY_RESOURCE_TYPES"}}`),
-			recorder("d", "r1", `{"allSupported":false,"exclusionByResourceTypes":{"resourceTypes":["AWS::EC2::Volume"]},"recordingStrategy":{"useOnly":"EXCLUSION_BY_RESOURCE_TYPES"}}`),
-			recorder("e", "r1", `{"allSupported":true}`),
-			recorder("g", "r1", `{"allSupported":false,"recordingStrategy":{"useOnly":"SOMETHING_NEW"},"resourceTypes":["AWS::EC2::NetworkInterface"]}`),
-		},
 		eniType + " r1": {eni("a", "r1", "eni-1", "sg-d", ""), eni("a", "r1", "eni-2", "sg-x", ""), eni("d", "r1", "eni-3", "sg-d", "")},
 	}, failed: []cfgtypes.AggregatedSourceStatus{{SourceId: aws.String("e"), AwsRegion: aws.String("r1"),
 		LastUpdateStatus: cfgtypes.AggregatedSourceStatusTypeOutdated}}}
@@ -92,16 +104,30 @@ func TestAnswerOnlyWhereTheRecorderProvesTheType(t *testing.T) {
 	if inv.Err != nil {
 		t.Fatal(inv.Err)
 	}
+	recorders(inv, map[string]recorderFake{
+		"a": {recording: true, group: all},
+		"b": {recording: true, group: &cfgtypes.RecordingGroup{ResourceTypes: []cfgtypes.ResourceType{"AWS::EC2::Instance"},
+			RecordingStrategy: &cfgtypes.RecordingStrategy{UseOnly: cfgtypes.RecordingStrategyTypeInclusionByResourceTypes}}},
+		"c": {recording: true, group: &cfgtypes.RecordingGroup{ExclusionByResourceTypes: &cfgtypes.ExclusionByResourceTypes{ResourceTypes: []cfgtypes.ResourceType{eniType}},
+			RecordingStrategy: &cfgtypes.RecordingStrategy{UseOnly: cfgtypes.RecordingStrategyTypeExclusionByResourceTypes}}},
+		"d": {recording: true, group: &cfgtypes.RecordingGroup{ExclusionByResourceTypes: &cfgtypes.ExclusionByResourceTypes{ResourceTypes: []cfgtypes.ResourceType{"AWS::EC2::Volume"}},
+			RecordingStrategy: &cfgtypes.RecordingStrategy{UseOnly: cfgtypes.RecordingStrategyTypeExclusionByResourceTypes}}},
+		"e": {recording: true, group: all},
+		"f": {recording: false, group: all},
+		"g": {recording: true, group: &cfgtypes.RecordingGroup{ResourceTypes: []cfgtypes.ResourceType{eniType}, RecordingStrategy: &cfgtypes.RecordingStrategy{UseOnly: "SOMETHING_NEW"}}},
+		"h": {err: errors.New("AccessDeniedException: no")},
+	})
 	for cell, want := range map[string]string{
-		"a": "", "b": "does not record", "c": "does not record", "d": "", "e": "OUTDATED", "f": "no configuration recorder", "g": "does not record",
+		"a": "", "b": "does not record", "c": "does not record", "d": "", "e": "OUTDATED", "f": "no configuration recorder is recording",
+		"g": "does not record", "h": "AccessDenied",
 	} {
-		ok, why := inv.Answer(Cell{cell, "r1"}, eniType)
+		ok, why := inv.Answer(context.Background(), Cell{cell, "r1"}, cellCfg(cell), eniType)
 		if ok != (want == "") || !strings.Contains(why, want) {
 			t.Errorf("%s: answer %v %q, want %q", cell, ok, why, want)
 		}
 	}
 	for _, typ := range []string{"AWS::Lambda::Function", "AWS::EKS::Cluster"} {
-		if ok, why := inv.Answer(Cell{"d", "r1"}, typ); !ok || len(inv.Items(Cell{"d", "r1"}, typ)) != 0 {
+		if ok, why := inv.Answer(context.Background(), Cell{"d", "r1"}, cellCfg("d"), typ); !ok || len(inv.Items(Cell{"d", "r1"}, typ)) != 0 {
 			t.Errorf("%s in d: %v %q, %d items", typ, ok, why, len(inv.Items(Cell{"d", "r1"}, typ)))
 		}
 	}
@@ -116,23 +142,20 @@ func TestAnswerOnlyWhereTheRecorderProvesTheType(t *testing.T) {
 
 func TestAFailedQueryMakesItsTypeDirect(t *testing.T) {
 	denied := errors.New("AccessDeniedException: no")
-	api := &fakeAPI{t: t, rows: map[string][]string{recorderType + " r1": {recorder("a", "r1", `{"allSupported":true}`)}},
-		fail: map[string]error{eniType: denied}}
+	api := &fakeAPI{t: t, rows: map[string][]string{}, fail: map[string]error{eniType: denied}}
 	inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries())
-	if ok, why := inv.Answer(Cell{"a", "r1"}, eniType); ok || !strings.Contains(why, "AccessDenied") || !strings.Contains(why, "SelectAggregateResourceConfig") {
+	recorders(inv, map[string]recorderFake{"a": {recording: true, group: all}})
+	if ok, why := inv.Answer(context.Background(), Cell{"a", "r1"}, cellCfg("a"), eniType); ok || !strings.Contains(why, "AccessDenied") || !strings.Contains(why, "SelectAggregateResourceConfig") {
 		t.Fatalf("answer %v %q", ok, why)
 	}
 	api.fail = nil
 	api.rows["AWS::Lambda::Function r1"] = []string{`{"accountId":"a","awsRegion":"r1","resourceType":"AWS::S3::Bucket"}`}
 	inv = Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries())
-	if ok, why := inv.Answer(Cell{"a", "r1"}, "AWS::EKS::Cluster"); ok || !strings.Contains(why, "not an item of") {
+	recorders(inv, map[string]recorderFake{"a": {recording: true, group: all}})
+	if ok, why := inv.Answer(context.Background(), Cell{"a", "r1"}, cellCfg("a"), "AWS::EKS::Cluster"); ok || !strings.Contains(why, "not an item of") {
 		t.Fatalf("a row of an unasked type: %v %q", ok, why)
 	}
-	api.fail = map[string]error{recorderType: denied}
-	if inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries()); inv.Err == nil {
-		t.Fatal("recorders not read, but no error")
-	}
-	api.fail, api.sources = nil, denied
+	api.sources = denied
 	if inv := Read(context.Background(), api, "m", "r1", Spec{Name: "org"}, []string{"r1"}, Queries()); inv.Err == nil ||
 		!strings.Contains(inv.Err.Error(), "DescribeConfigurationAggregatorSourcesStatus") {
 		t.Fatalf("sources not read: %v", inv.Err)
@@ -140,8 +163,7 @@ func TestAFailedQueryMakesItsTypeDirect(t *testing.T) {
 }
 
 func TestWrapRecordsEachCellsSource(t *testing.T) {
-	inv := &Inventory{Spec: Spec{Name: "org"}, recorders: map[Cell][]recordingGroup{{"a", "r1"}: {{AllSupported: true}}},
-		failed: map[Cell]string{}, typeErr: map[string]error{},
+	inv := &Inventory{Spec: Spec{Name: "org"}, failed: map[Cell]string{}, typeErr: map[string]error{},
 		items: map[string]map[Cell][]json.RawMessage{eniType: {{"a", "r1"}: {json.RawMessage(eni("a", "r1", "eni-1", "sg-d", `,"attachment":{"instanceId":"i-1"}`))}}}}
 	directCalls := 0
 	finders := []usage.Finder{
@@ -149,9 +171,15 @@ func TestWrapRecordsEachCellsSource(t *testing.T) {
 		{Name: "ec2-security-group-references", Find: func(context.Context, aws.Config, usage.Target) ([]usage.Usage, error) { directCalls++; return nil, nil }},
 		{Name: "lambda-functions", Find: func(context.Context, aws.Config, usage.Target) ([]usage.Usage, error) { directCalls++; return nil, nil }},
 	}
+	inv.NewRecorderAPI = func(cfg aws.Config) RecorderAPI {
+		if cfg.AppID == "a" {
+			return recorderFake{recording: true, group: all}
+		}
+		return recorderFake{}
+	}
 	src := &Sources{}
 	w := Wrap(inv, finders, src)
-	us, _ := w[0].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1", GroupIDs: []string{"sg-d"}})
+	us, _ := w[0].Find(context.Background(), aws.Config{AppID: "a"}, usage.Target{Account: "a", Region: "r1", GroupIDs: []string{"sg-d"}})
 	if len(us) != 1 || us[0].ResourceID != "i-1" || us[0].ResourceType == "" {
 		t.Fatalf("usages %+v", us)
 	}
@@ -166,11 +194,11 @@ func TestWrapRecordsEachCellsSource(t *testing.T) {
 	}
 	// Presence: no function recorded in a → no users, no call; one
 	// recorded → read directly.
-	if us, err := w[2].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"}); us != nil || err != nil || directCalls != 2 {
+	if us, err := w[2].Find(context.Background(), aws.Config{AppID: "a"}, usage.Target{Account: "a", Region: "r1"}); us != nil || err != nil || directCalls != 2 {
 		t.Fatalf("no functions: %v %v, %d direct calls", us, err, directCalls)
 	}
 	inv.items["AWS::Lambda::Function"] = map[Cell][]json.RawMessage{{"a", "r1"}: {json.RawMessage(`{"resourceType":"AWS::Lambda::Function","resourceId":"fn"}`)}}
-	_, _ = w[2].Find(context.Background(), aws.Config{}, usage.Target{Account: "a", Region: "r1"})
+	_, _ = w[2].Find(context.Background(), aws.Config{AppID: "a"}, usage.Target{Account: "a", Region: "r1"})
 	cells = src.Cells()
 	if directCalls != 3 || len(cells) != 2 || !slices.Equal(cells[0].Config, []string{"ec2-network-interfaces", "lambda-functions"}) ||
 		len(cells[0].Direct) != 1 || !strings.Contains(cells[0].Direct[0].Reason, "1 AWS::Lambda::Function recorded") {

@@ -53,20 +53,16 @@ var servedFinders = []served{
 	presence("ec2-launch-templates", "AWS::EC2::LaunchTemplate"),
 	presence("eks-clusters", "AWS::EKS::Cluster"),
 	presence("redshift-clusters", "AWS::Redshift::Cluster"),
-	presence("elasticache-clusters", "AWS::ElastiCache::CacheCluster"),
 	// Mount targets belong to their file system.
 	presence("efs-mount-targets", "AWS::EFS::FileSystem"),
 	presence("ec2-vpc-endpoints", "AWS::EC2::VPCEndpoint"),
 	presence("autoscaling-groups", "AWS::AutoScaling::AutoScalingGroup"),
 	presence("autoscaling-launch-configurations", "AWS::AutoScaling::LaunchConfiguration"),
 	presence("batch-compute-environments", "AWS::Batch::ComputeEnvironment"),
-	presence("dms-replication-instances", "AWS::DMS::ReplicationInstance"),
 	presence("mq-brokers", "AWS::AmazonMQ::Broker"),
 	presence("beanstalk-environments", "AWS::ElasticBeanstalk::Environment"),
-	presence("sagemaker-notebook-instances", "AWS::SageMaker::NotebookInstance"),
 	presence("sagemaker-models", "AWS::SageMaker::Model"),
 	presence("route53resolver-endpoints", "AWS::Route53Resolver::ResolverEndpoint"),
-	presence("mwaa-environments", "AWS::MWAA::Environment"),
 	presence("apprunner-vpc-connectors", "AWS::AppRunner::VpcConnector"),
 	// Published versions belong to their state machine.
 	presence("sfn-state-machines", "AWS::StepFunctions::StateMachine"),
@@ -255,7 +251,7 @@ func Wrap(inv *Inventory, finders []usage.Finder, src *Sources) []usage.Finder {
 		s, direct := servedFinders[j], f.Find
 		out[i].Find = func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 			c := Cell{t.Account, t.Region}
-			ok, why := inv.Answer(c, s.query.Type)
+			ok, why := inv.Answer(ctx, c, cfg, s.query.Type)
 			items := inv.Items(c, s.query.Type)
 			if ok && s.usages == nil && len(items) > 0 {
 				ok, why = false, fmt.Sprintf("%d %s recorded: read directly", len(items), s.query.Type)

@@ -93,6 +93,8 @@ func grants(command string, finders []usage.Finder, o Options) ([]grant, error) 
 		// The aggregator lives in one region, which --regions need not
 		// name (--inventory config:NAME@REGION): no region condition.
 		base = append(base, grant{sid: "ConfigAggregator", actions: aggregator.IAM, resources: []string{"*"}, global: true})
+		// Each account-region's recorder says what the aggregator holds there.
+		finderReads = append(finderReads, aggregator.RecorderIAM...)
 	}
 	createReplacement := []grant{
 		{sid: "CreateReplacementGroupsInVPCs", actions: []string{"ec2:CreateSecurityGroup"}, resources: []string{vpcs}},

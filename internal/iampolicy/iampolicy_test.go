@@ -77,6 +77,7 @@ func TestAggregatorOnlyWithInventory(t *testing.T) {
 	closing, _ := Actions("close", services.Finders(), Options{Inventory: true})
 	const q = "config:SelectAggregateResourceConfig"
 	if slices.Contains(without, q) || !slices.Contains(with, q) || !slices.Contains(with, "config:DescribeConfigurationAggregatorSourcesStatus") ||
+		!slices.Contains(with, "config:DescribeConfigurationRecorderStatus") ||
 		slices.Contains(closing, q) {
 		t.Fatalf("usage without %v\nwith %v\nclose %v", without, with, closing)
 	}

@@ -19,6 +19,8 @@ var configOps = map[string]op{
 	// lock (config_aggregator.go).
 	"SelectAggregateResourceConfig":                selectAggregateResourceConfig,
 	"DescribeConfigurationAggregatorSourcesStatus": describeConfigurationAggregatorSourcesStatus,
+	"DescribeConfigurationRecorders":               regionLocked(describeConfigurationRecorders),
+	"DescribeConfigurationRecorderStatus":          regionLocked(describeConfigurationRecorderStatus),
 }
 
 // ClosedRuleIdentifier is the managed rule the simulator evaluates; any

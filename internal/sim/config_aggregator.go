@@ -19,10 +19,11 @@ import (
 //
 // Each account-region's configuration recorder (config_recorder) decides
 // what the aggregator holds there: by default it records every supported
-// type; recording: false leaves the region with no configuration items
-// and its source FAILED; resource_types records only those types. The
-// recorder itself is a configuration item (AWS::Config::ConfigurationRecorder)
-// whose recordingGroup says what it records.
+// type; recording: false stops it (no configuration items, source FAILED);
+// resource_types records only those types. The recorder is read per
+// account-region (DescribeConfigurationRecorders, ...RecorderStatus): it is
+// not a resource type Config records (botocore's ResourceType enum has no
+// AWS::Config::ConfigurationRecorder).
 
 // Resource types the simulator records.
 const (
@@ -36,11 +37,11 @@ const (
 var identityTypes = []string{
 	"AWS::Lambda::Function", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer",
 	"AWS::CodeBuild::Project", "AWS::ECS::Service", "AWS::EC2::LaunchTemplate", "AWS::EKS::Cluster",
-	"AWS::Redshift::Cluster", "AWS::ElastiCache::CacheCluster", "AWS::EFS::FileSystem",
+	"AWS::Redshift::Cluster", "AWS::EFS::FileSystem",
 	"AWS::EC2::VPCEndpoint", "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration",
-	"AWS::Batch::ComputeEnvironment", "AWS::DMS::ReplicationInstance", "AWS::AmazonMQ::Broker",
-	"AWS::ElasticBeanstalk::Environment", "AWS::SageMaker::NotebookInstance", "AWS::SageMaker::Model",
-	"AWS::Route53Resolver::ResolverEndpoint", "AWS::MWAA::Environment", "AWS::AppRunner::VpcConnector",
+	"AWS::Batch::ComputeEnvironment", "AWS::AmazonMQ::Broker",
+	"AWS::ElasticBeanstalk::Environment", "AWS::SageMaker::Model",
+	"AWS::Route53Resolver::ResolverEndpoint", "AWS::AppRunner::VpcConnector",
 	"AWS::StepFunctions::StateMachine", "AWS::ImageBuilder::InfrastructureConfiguration",
 	"AWS::KinesisAnalyticsV2::Application",
 }
@@ -79,9 +80,6 @@ func (st *regionState) identities() map[string][][3]string {
 	for _, c := range st.redshiftClusters {
 		add("AWS::Redshift::Cluster", c.Name, c.Name, c.ARN)
 	}
-	for _, c := range st.cacheClusters {
-		add("AWS::ElastiCache::CacheCluster", c.Name, c.Name, c.ARN)
-	}
 	for _, fs := range st.fileSystems {
 		add("AWS::EFS::FileSystem", fs.ID, fs.Name, fs.ARN)
 	}
@@ -97,26 +95,17 @@ func (st *regionState) identities() map[string][][3]string {
 	for _, e := range st.batchEnvs {
 		add("AWS::Batch::ComputeEnvironment", e.ARN, e.Name, e.ARN)
 	}
-	for _, r := range st.dmsInstances {
-		add("AWS::DMS::ReplicationInstance", r.Name, r.Name, r.ARN)
-	}
 	for _, b := range st.mqBrokers {
 		add("AWS::AmazonMQ::Broker", b.ID, b.Name, b.ARN)
 	}
 	for _, e := range st.beanstalkEnvs {
 		add("AWS::ElasticBeanstalk::Environment", e.Name, e.Name, e.ARN)
 	}
-	for _, n := range st.notebooks {
-		add("AWS::SageMaker::NotebookInstance", n.Name, n.Name, n.ARN)
-	}
 	for _, m := range st.sageMakerModels {
 		add("AWS::SageMaker::Model", m.Name, m.Name, m.ARN)
 	}
 	for _, e := range st.resolverEndpoints {
 		add("AWS::Route53Resolver::ResolverEndpoint", e.ID, e.Name, e.ARN)
-	}
-	for _, e := range st.mwaaEnvs {
-		add("AWS::MWAA::Environment", e.Name, e.Name, e.ARN)
 	}
 	for _, c := range st.appRunnerConnectors {
 		add("AWS::AppRunner::VpcConnector", c.ARN, c.Name, c.ARN)
@@ -148,7 +137,7 @@ type configRecorder struct {
 }
 
 func (r configRecorder) records(typ string) bool {
-	return r.on && (r.types == nil || typ == cfgTypeRecorder || slices.Contains(r.types, typ))
+	return r.on && (r.types == nil || slices.Contains(r.types, typ))
 }
 
 func (b *builder) addConfigRecorder() error {
@@ -189,17 +178,6 @@ func (st *regionState) configItems(types []string) []map[string]any {
 		}
 		return map[string]any{"accountId": st.account, "awsRegion": st.region, "resourceType": typ,
 			"resourceId": id, "resourceName": id, "configuration": conf, "tags": ts, "relationships": []any{}}
-	}
-	if want(cfgTypeRecorder) {
-		rg := map[string]any{"allSupported": st.recorder.types == nil, "includeGlobalResourceTypes": false,
-			"resourceTypes": toAny(st.recorder.types), "exclusionByResourceTypes": map[string]any{"resourceTypes": []any{}},
-			"recordingStrategy": map[string]any{"useOnly": "ALL_SUPPORTED_RESOURCE_TYPES"}}
-		if st.recorder.types != nil {
-			rg["recordingStrategy"] = map[string]any{"useOnly": "INCLUSION_BY_RESOURCE_TYPES"}
-		}
-		out = append(out, item(cfgTypeRecorder, "default", map[string]any{"name": "default",
-			"roleARN":        "arn:aws:iam::" + st.account + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
-			"recordingGroup": rg}, nil))
 	}
 	if want(cfgTypeENI) {
 		for _, id := range sortedKeys(st.enis) {
@@ -519,4 +497,30 @@ func nonNilMaps(s []map[string]any) []map[string]any {
 		return []map[string]any{}
 	}
 	return s
+}
+
+// describeConfigurationRecorders answers the region's recorder, "default",
+// with its recording group (RecordingGroup in the API).
+func describeConfigurationRecorders(c *call) (any, *apiError) {
+	r := c.state.recorder
+	rg := map[string]any{"allSupported": r.types == nil, "includeGlobalResourceTypes": false,
+		"resourceTypes": nonNil(r.types), "exclusionByResourceTypes": map[string]any{"resourceTypes": []string{}},
+		"recordingStrategy": map[string]any{"useOnly": "ALL_SUPPORTED_RESOURCE_TYPES"}}
+	if r.types != nil {
+		rg["recordingStrategy"] = map[string]any{"useOnly": "INCLUSION_BY_RESOURCE_TYPES"}
+	}
+	return map[string]any{"ConfigurationRecorders": []map[string]any{{"name": "default",
+		"arn":            "arn:aws:config:" + c.Region + ":" + c.Account + ":configuration-recorder/default/sim",
+		"roleARN":        "arn:aws:iam::" + c.Account + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+		"recordingGroup": rg, "recordingMode": map[string]any{"recordingFrequency": "CONTINUOUS"}}}}, nil
+}
+
+// describeConfigurationRecorderStatus says whether the recorder runs.
+func describeConfigurationRecorderStatus(c *call) (any, *apiError) {
+	st := map[string]any{"name": "default", "recording": c.state.recorder.on, "lastStatus": "Success",
+		"lastStartTime": float64(created.Unix()), "lastStatusChangeTime": float64(created.Unix())}
+	if !c.state.recorder.on {
+		st["lastStopTime"] = float64(created.Unix())
+	}
+	return map[string]any{"ConfigurationRecordersStatus": []map[string]any{st}}, nil
 }

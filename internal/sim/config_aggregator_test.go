@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,9 +74,21 @@ regions: [us-east-1, eu-west-1]
 	if len(attached) != 1 {
 		t.Fatalf("attached %v", attached)
 	}
-	counts := query("SELECT accountId, awsRegion, COUNT(*) WHERE resourceType = 'AWS::Config::ConfigurationRecorder' GROUP BY accountId, awsRegion ORDER BY accountId", 0)
-	if len(counts) != 3 || !strings.Contains(counts[2], `"awsRegion":"eu-west-1"`) || !strings.Contains(counts[2], `"COUNT(*)":1`) {
-		t.Fatalf("recorders %v", counts)
+	counts := query("SELECT accountId, resourceType, COUNT(*) GROUP BY accountId, resourceType ORDER BY accountId", 0)
+	if len(counts) != 1 || !strings.Contains(counts[0], `"COUNT(*)":3`) {
+		t.Fatalf("counts %v", counts)
+	}
+	// The recorder, per account-region.
+	off := configservice.NewFromConfig(sdkConfig(s, "222222222222", "us-east-1"))
+	rs, err := off.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})
+	if err != nil || len(rs.ConfigurationRecordersStatus) != 1 || rs.ConfigurationRecordersStatus[0].Recording {
+		t.Fatalf("recorder status %+v %v", rs, err)
+	}
+	some := configservice.NewFromConfig(sdkConfig(s, "222222222222", "eu-west-1"))
+	rec, err := some.DescribeConfigurationRecorders(ctx, &configservice.DescribeConfigurationRecordersInput{})
+	if err != nil || len(rec.ConfigurationRecorders) != 1 || rec.ConfigurationRecorders[0].RecordingGroup.AllSupported ||
+		len(rec.ConfigurationRecorders[0].RecordingGroup.ResourceTypes) != 1 {
+		t.Fatalf("recorders %+v %v", rec, err)
 	}
 	st, err := api.DescribeConfigurationAggregatorSourcesStatus(ctx, &configservice.DescribeConfigurationAggregatorSourcesStatusInput{
 		ConfigurationAggregatorName: aws.String("org"), UpdateStatus: []types.AggregatedSourceStatusType{"FAILED"}})
@@ -101,5 +114,18 @@ regions: [us-east-1, eu-west-1]
 	var ae smithy.APIError
 	if !errors.As(err, &ae) || ae.ErrorCode() != "NoSuchConfigurationAggregatorException" {
 		t.Fatalf("other account: %v", err)
+	}
+}
+
+// TestRecordedTypesAreConfigTypes: every type the simulator records is one
+// AWS Config records (the ResourceType enum of botocore's config model), so
+// that the simulator never serves a type a real aggregator would not hold.
+func TestRecordedTypesAreConfigTypes(t *testing.T) {
+	m := loadModel(t, botocoreData(t), "config", "")
+	enum := m.Shapes["ResourceType"].Enum
+	for _, typ := range append([]string{cfgTypeENI}, identityTypes...) {
+		if !slices.Contains(enum, typ) {
+			t.Errorf("%s is not in Config's ResourceType enum", typ)
+		}
 	}
 }

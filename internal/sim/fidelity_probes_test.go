@@ -400,6 +400,8 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "config", op: "SelectAggregateResourceConfig", body: js(map[string]any{"ConfigurationAggregatorName": "nope", "Expression": "SELECT resourceId"}), wantErr: true}),
 		fixed(probe{service: "config", op: "DescribeConfigurationAggregatorSourcesStatus", body: js(map[string]any{"ConfigurationAggregatorName": "org"})}),
 		fixed(probe{service: "config", op: "DescribeConfigurationAggregatorSourcesStatus", body: js(map[string]any{"ConfigurationAggregatorName": "nope"}), wantErr: true}),
+		fixed(probe{service: "config", op: "DescribeConfigurationRecorders"}),
+		fixed(probe{service: "config", op: "DescribeConfigurationRecorderStatus"}),
 
 		fixed(probe{service: "organizations", op: "DescribeOrganization"}),
 		fixed(probe{service: "organizations", op: "ListRoots"}),
