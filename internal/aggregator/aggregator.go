@@ -110,6 +110,23 @@ func (inv *Inventory) Answer(ctx context.Context, c Cell, cfg aws.Config, typ st
 	case inv.failed[c] != "":
 		return false, "aggregator source " + inv.failed[c]
 	}
+	r := inv.recorder(ctx, c, cfg)
+	if r.err != nil {
+		return false, "recorder not read: " + r.err.Error()
+	}
+	if len(r.groups) == 0 {
+		return false, "no configuration recorder is recording in this account-region"
+	}
+	for _, rg := range r.groups {
+		if rg.records(typ) {
+			return true, ""
+		}
+	}
+	return false, "the recorder does not record " + typ
+}
+
+// recorder returns c's recorders, reading them the first time.
+func (inv *Inventory) recorder(ctx context.Context, c Cell, cfg aws.Config) *cellRecorder {
 	inv.mu.Lock()
 	if inv.recorders == nil {
 		inv.recorders = map[Cell]*cellRecorder{}
@@ -124,18 +141,21 @@ func (inv *Inventory) Answer(ctx context.Context, c Cell, cfg aws.Config, typ st
 		r.groups, r.err = readRecorders(ctx, inv.NewRecorderAPI(cfg))
 		r.err = awsx.Wrap(c.Account, c.Region, "config:DescribeConfigurationRecorders", r.err)
 	})
-	if r.err != nil {
-		return false, "recorder not read: " + r.err.Error()
+	return r
+}
+
+// ReadRecorders reads the recorders of cells (cfgOf gives each cell's
+// credentials) limit at a time, before the finders run: read lazily, the
+// finders of a cell would hold pool slots while one of them reads.
+func (inv *Inventory) ReadRecorders(ctx context.Context, cells []Cell, cfgOf func(Cell) aws.Config, limit int) {
+	if inv.Err != nil {
+		return
 	}
-	if len(r.groups) == 0 {
-		return false, "no configuration recorder is recording in this account-region"
-	}
-	for _, rg := range r.groups {
-		if rg.records(typ) {
-			return true, ""
-		}
-	}
-	return false, "the recorder does not record " + typ
+	units := make([]awsx.Unit, len(cells))
+	_, _ = awsx.Run(ctx, limit, units, func(ctx context.Context, i int, _ awsx.Unit) (struct{}, error) {
+		inv.recorder(ctx, cells[i], cfgOf(cells[i]))
+		return struct{}{}, nil
+	})
 }
 
 // readRecorders returns the recording groups of the recorders that are

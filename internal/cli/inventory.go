@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 
 	"github.com/defaultsg/defaultsg/internal/aggregator"
+	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/usage"
@@ -31,7 +33,7 @@ type inventoryReport struct {
 
 // readInventory reads the aggregator once and returns the finders with
 // the answerable ones answered from it where it records their type.
-func readInventory(ctx context.Context, ios *iostreams.IOStreams, scope Scope, finders []usage.Finder) ([]usage.Finder, *inventoryReport) {
+func readInventory(ctx context.Context, ios *iostreams.IOStreams, scope Scope, targets []usage.Target, finders []usage.Finder) ([]usage.Finder, *inventoryReport) {
 	src := scope.Inventory
 	var regions []string
 	seen := map[string]bool{}
@@ -52,6 +54,17 @@ func readInventory(ctx context.Context, ios *iostreams.IOStreams, scope Scope, f
 		// Always said, even with -q: the run is slower and the report differs.
 		fmt.Fprintf(ios.ErrOut, "warning: %s could not be read, every account-region is read directly: %v\n", rep.Source, inv.Err)
 	}
+	bases := map[string]aws.Config{}
+	for _, a := range scope.Accounts {
+		bases[a.ID] = a.Base
+	}
+	var cells []aggregator.Cell
+	for _, t := range targets {
+		if len(t.GroupIDs) > 0 {
+			cells = append(cells, aggregator.Cell{Account: t.Account, Region: t.Region})
+		}
+	}
+	inv.ReadRecorders(ctx, cells, func(c aggregator.Cell) aws.Config { return awsx.ForRegion(bases[c.Account], c.Region) }, scope.Concurrency)
 	for _, f := range finders {
 		if _, ok := rep.Answers[f.Name]; !ok {
 			rep.DirectEverywhere = append(rep.DirectEverywhere, f.Name)

@@ -162,7 +162,7 @@ func collectUsage(ctx context.Context, ios *iostreams.IOStreams, scope Scope, fi
 	}
 	finders := services.Finders()
 	if scope.Inventory != nil {
-		finders, rep.Inventory = readInventory(ctx, ios, scope, finders)
+		finders, rep.Inventory = readInventory(ctx, ios, scope, targets, finders)
 	}
 	prog := ios.StartProgress(len(targets)*len(finders), "checking usage")
 	before := awsx.Calls()
