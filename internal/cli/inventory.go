@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
@@ -81,18 +82,45 @@ func (r *inventoryReport) finish() {
 	r.Cells, r.Summary = r.src.Cells(), r.src.Counts()
 }
 
-// inventoryTable is the table form: cells per finder and source, then every
-// cell read directly with why.
+// inventoryTable is the table form: per answerable finder, the cells each
+// source answered; then every cell read directly, one row per reason.
 func inventoryTable(r *inventoryReport) []report.Table {
 	sum := report.Table{Title: fmt.Sprintf("Inventory (%s in %s; every other finder read directly):", r.Source, r.Region),
-		Headers: []string{"FINDER", "SOURCE", "CELLS"}}
+		Headers: []string{"FINDER", "ANSWERED BY " + strings.ToUpper(r.Source), "READ DIRECTLY"}}
+	row := map[string][]string{}
+	var order []string
 	for _, c := range r.Summary {
-		sum.Rows = append(sum.Rows, []string{c.Finder, c.Source, fmt.Sprint(c.Cells)})
+		if row[c.Finder] == nil {
+			row[c.Finder] = []string{c.Finder, "0", "0"}
+			order = append(order, c.Finder)
+		}
+		if c.Source == "direct" {
+			row[c.Finder][2] = fmt.Sprint(c.Cells)
+		} else {
+			row[c.Finder][1] = fmt.Sprint(c.Cells)
+		}
 	}
-	direct := report.Table{Title: "Read directly instead of through the aggregator:", Headers: []string{"ACCOUNT", "REGION", "FINDER", "WHY"}}
+	for _, f := range order {
+		sum.Rows = append(sum.Rows, row[f])
+	}
+	direct := report.Table{Title: "Read directly instead of through the aggregator:", Headers: []string{"ACCOUNT", "REGION", "FINDERS", "WHY"}}
 	for _, c := range r.Cells {
+		// One row per reason: a cell whose recorder is off sends every
+		// answerable finder direct for the same reason.
+		var reasons []string
+		by := map[string][]string{}
 		for _, d := range c.Direct {
-			direct.Rows = append(direct.Rows, []string{c.Account, c.Region, d.Finder, d.Reason})
+			if by[d.Reason] == nil {
+				reasons = append(reasons, d.Reason)
+			}
+			by[d.Reason] = append(by[d.Reason], d.Finder)
+		}
+		for _, why := range reasons {
+			names := strings.Join(by[why], ", ")
+			if len(by[why]) == len(r.Answers) {
+				names = fmt.Sprintf("all %d answerable", len(by[why]))
+			}
+			direct.Rows = append(direct.Rows, []string{c.Account, c.Region, names, why})
 		}
 	}
 	return []report.Table{sum, direct}
