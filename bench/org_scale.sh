@@ -18,6 +18,13 @@
 #     SIZES: space-separated ACCOUNTSxREGIONS, REGIONS 1 or 17
 #     default: "500x17", 50ms.  Growth table: "10x17 100x17 500x17 1000x17 500x1"
 #
+#   AGGREGATOR=NAME [RECORDER_OFF=N] bench/org_scale.sh ...
+#     the generated organization also runs an AWS Config aggregator NAME
+#     (management account, us-east-1) with N account-regions' recorders
+#     off, and usage reads through it (--inventory config:NAME); audit,
+#     which the aggregator does not change, is not run. The usage row is
+#     followed by the cells per finder and source (docs/INVENTORY.md).
+#
 # Needs: go, python3, /usr/bin/time. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +32,14 @@ SIZES=${1:-500x17}
 LATENCY=${2:-50ms}
 shift $(( $# > 2 ? 3 : $# ))
 EXTRA=("$@")
+AGGREGATOR=${AGGREGATOR:-}
+RECORDER_OFF=${RECORDER_OFF:-0}
+COMMANDS="audit usage"
+GEN_EXTRA=""
+if [ -n "$AGGREGATOR" ]; then
+  COMMANDS="usage"
+  GEN_EXTRA=", config_aggregator: $AGGREGATOR, config_recorder_off: $RECORDER_OFF"
+fi
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is required for peak RSS" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -43,7 +58,7 @@ start_sim() { # accounts regions
   cat >"$work/org.yaml" <<EOF
 accounts: []
 regions: $regions
-generate: {accounts: $1, interfaces_per_region: 3, rules_per_default_group: 2, suspended: $(( $1 / 100 )), ous: 4, seed: 1}
+generate: {accounts: $1, interfaces_per_region: 3, rules_per_default_group: 2, suspended: $(( $1 / 100 )), ous: 4, seed: 1$GEN_EXTRA}
 faults: {latency: $LATENCY, token_buckets: true}
 EOF
   port=$(free_port)
@@ -63,7 +78,9 @@ stats() { python3 -c "import json,urllib.request; print(urllib.request.urlopen('
 measure() { # accounts regions command
   stats >"$work/before.json"
   set +e
-  /usr/bin/time -v -o "$work/time.txt" "$DSG" --endpoint-url "$URL" --org -q "${EXTRA[@]}" "$3" -o json >"$work/out.json" 2>"$work/err.txt"
+  local inv=()
+  [ -n "$AGGREGATOR" ] && [ "$3" = usage ] && inv=(--inventory "config:$AGGREGATOR")
+  /usr/bin/time -v -o "$work/time.txt" "$DSG" --endpoint-url "$URL" --org -q "${inv[@]}" "${EXTRA[@]}" "$3" -o json >"$work/out.json" 2>"$work/err.txt"
   code=$?
   set -e
   stats >"$work/after.json"
@@ -84,7 +101,7 @@ if errors:
     sys.stderr.write(open(f"{work}/err.txt").read()[-2000:])
 calls, thr = a["calls"] - b["calls"], a["throttled"] - b["throttled"]
 other = (a["errors"] - b["errors"]) - thr
-cells, retries = "", ""
+cells, retries, rep = "", "", None
 try:
     rep = json.load(open(f"{work}/out.json"))
     sm = rep.get("summary") or {}
@@ -98,6 +115,14 @@ try:
 except Exception:
     pass
 print(f"| {cmd} | {accts} | {regions} | {wall:.1f} | {calls} | {thr} | {other} | {a['max_calls_per_account_region']} | {rss:.0f} | {retries} | {cells} | {errors} (exit {code}) |")
+inv = rep.get("inventory") if isinstance(rep, dict) else None
+if inv:
+    with open(f"{work}/inventory.md", "w") as f:
+        f.write(f"\nusage {accts}x{regions} through {inv['source']}: cells per finder and source ({len(inv.get('direct_everywhere') or [])} other finders read directly everywhere)\n\n| finder | source | cells |\n| --- | --- | ---: |\n")
+        for c in inv.get("summary") or []:
+            f.write(f"| {c['finder']} | {c['source']} | {c['cells']} |\n")
+        if inv.get("error"):
+            f.write(f"\naggregator error: {inv['error']}\n")
 if cmd == "usage":
     ars = int(accts) * int(regions)
     rows = sorted((k, a["by_action"][k] - b["by_action"].get(k, 0)) for k in a["by_action"])
@@ -109,15 +134,17 @@ if cmd == "usage":
 PY
 }
 
-echo "# $(nproc) cores, $(free -h | awk '/Mem:/{print $2}') RAM, $(go version | cut -d' ' -f3); latency $LATENCY per call; EC2 token buckets per account-region; flags: ${EXTRA[*]:-(defaults)}"
+echo "# $(nproc) cores, $(free -h | awk '/Mem:/{print $2}') RAM, $(go version | cut -d' ' -f3); latency $LATENCY per call; EC2 token buckets per account-region; flags: ${EXTRA[*]:-(defaults)}${AGGREGATOR:+; usage --inventory config:$AGGREGATOR, $RECORDER_OFF recorders off}"
 echo
 echo "| command | accounts | regions | wall s | API calls | throttled | other API errors | max calls/acct-region | peak RSS MiB | retries/throttled (client) | cells | errors |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
 for size in $SIZES; do
   accts=${size%x*}; regions=${size#*x}
   start_sim "$accts" "$regions"
-  measure "$accts" "$regions" audit
-  measure "$accts" "$regions" usage
+  for c in $COMMANDS; do
+    measure "$accts" "$regions" "$c"
+  done
   stop_sim
 done
 [ -f "$work/by_action.md" ] && cat "$work/by_action.md"
+[ -f "$work/inventory.md" ] && cat "$work/inventory.md"

@@ -226,7 +226,9 @@ func writeStepResults(ios *iostreams.IOStreams, file string, format report.Forma
 // checkFresh recomputes the fingerprint of the state the plan covers and
 // refuses the plan when it changed.
 func checkFresh(ctx context.Context, ios *iostreams.IOStreams, scope Scope, p *plan.Plan) error {
-	rep, err := collectUsage(ctx, ios, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
+	// Always direct: apply acts on what AWS holds now, not on what Config
+	// last recorded.
+	rep, err := collectUsage(ctx, ios, scope.Direct(), inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown)
 	// The plan's own --vpc-ids/--group-ids matching nothing now: deleted
 	// since the plan was made, which is a stale plan, not a usage error.
 	var nm *awsx.NoMatchError

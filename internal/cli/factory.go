@@ -38,6 +38,10 @@ type GlobalOptions struct {
 	SessionName     string
 	RoleDuration    time.Duration
 	Profiles        []string
+
+	// Inventory is --inventory: config:AGGREGATOR reads the resources that
+	// hold groups through an AWS Config aggregator (docs/INVENTORY.md).
+	Inventory string
 }
 
 // SelectedRegions are the regions the flags scope the run to: --regions, or

@@ -27,6 +27,7 @@ type IAMPolicyOptions struct {
 	// SecurityHub adds securityhub:GetFindings (--from-securityhub,
 	// verify --securityhub).
 	SecurityHub bool
+	Inventory   bool // --inventory: reading the aggregator
 }
 
 // NewCmdIAMPolicy builds `iam-policy`; runF, when not nil, replaces the run (tests).
@@ -41,7 +42,7 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
   defaultsg iam-policy --for usage --securityhub`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts.Regions, opts.Org = f.Global.SelectedRegions(), f.Global.Org
+			opts.Regions, opts.Org, opts.Inventory = f.Global.SelectedRegions(), f.Global.Org, f.Global.Inventory != ""
 			if runF != nil {
 				return runF(opts)
 			}
@@ -58,7 +59,7 @@ func NewCmdIAMPolicy(f *Factory, runF func(*IAMPolicyOptions) error) *cobra.Comm
 
 func iamPolicyRun(opts *IAMPolicyOptions) error {
 	doc, err := iampolicy.Policy(opts.For, services.Finders(), iampolicy.Options{Regions: opts.Regions, Org: opts.Org,
-		Backup: opts.Backup, BackupKMSKey: opts.BackupKMSKey, SecurityHub: opts.SecurityHub})
+		Backup: opts.Backup, BackupKMSKey: opts.BackupKMSKey, SecurityHub: opts.SecurityHub, Inventory: opts.Inventory})
 	if err != nil {
 		return exitcode.Usagef(err)
 	}

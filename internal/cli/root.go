@@ -144,6 +144,7 @@ Read-only unless a command says otherwise. Try it without AWS: defaultsg demo`,
 	pf.StringVar(&f.Global.SessionName, "role-session-name", "defaultsg", "with --org: session name for the assumed role")
 	pf.DurationVar(&f.Global.RoleDuration, "role-duration", time.Hour, "with --org: assumed-role session duration")
 	pf.StringSliceVar(&f.Global.Profiles, "profiles", nil, "one account per shared-config profile (alternative to --org)")
+	pf.StringVar(&f.Global.Inventory, "inventory", "", "usage, plan, audit, report: read what AWS Config records through this aggregator (config:NAME or config:NAME@REGION) where it records it, directly elsewhere; close and apply always read directly")
 	pf.StringVar(&f.Global.ConfigFile, "config-file", "", "config file of flag defaults and protected accounts (default: "+DefaultConfigFile+" if present)")
 
 	root.AddCommand(

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 
+	"github.com/defaultsg/defaultsg/internal/aggregator"
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/inventory"
@@ -19,6 +20,44 @@ import (
 type Scope struct {
 	awsx.Scope
 	Concurrency int
+	// Inventory, when set (--inventory), answers the finders the
+	// aggregator can answer; nil reads every cell directly.
+	Inventory *InventorySource
+}
+
+// InventorySource is the aggregator of --inventory and the credentials
+// that read it (the caller's).
+type InventorySource struct {
+	Spec    aggregator.Spec
+	Cfg     aws.Config
+	Account string
+}
+
+// Direct returns s without an inventory: what close, apply and verify
+// use, as they re-read everything they change.
+func (s Scope) Direct() Scope {
+	s.Inventory = nil
+	return s
+}
+
+// inventorySource resolves --inventory.
+func (f *Factory) inventorySource(ctx context.Context, cfg aws.Config) (*InventorySource, error) {
+	if f.Global.Inventory == "" {
+		return nil, nil
+	}
+	spec, err := aggregator.ParseSpec(f.Global.Inventory)
+	if err != nil {
+		return nil, exitcode.Usagef(err)
+	}
+	if spec.Region != "" {
+		cfg = awsx.ForRegion(cfg, spec.Region)
+	}
+	spec.Region = cfg.Region
+	account, err := awsx.CallerAccount(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &InventorySource{Spec: spec, Cfg: cfg, Account: account}, nil
 }
 
 // ScopeFunc resolves the scope the global flags select. Non-nil regions
@@ -54,9 +93,13 @@ func (f *Factory) Scope(ctx context.Context, regions []string) (Scope, error) {
 	if errors.As(err, &re) || errors.As(err, &nm) {
 		return Scope{}, exitcode.Usagef(err)
 	}
+	inv, ierr := f.inventorySource(ctx, cfg)
+	if ierr != nil {
+		return Scope{}, ierr
+	}
 	awsx.TuneGC(len(scope.Accounts))
 	// --concurrency 0 (the default) is sized now that the accounts are known.
-	return Scope{Scope: scope, Concurrency: concurrencyFor(g.Concurrency, len(scope.Accounts))}, err
+	return Scope{Scope: scope, Concurrency: concurrencyFor(g.Concurrency, len(scope.Accounts)), Inventory: inv}, err
 }
 
 // Describe names the accounts and regions a change will touch, for its

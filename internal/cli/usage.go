@@ -87,6 +87,8 @@ type UsageReport struct {
 	// SecurityHub is Security Hub's view next to the groups read (with
 	// --from-securityhub only).
 	SecurityHub *securityhub.Comparison `json:"securityhub,omitempty"`
+	// Inventory says, with --inventory, which source answered each cell.
+	Inventory *inventoryReport `json:"inventory,omitempty"`
 
 	cells usage.Result
 }
@@ -169,15 +171,20 @@ func collectUsage(ctx context.Context, ios *iostreams.IOStreams, scope Scope, fi
 		}
 		targets = append(targets, t)
 	}
-	prog := ios.StartProgress(len(targets)*len(services.Finders()), "checking usage")
+	finders := services.Finders()
+	if scope.Inventory != nil {
+		finders, rep.Inventory = readInventory(ctx, ios, scope, targets, finders)
+	}
+	prog := ios.StartProgress(len(targets)*len(finders), "checking usage")
 	before := awsx.Calls()
-	res, err := usage.Run(ctx, scope.Scope, targets, services.Finders(), usage.Options{
+	res, err := usage.Run(ctx, scope.Scope, targets, finders, usage.Options{
 		Concurrency: scope.Concurrency, AcceptUnknown: accept, OnUnitDone: prog.Done})
 	prog.Finish()
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return rep, err
 	}
 	rep.Coverage, rep.cells = res.Coverage, res
+	rep.Inventory.finish()
 	rep.Summary = usageSummary{Cells: res.Summary(), Calls: awsx.Calls().Sub(before)}
 	for _, g := range groups {
 		v := res.Verdict(g.Account, g.Region, g.GroupID)
@@ -221,6 +228,16 @@ func writeUsage(ios *iostreams.IOStreams, format report.Format, rep UsageReport)
 		}
 		if len(unknown) > 0 {
 			fmt.Fprintf(ios.Out, "To accept these finders' gaps (recorded in every report, backup and plan): --accept-unknown %s\n", strings.Join(unknown, ","))
+		}
+	}
+	if rep.Inventory != nil && format != report.FormatCSV {
+		for _, t := range inventoryTable(rep.Inventory) {
+			if len(t.Rows) == 0 {
+				continue
+			}
+			if err := writeTable(ios, format, t); err != nil {
+				return err
+			}
 		}
 	}
 	if format == report.FormatTable {

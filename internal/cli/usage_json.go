@@ -31,9 +31,12 @@ func writeUsageJSON(w io.Writer, rep UsageReport) error {
 	jw.field("summary", rep.Summary, false)
 	jw.field("accepted_unknown", rep.Accepted, false)
 	jw.field("problems", rep.Problems, false)
-	jw.field("fallback_apis", rep.FallbackAPIs, rep.SecurityHub == nil)
+	jw.field("fallback_apis", rep.FallbackAPIs, rep.SecurityHub == nil && rep.Inventory == nil)
 	if rep.SecurityHub != nil {
-		jw.field("securityhub", rep.SecurityHub, true)
+		jw.field("securityhub", rep.SecurityHub, rep.Inventory == nil)
+	}
+	if rep.Inventory != nil {
+		jw.field("inventory", rep.Inventory, true)
 	}
 	jw.raw("}\n")
 	if jw.err != nil {

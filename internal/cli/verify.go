@@ -153,7 +153,7 @@ func verifyRun(ctx context.Context, opts *VerifyOptions) error {
 	if rep.Moved == nil {
 		rep.Moved = []verify.Interface{}
 	}
-	if rep.Usage, err = collectUsage(ctx, opts.IO, scope, inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown); err != nil {
+	if rep.Usage, err = collectUsage(ctx, opts.IO, scope.Direct(), inventory.Filter{VpcIDs: p.VpcIDs, GroupIDs: p.GroupIDs}, p.AcceptedUnknown); err != nil {
 		return err
 	}
 	if opts.ConfigRule != "" {

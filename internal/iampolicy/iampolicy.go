@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/defaultsg/defaultsg/internal/aggregator"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/services"
 	"github.com/defaultsg/defaultsg/internal/usage"
@@ -74,6 +75,9 @@ type Options struct {
 	// read: Security Hub's findings (GetFindings supports no resource-level
 	// permission, so Resource "*").
 	SecurityHub bool
+	// Inventory adds what --inventory config:NAME needs in the caller's
+	// account: the aggregator's advanced queries and its sources' status.
+	Inventory bool
 }
 
 // securityHubCommands take --from-securityhub (verify: --securityhub).
@@ -96,6 +100,13 @@ func grants(command string, finders []usage.Finder, o Options) ([]grant, error) 
 	}
 	reads := func(sid string, actions ...[]string) grant {
 		return grant{sid: sid, actions: slices.Concat(actions...), resources: []string{"*"}}
+	}
+	if o.Inventory && (command == "usage" || command == "plan" || command == "all") {
+		// The aggregator lives in one region, which --regions need not
+		// name (--inventory config:NAME@REGION): no region condition.
+		base = append(base, grant{sid: "ConfigAggregator", actions: aggregator.IAM, resources: []string{"*"}, global: true})
+		// Each account-region's recorder says what the aggregator holds there.
+		finderReads = append(finderReads, aggregator.RecorderIAM...)
 	}
 	createReplacement := []grant{
 		{sid: "CreateReplacementGroupsInVPCs", actions: []string{"ec2:CreateSecurityGroup"}, resources: []string{vpcs}},

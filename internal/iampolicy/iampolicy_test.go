@@ -72,6 +72,18 @@ func TestOrganizationOnlyWithOrg(t *testing.T) {
 	}
 }
 
+func TestAggregatorOnlyWithInventory(t *testing.T) {
+	without, _ := Actions("usage", services.Finders(), Options{})
+	with, _ := Actions("usage", services.Finders(), Options{Inventory: true})
+	closing, _ := Actions("close", services.Finders(), Options{Inventory: true})
+	const q = "config:SelectAggregateResourceConfig"
+	if slices.Contains(without, q) || !slices.Contains(with, q) || !slices.Contains(with, "config:DescribeConfigurationAggregatorSourcesStatus") ||
+		!slices.Contains(with, "config:DescribeConfigurationRecorderStatus") ||
+		slices.Contains(closing, q) {
+		t.Fatalf("usage without %v\nwith %v\nclose %v", without, with, closing)
+	}
+}
+
 // Movers that send a resource back with its role (EventBridge targets,
 // schedules, pipes) need iam:PassRole: granted on roles, only to those
 // services.

@@ -15,6 +15,12 @@ import (
 var configOps = map[string]op{
 	"GetComplianceDetailsByConfigRule": regionLocked(getComplianceDetailsByConfigRule),
 	"StartConfigRulesEvaluation":       regionLocked(startConfigRulesEvaluation),
+	// Aggregator operations read every account-region, each under its own
+	// lock (config_aggregator.go).
+	"SelectAggregateResourceConfig":                selectAggregateResourceConfig,
+	"DescribeConfigurationAggregatorSourcesStatus": describeConfigurationAggregatorSourcesStatus,
+	"DescribeConfigurationRecorders":               regionLocked(describeConfigurationRecorders),
+	"DescribeConfigurationRecorderStatus":          regionLocked(describeConfigurationRecorderStatus),
 }
 
 // ClosedRuleIdentifier is the managed rule the simulator evaluates; any
@@ -40,7 +46,7 @@ func (b *builder) addConfigRules() error {
 		b.st.evaluate(r)
 		b.st.configRules[name] = r
 	}
-	return nil
+	return b.addConfigRecorder()
 }
 
 // evaluate records, for every default group, whether it has no rule. The
@@ -145,10 +151,17 @@ func startConfigRulesEvaluation(c *call) (any, *apiError) {
 // deployed in the region, e.g. vpc-default-security-group-closed.
 type configSpecs struct {
 	ConfigRules []string `yaml:"config_rules"`
+	// ConfigAggregators are organization-wide aggregators defined in
+	// this account-region; ConfigRecorder is its recorder, by default on
+	// and recording every supported type (config_aggregator.go).
+	ConfigAggregators []string            `yaml:"config_aggregators"`
+	ConfigRecorder    *ConfigRecorderSpec `yaml:"config_recorder"`
 }
 
 // configState is AWS Config's part of a regionState: each rule's last
 // evaluation.
 type configState struct {
 	configRules map[string]*configRule
+	recorder    configRecorder
+	aggregators map[string]bool
 }

@@ -404,6 +404,16 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "config", op: "GetComplianceDetailsByConfigRule", body: js(map[string]any{"ConfigRuleName": "vpc-default-security-group-closed"})}),
 		fixed(probe{service: "config", op: "GetComplianceDetailsByConfigRule", body: js(map[string]any{"ConfigRuleName": "nope"}), wantErr: true}),
 		fixed(probe{service: "config", op: "StartConfigRulesEvaluation", body: js(map[string]any{"ConfigRuleNames": []string{"vpc-default-security-group-closed"}})}),
+		fixed(probe{service: "config", op: "SelectAggregateResourceConfig", body: js(map[string]any{"ConfigurationAggregatorName": "org", "Limit": 2,
+			"Expression": "SELECT accountId, awsRegion, resourceId, configuration.groups.groupId, configuration.attachment.instanceOwnerId WHERE resourceType = 'AWS::EC2::NetworkInterface'"})}),
+		fixed(probe{service: "config", op: "SelectAggregateResourceConfig", body: js(map[string]any{"ConfigurationAggregatorName": "org",
+			"Expression": "SELECT resourceType, accountId, COUNT(*) GROUP BY resourceType, accountId"})}),
+		fixed(probe{service: "config", op: "SelectAggregateResourceConfig", body: js(map[string]any{"ConfigurationAggregatorName": "org", "Expression": "SELECT * FROM x"}), wantErr: true}),
+		fixed(probe{service: "config", op: "SelectAggregateResourceConfig", body: js(map[string]any{"ConfigurationAggregatorName": "nope", "Expression": "SELECT resourceId"}), wantErr: true}),
+		fixed(probe{service: "config", op: "DescribeConfigurationAggregatorSourcesStatus", body: js(map[string]any{"ConfigurationAggregatorName": "org"})}),
+		fixed(probe{service: "config", op: "DescribeConfigurationAggregatorSourcesStatus", body: js(map[string]any{"ConfigurationAggregatorName": "nope"}), wantErr: true}),
+		fixed(probe{service: "config", op: "DescribeConfigurationRecorders"}),
+		fixed(probe{service: "config", op: "DescribeConfigurationRecorderStatus"}),
 
 		fixed(probe{service: "securityhub", op: "GetFindings"}),
 		fixed(probe{service: "securityhub", op: "GetFindings", body: js(map[string]any{"MaxResults": 1, "Filters": map[string]any{

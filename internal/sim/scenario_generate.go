@@ -29,6 +29,12 @@ type GenerateSpec struct {
 	// default a generated organization follows AWS's regional
 	// availability (availability.go).
 	AllServicesEverywhere bool `yaml:"all_services_everywhere"`
+	// ConfigAggregator names an organization-wide AWS Config aggregator
+	// in the first generated account's first region (us-east-1 when
+	// enabled); ConfigRecorderOff account-regions, picked by Seed, have
+	// their recorder off (config_aggregator.go).
+	ConfigAggregator  string `yaml:"config_aggregator"`
+	ConfigRecorderOff int    `yaml:"config_recorder_off"`
 
 	expanded bool
 }
@@ -56,6 +62,7 @@ func (sc *Scenario) expand() {
 		}
 		sc.AccountSpecs = append(sc.AccountSpecs, a)
 	}
+	g.configure(sc.AccountSpecs[first:])
 	if sc.Organization == nil {
 		sc.Organization = &OrgSpec{}
 	}
@@ -120,8 +127,48 @@ func (g *GenerateSpec) validate() string {
 		return "counts cannot be negative"
 	case g.Suspended+g.Unassumable >= g.Accounts:
 		return "suspended + unassumable must leave at least one account"
+	case g.ConfigRecorderOff < 0:
+		return "config_recorder_off cannot be negative"
 	case g.RulesPerDefaultGroup != nil && *g.RulesPerDefaultGroup < 0:
 		return "rules_per_default_group cannot be negative"
 	}
 	return ""
+}
+
+// configure places the aggregator and turns recorders off, in generated
+// accounts only.
+func (g *GenerateSpec) configure(accts []AccountSpec) {
+	if g.ConfigAggregator == "" && g.ConfigRecorderOff == 0 {
+		return
+	}
+	type cell struct {
+		acct   int
+		region string
+	}
+	var cells []cell
+	for i, a := range accts {
+		for _, r := range sortedKeys(a.Resources) {
+			cells = append(cells, cell{i, r})
+		}
+	}
+	if g.ConfigAggregator != "" && len(cells) > 0 {
+		at := cells[0]
+		if _, ok := accts[0].Resources["us-east-1"]; ok {
+			at = cell{0, "us-east-1"}
+		}
+		rr := accts[at.acct].Resources[at.region]
+		rr.ConfigAggregators = []string{g.ConfigAggregator}
+		accts[at.acct].Resources[at.region] = rr
+	}
+	rng := rand.New(rand.NewPCG(uint64(g.Seed), 0xc0f))
+	off := false
+	for n, p := range rng.Perm(len(cells)) {
+		if n >= g.ConfigRecorderOff {
+			break
+		}
+		c := cells[p]
+		rr := accts[c.acct].Resources[c.region]
+		rr.ConfigRecorder = &ConfigRecorderSpec{Recording: &off}
+		accts[c.acct].Resources[c.region] = rr
+	}
 }

@@ -43,6 +43,8 @@ type Server struct {
 
 	actions actionFaults // per-action answers (faults_actions.go)
 
+	aggQueries aggQueries // advanced-query results between pages (config_aggregator.go)
+
 	org      *orgModel    // nil without an organization
 	sessions sessionStore // credentials issued by sts:AssumeRole
 
