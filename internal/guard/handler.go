@@ -205,7 +205,7 @@ func message(r Result) string {
 	var text string
 	switch r.Action {
 	case Revoked:
-		text = fmt.Sprintf("%s added rules to the default security group %s of %s; the guard revoked them. The backup record is in the function's log.", r.EventName, r.GroupID, r.VpcID)
+		text = fmt.Sprintf("%s added rules to the default security group %s of %s; the guard revoked them. The backup record is in the function's log (and its backup bucket, if it has one).", r.EventName, r.GroupID, r.VpcID)
 	case Reported:
 		text = fmt.Sprintf("%s added rules to the default security group %s of %s (report mode: left in place).", r.EventName, r.GroupID, r.VpcID)
 	default:
