@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -250,7 +251,7 @@ func (f *fakeRuntime) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // In Lambda (AWS_LAMBDA_RUNTIME_API set), guard handle takes the event
 // from the runtime API, revokes, and posts the result back.
 func TestGuardHandleServesTheLambdaRuntimeAPI(t *testing.T) {
-	ep := startSim(t, "accounts:\n  - id: \"111111111111\"\nregions: [us-east-1]\n")
+	ep := startSim(t, guardS3Scenario)
 	def, onDef, _, _ := guardSetup(t, ep)
 	dir := t.TempDir()
 	ev, err := os.ReadFile(guardEvent(t, dir, "111111111111", def, onDef))
@@ -265,7 +266,8 @@ func TestGuardHandleServesTheLambdaRuntimeAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(binary, "--endpoint-url", ep.URL, "guard", "handle")
-	cmd.Env = append(cleanEnv(ep), "AWS_LAMBDA_RUNTIME_API="+addr, "DEFAULTSG_GUARD_MODE=enforce")
+	cmd.Env = append(cleanEnv(ep), "AWS_LAMBDA_RUNTIME_API="+addr, "DEFAULTSG_GUARD_MODE=enforce",
+		"DEFAULTSG_GUARD_BACKUP_BUCKET="+guardRecordsBucket, "DEFAULTSG_GUARD_BACKUP_PREFIX=defaultsg-guard/")
 	logf, err := os.Create(filepath.Join(dir, "function.log"))
 	if err != nil {
 		t.Fatal(err)
@@ -293,4 +295,99 @@ func TestGuardHandleServesTheLambdaRuntimeAPI(t *testing.T) {
 	// The function's log (CloudWatch in Lambda) has the backup record.
 	log, _ := os.ReadFile(logf.Name())
 	mustContain(t, "function log", string(log), `"defaultsg_guard_backup"`, onDef, `"defaultsg_guard_result"`)
+	// And the bucket of the function's environment has it too.
+	objs := ep.Sim.S3Objects(guardRecordsBucket)
+	if len(objs) != 1 {
+		t.Fatalf("%d objects in %s, want 1", len(objs), guardRecordsBucket)
+	}
+	for k, body := range objs {
+		if !strings.HasPrefix(k, "defaultsg-guard/111111111111/us-east-1/"+def+"/") || !strings.Contains(string(log), string(body)) {
+			t.Errorf("object %s:\n%s\nnot the log's record", k, body)
+		}
+	}
+}
+
+const guardRecordsBucket = "guard-records"
+
+const guardS3Scenario = `
+accounts:
+  - id: "111111111111"
+    resources:
+      us-east-1:
+        s3_buckets: [{name: guard-records}]
+regions: [us-east-1]
+`
+
+// guard handle --backup s3://…: the record is kept in S3 (the log line's
+// bytes), and restores as docs/GUARD.md says: aws s3 cp, then the record's
+// restore_ingress to the AWS CLI. The same event again writes nothing; a
+// bucket that does not exist stops the event before the revoke.
+func TestGuardHandleKeepsRecordsInS3AndTheyRestore(t *testing.T) {
+	ep := startSim(t, guardS3Scenario)
+	dir := t.TempDir()
+	def, onDef, _, _ := guardSetup(t, ep)
+	ev := guardEvent(t, dir, "111111111111", def, onDef)
+	r := run(t, ep, dir, nil, "guard", "handle", "--event", ev, "--backup", "s3://"+guardRecordsBucket+"/guard/", "-o", "json")
+	var res guardResult
+	if err := json.Unmarshal([]byte(r.Stdout), &res); err != nil || r.Code != 0 || res.Action != "revoked" {
+		t.Fatalf("exit %d %+v %v\n%s", r.Code, res, err, r.Stderr)
+	}
+	objs := ep.Sim.S3Objects(guardRecordsBucket)
+	if len(objs) != 1 {
+		t.Fatalf("%d objects, want 1", len(objs))
+	}
+	var key string
+	for k, body := range objs {
+		key = k
+		if string(body) != r.Stderr {
+			t.Errorf("object\n%s\nstderr\n%s", body, r.Stderr)
+		}
+	}
+	if !strings.HasPrefix(key, "guard/111111111111/us-east-1/"+def+"/1091b24b-5b58-4010-a065-4fd069c06872-") {
+		t.Errorf("key %s", key)
+	}
+
+	r = run(t, ep, dir, nil, "guard", "handle", "--event", ev, "--backup", "s3://"+guardRecordsBucket+"/guard/", "-o", "json")
+	if err := json.Unmarshal([]byte(r.Stdout), &res); err != nil || r.Code != 0 || res.Action != "already-gone" || len(ep.Sim.S3Objects(guardRecordsBucket)) != 1 {
+		t.Errorf("duplicate: exit %d %+v %v", r.Code, res, err)
+	}
+
+	// docs/GUARD.md, "Restoring": the object, fetched with the AWS CLI
+	// (path-style: the simulator serves no virtual hosts).
+	awsCLI := testutil.RequireTool(t, "aws")
+	conf := filepath.Join(dir, "aws-config")
+	if err := os.WriteFile(conf, []byte("[default]\ns3 =\n    addressing_style = path\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	record := filepath.Join(dir, "record.json")
+	cp := exec.Command(awsCLI, "--endpoint-url", ep.URL, "--region", "us-east-1", "s3", "cp", "s3://"+guardRecordsBucket+"/"+key, record)
+	cp.Env = append(cleanEnv(ep), "AWS_CONFIG_FILE="+conf)
+	if out, err := cp.CombinedOutput(); err != nil {
+		t.Fatalf("aws s3 cp: %v\n%s", err, out)
+	}
+	body, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := groupRuleIDs(t, ep, def)
+	restoreWithAWSCLI(t, ep, dir, def, string(body))
+
+	// The restored rule is on the default group again (a new id); an event
+	// naming it, with a bucket that does not exist: nothing revoked.
+	var newID string
+	for _, id := range groupRuleIDs(t, ep, def) {
+		if !slices.Contains(before, id) {
+			newID = id
+		}
+	}
+	if newID == "" {
+		t.Fatal("no restored rule")
+	}
+	r = run(t, ep, dir, nil, "guard", "handle", "--event", guardEvent(t, dir, "111111111111", def, newID), "--backup", "s3://no-such-bucket/guard/")
+	if r.Code != 6 || !strings.Contains(r.Stdout, "NoSuchBucket") || !strings.Contains(r.Stdout, "nothing revoked") {
+		t.Errorf("missing bucket: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	if !strings.Contains(strings.Join(groupRuleIDs(t, ep, def), " "), newID) {
+		t.Errorf("%s revoked without a record in S3", newID)
+	}
 }

@@ -39,7 +39,8 @@ after close: an EventBridge rule on CloudTrail's AuthorizeSecurityGroupIngress/E
 ModifySecurityGroupRules and CreateVpc calls invokes a Lambda function running this binary
 (guard handle), which re-reads the group and, when it is a VPC's default group, revokes exactly
 the rules the call added (a new VPC's default group: all its rules), after writing them to a
-backup record in the function's log; then notifies the SNS topic, if one is given.
+backup record in the function's log (with --backup-bucket also an S3 object, read back before
+the revoke); then notifies the SNS topic, if one is given.
 --mode report only notifies. The function's role is least privilege (iam-policy's tables).
 
 -o cloudformation (default) is one account and region; with --org --ou OU,... --regions R,...

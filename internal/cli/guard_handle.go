@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
 	"github.com/defaultsg/defaultsg/internal/guard"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
@@ -27,11 +28,13 @@ type GuardHandleOptions struct {
 	IO        *iostreams.IOStreams
 	AWSConfig func(context.Context) (aws.Config, error)
 
-	Event        string // file ("-": stdin); "" in Lambda
-	Output       string
-	Mode         string
-	TopicARN     string
-	BackupBucket string
+	Event    string // file ("-": stdin); "" in Lambda
+	Output   string
+	Mode     string
+	TopicARN string
+	// Backup is --backup s3://BUCKET/PREFIX/: records are also kept in S3.
+	// Default: the function's environment (BUCKET and PREFIX variables).
+	Backup string
 	// RuntimeAPI is AWS_LAMBDA_RUNTIME_API: set, and without --event, the
 	// command serves Lambda's runtime API until the sandbox ends.
 	RuntimeAPI string
@@ -46,15 +49,20 @@ func NewCmdGuardHandle(f *Factory, runF func(*GuardHandleOptions) error) *cobra.
 		Short: "Handle guard events: in Lambda, or one event from a file (--event)",
 		Long: `The guard function's entry point. In Lambda (AWS_LAMBDA_RUNTIME_API set) it serves the
 runtime API: each EventBridge event is checked and, when it added rules to a VPC default group,
-those rules are written to a backup record (the function's log) and revoked (--mode report:
-only notified). A CloudFormation custom resource request (the template's --lockdown) closes
+those rules are written to a backup record (the function's log, and with a backup bucket an
+S3 object, read back before anything is revoked) and revoked (--mode report: only notified). A CloudFormation custom resource request (the template's --lockdown) closes
 every default group of the region.
 
 With --event FILE it handles that one event here, with your credentials, and prints the
 result: to test a deployment, or to replay an event from CloudTrail by hand. The backup record
-goes to stderr. Exit 6 when the event could not be handled (an AWS error, access denied).
-Flags default to the function's environment (` + guard.EnvMode + `, ` + guard.EnvTopicARN + `).`,
+goes to stderr, and with --backup s3://BUCKET/PREFIX/ also to
+PREFIX/ACCOUNT/REGION/GROUP/EVENT-DIGEST.json in that bucket (written only if the key is free,
+read back before the revoke; the bucket is reached in --region). Exit 6 when the event could
+not be handled (an AWS error, access denied, a backup not kept: then nothing is revoked).
+Flags default to the function's environment (` + guard.EnvMode + `, ` + guard.EnvTopicARN + `,
+` + guard.EnvBackupBucket + ` and ` + guard.EnvBackupPrefix + `).`,
 		Example: `  defaultsg guard handle --event event.json
+  defaultsg guard handle --event event.json --backup s3://my-guard-backups/defaultsg-guard/
   defaultsg guard handle --event event.json --mode report -o json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -72,8 +80,28 @@ Flags default to the function's environment (` + guard.EnvMode + `, ` + guard.En
 	fl.StringVar(&opts.Mode, "mode", envOr(guard.EnvMode, string(guard.Enforce)), "enforce or report")
 	completeWith(cmd, "mode", string(guard.Enforce), string(guard.Report))
 	fl.StringVar(&opts.TopicARN, "sns-topic-arn", os.Getenv(guard.EnvTopicARN), "notify this SNS topic")
-	opts.BackupBucket = os.Getenv(guard.EnvBackupBucket)
+	fl.StringVar(&opts.Backup, "backup", envBackupURL(), "also keep backup records in S3 under `s3://BUCKET/PREFIX/`")
 	return cmd
+}
+
+// envBackupURL is the function's backup bucket and prefix as an s3:// URL
+// ("" when no bucket is set).
+func envBackupURL() string {
+	bucket := os.Getenv(guard.EnvBackupBucket)
+	if bucket == "" {
+		return ""
+	}
+	return "s3://" + bucket + "/" + guard.NormalizePrefix(os.Getenv(guard.EnvBackupPrefix))
+}
+
+// parseGuardBackup reads --backup: a bucket and a prefix (a key is taken
+// as a prefix: each record gets its own key under it).
+func parseGuardBackup(raw string) (backup.S3Location, error) {
+	loc, err := backup.ParseS3URL(raw)
+	if err != nil {
+		return loc, exitcode.Usagef(fmt.Errorf("--backup: %w (want s3://BUCKET/PREFIX/; records always go to the log too)", err))
+	}
+	return loc, nil
 }
 
 func envOr(k, def string) string {
@@ -94,6 +122,14 @@ func guardHandleRun(ctx context.Context, opts *GuardHandleOptions) error {
 	if opts.Event == "" && opts.RuntimeAPI == "" {
 		return exitcode.Usagef(fmt.Errorf("give --event FILE (outside Lambda there is no runtime API to read events from)"))
 	}
+	var s3loc *backup.S3Location
+	if opts.Backup != "" {
+		loc, err := parseGuardBackup(opts.Backup)
+		if err != nil {
+			return err
+		}
+		s3loc = &loc
+	}
 	cfg, err := opts.AWSConfig(ctx)
 	if err != nil {
 		return err
@@ -104,7 +140,16 @@ func guardHandleRun(ctx context.Context, opts *GuardHandleOptions) error {
 	if opts.Event == "" {
 		logW = opts.IO.Out
 	}
-	h := &guard.Handler{Mode: mode, Backup: &guard.LogBackup{W: logW},
+	var bw guard.BackupWriter = &guard.LogBackup{W: logW}
+	if s3loc != nil {
+		// The log first (it is always there), then S3; both before any
+		// revoke. The bucket is reached in cfg's region (in Lambda the
+		// function's); the account named in errors is each record's (the
+		// event's), so no STS call is needed.
+		bw = guard.Backups{bw, guard.S3Backup{Store: backup.S3Store{API: newS3Client(cfg), Region: cfg.Region},
+			Bucket: s3loc.Bucket, Prefix: guard.NormalizePrefix(s3loc.Key)}}
+	}
+	h := &guard.Handler{Mode: mode, Backup: bw,
 		EC2: func(region string) guard.EC2API {
 			c := cfg
 			if region != "" {
@@ -118,9 +163,6 @@ func guardHandleRun(ctx context.Context, opts *GuardHandleOptions) error {
 			c = awsx.ForRegion(cfg, parts[3]) // the topic's own region
 		}
 		h.Notifier = guard.SNSNotifier{API: sns.NewFromConfig(c), TopicARN: opts.TopicARN}
-	}
-	if opts.BackupBucket != "" {
-		fmt.Fprintf(logW, "warning: %s=%s is set but this build writes backup records to the log only (S3 backups: docs/GUARD.md)\n", guard.EnvBackupBucket, opts.BackupBucket)
 	}
 	if opts.Event == "" {
 		h.Log = opts.IO.Out

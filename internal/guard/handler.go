@@ -164,7 +164,7 @@ func (h *Handler) handle(ctx context.Context, ev Event, res *Result) error {
 		res.Action, res.Reason = Reported, fmt.Sprintf("report mode: %d rule(s) on a default group left in place", len(target))
 		return nil
 	}
-	rec := NewRecord(h.now().UTC().Format(time.RFC3339), ev, res.VpcID, res.GroupID, target)
+	rec := NewRecord(h.recordTime(ev), ev, res.VpcID, res.GroupID, target)
 	if err := h.Backup.Write(ctx, rec); err != nil {
 		return fmt.Errorf("writing the backup record (nothing revoked): %w", err)
 	}
@@ -175,6 +175,17 @@ func (h *Handler) handle(ctx context.Context, ev Event, res *Result) error {
 	}
 	res.Action, res.Reason = Revoked, fmt.Sprintf("%d rule(s) revoked from the default group", len(target)-len(gone))
 	return nil
+}
+
+// recordTime is the record's time: the event's (CloudTrail eventTime), so
+// the record of a duplicate or retried event is the same bytes (S3Backup
+// relies on it); the handler's clock only for an event without one (a
+// lockdown).
+func (h *Handler) recordTime(ev Event) string {
+	if t, err := time.Parse(time.RFC3339, ev.Time); err == nil {
+		return t.UTC().Format(time.RFC3339)
+	}
+	return h.now().UTC().Format(time.RFC3339)
 }
 
 func (h *Handler) now() time.Time {
@@ -194,7 +205,7 @@ func message(r Result) string {
 	var text string
 	switch r.Action {
 	case Revoked:
-		text = fmt.Sprintf("%s added rules to the default security group %s of %s; the guard revoked them. The backup record is in the function's log.", r.EventName, r.GroupID, r.VpcID)
+		text = fmt.Sprintf("%s added rules to the default security group %s of %s; the guard revoked them. The backup record is in the function's log (and its backup bucket, if it has one).", r.EventName, r.GroupID, r.VpcID)
 	case Reported:
 		text = fmt.Sprintf("%s added rules to the default security group %s of %s (report mode: left in place).", r.EventName, r.GroupID, r.VpcID)
 	default:

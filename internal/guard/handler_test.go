@@ -13,18 +13,29 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
+	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/sim"
 )
 
 const account = "111111111111"
+
+// testBucket is the world's bucket for backup records.
+const testBucket = "guard-backups"
+
+// s3Backup writes records to the world's bucket under prefix.
+func (w *world) s3Backup(prefix string) S3Backup {
+	return S3Backup{Store: backup.S3Store{API: w.s3, Region: "us-east-1"}, Bucket: testBucket, Prefix: prefix}
+}
 
 // world is the simulator with a default VPC, its default group, and a
 // second group in the same VPC.
 type world struct {
 	srv       *sim.Server
 	ec2       *ec2.Client
+	s3        *s3.Client // the simulator's S3 (path-style), with testBucket
 	vpc       string
 	defaultSG string
 	otherSG   string
@@ -32,7 +43,7 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	sc, err := sim.ParseScenario([]byte("accounts:\n  - id: \"" + account + "\"\nregions: [us-east-1]\n"))
+	sc, err := sim.ParseScenario([]byte("accounts:\n  - id: \"" + account + "\"\n    resources:\n      us-east-1:\n        s3_buckets: [{name: " + testBucket + "}]\nregions: [us-east-1]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +56,8 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	w := &world{srv: srv, ec2: ec2.NewFromConfig(awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(account), "x"))}
+	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(account), "x")
+	w := &world{srv: srv, ec2: ec2.NewFromConfig(cfg), s3: s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true })}
 	ctx := context.Background()
 	out, err := w.ec2.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: []types.Filter{{Name: aws.String("group-name"), Values: []string{"default"}}}})
 	if err != nil || len(out.SecurityGroups) != 1 {
@@ -297,6 +309,61 @@ func TestNoRevokeWithoutBackup(t *testing.T) {
 	}
 	if !has(w.ruleIDs(t, w.defaultSG), added) {
 		t.Error("revoked without a backup")
+	}
+}
+
+// With the log and S3 (as guard handle wires them), a record S3 does not
+// keep (access denied) stops the event before the revoke; the log has the
+// record, written first.
+func TestNoRevokeWhenS3DoesNotKeepTheRecord(t *testing.T) {
+	w := newWorld(t)
+	added := w.addIngress(t, w.defaultSG, 1521)
+	w.srv.SetFaults(sim.Faults{Deny: []sim.DenyRule{{Service: "s3", Action: "PutObject"}}})
+	var log bytes.Buffer
+	res, err := w.handler(Enforce, Backups{&LogBackup{W: &log}, w.s3Backup("g/")}, nil, nil).HandleJSON(context.Background(),
+		event(t, "authorize-ingress.json", "sg-01f414f5313452cd1", w.defaultSG, "sgr-052f232f61106d4c4", added))
+	if err == nil || res.Action != Failed || !strings.Contains(res.Error, "nothing revoked") || !strings.Contains(res.Error, "AccessDenied") {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if !has(w.ruleIDs(t, w.defaultSG), added) {
+		t.Error("revoked though S3 refused the record")
+	}
+	if !strings.Contains(log.String(), added) || len(w.srv.S3Objects(testBucket)) != 0 {
+		t.Errorf("log %q, objects %v", log.String(), w.srv.S3Objects(testBucket))
+	}
+}
+
+// A duplicate of an event whose rules were revoked writes nothing; the
+// record of an event is the same bytes however often it is made (its time
+// is the event's), so a retry finds its own object.
+func TestS3RecordOfAnEventIsTheSameOnEveryDelivery(t *testing.T) {
+	w := newWorld(t)
+	added := w.addIngress(t, w.defaultSG, 1521)
+	ev := event(t, "authorize-ingress.json", "sg-01f414f5313452cd1", w.defaultSG, "sgr-052f232f61106d4c4", added)
+	// Revoke denied: the record is kept, the event fails.
+	w.srv.SetFaults(sim.Faults{Deny: []sim.DenyRule{{Service: "ec2", Action: "Revoke*"}}})
+	h := w.handler(Enforce, w.s3Backup("g/"), nil, nil)
+	if res, err := h.HandleJSON(context.Background(), ev); err == nil || res.Action != Failed {
+		t.Fatalf("%+v %v", res, err)
+	}
+	first := w.srv.S3Objects(testBucket)
+	// Retried later (another clock): the same object, then the revoke.
+	w.srv.SetFaults(sim.Faults{})
+	h.Now = func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }
+	if res, err := h.HandleJSON(context.Background(), ev); err != nil || res.Action != Revoked {
+		t.Fatalf("retry: %+v %v", res, err)
+	}
+	if got := w.srv.S3Objects(testBucket); len(got) != 1 || len(first) != 1 {
+		t.Fatalf("objects %d then %d, want 1 and 1", len(first), len(got))
+	}
+	for _, body := range first {
+		if !strings.Contains(string(body), `"time":"2022-11-16T02:34:24Z"`) {
+			t.Errorf("record time is not the event's: %s", body)
+		}
+	}
+	// Delivered once more: nothing left, nothing written.
+	if res, err := h.HandleJSON(context.Background(), ev); err != nil || res.Action != AlreadyGone || len(w.srv.S3Objects(testBucket)) != 1 {
+		t.Errorf("duplicate: %+v %v, %d objects", res, err, len(w.srv.S3Objects(testBucket)))
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -96,7 +95,7 @@ func (h *Handler) closeGroup(ctx context.Context, api EC2API, ev Event, res *Res
 		res.Action, res.Reason = Reported, fmt.Sprintf("report mode: %d rule(s) left in place", len(current))
 		return nil
 	}
-	rec := NewRecord(h.now().UTC().Format(time.RFC3339), ev, ev.VpcID, ev.GroupID, current)
+	rec := NewRecord(h.recordTime(ev), ev, ev.VpcID, ev.GroupID, current)
 	if err := h.Backup.Write(ctx, rec); err != nil {
 		return fmt.Errorf("writing the backup record of %s (nothing revoked): %w", ev.GroupID, err)
 	}

@@ -2,8 +2,6 @@ package guard
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"sync"
 
@@ -58,15 +56,13 @@ type LogBackup struct {
 }
 
 func (l *LogBackup) Write(_ context.Context, r Record) error {
-	b, err := json.Marshal(struct {
-		Backup Record `json:"defaultsg_guard_backup"`
-	}{r})
+	b, err := RecordBody(r)
 	if err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	_, err = fmt.Fprintf(l.W, "%s\n", b)
+	_, err = l.W.Write(b)
 	return err
 }
 

@@ -16,7 +16,7 @@ type GuardOptions struct {
 
 // Guard is the policy of the guard's Lambda role: read a group and its
 // rules, revoke rules by id, write its log, and (when configured) publish to
-// the one topic and put backup objects under the one prefix. It has no
+// the one topic and put (and read back) backup objects under the one prefix. It has no
 // Authorize action: the guard can only take rules away, and the backup
 // record is how they come back (docs/GUARD.md).
 func Guard(o GuardOptions) Document {
@@ -31,7 +31,9 @@ func Guard(o GuardOptions) Document {
 		gs = append(gs, grant{sid: "Notify", actions: []string{"sns:Publish"}, resources: []string{o.TopicARN}})
 	}
 	if o.BackupBucket != "" {
-		gs = append(gs, grant{sid: "WriteBackupObjects", actions: []string{"s3:PutObject"},
+		// GetObject: the record is read back before anything is revoked
+		// (and a duplicate event's object compared).
+		gs = append(gs, grant{sid: "WriteBackupObjects", actions: []string{"s3:PutObject", "s3:GetObject"},
 			resources: []string{"arn:aws:s3:::" + o.BackupBucket + "/" + strings.TrimPrefix(o.BackupPrefix, "/") + "*"}})
 	}
 	doc := Document{Version: "2012-10-17"}

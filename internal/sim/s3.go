@@ -230,6 +230,26 @@ func validBucketName(n string) bool {
 	return true
 }
 
+// S3Objects returns a copy of a bucket's objects, body by key (nil when no
+// account-region declares the bucket): for tests to see what was written.
+func (s *Server) S3Objects(bucket string) map[string][]byte {
+	for _, st := range s.states {
+		st.mu.Lock()
+		b := st.s3Buckets[bucket]
+		if b == nil {
+			st.mu.Unlock()
+			continue
+		}
+		out := make(map[string][]byte, len(b.objects))
+		for k, o := range b.objects {
+			out[k] = bytes.Clone(o.body)
+		}
+		st.mu.Unlock()
+		return out
+	}
+	return nil
+}
+
 // bucketFor finds the bucket of a request and locks its region; the
 // caller must call the returned unlock. Bucket names are global.
 func (c *call) bucketFor(name string) (*s3Bucket, func(), *apiError) {
