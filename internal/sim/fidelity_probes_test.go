@@ -407,6 +407,10 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
 		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly:1"})}),
 		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "states", op: "UpdateStateMachine", body: js(map[string]any{"stateMachineArn": st.stateMachines[0].ARN, "definition": st.stateMachines[0].Definition})}
+		}),
+		fixed(probe{service: "states", op: "UpdateStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly", "definition": `{"States":{}}`}), wantErr: true}),
 
 		fixed(probe{service: "imagebuilder", op: "ListInfrastructureConfigurations"}),
 		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
@@ -499,6 +503,20 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": st.rssWorkgroups[0].ARN})}
 		}),
 		fixed(probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": "arn:aws:redshift-serverless:us-east-1:111111111111:workgroup/nope"}), wantErr: true}),
+		fixed(probe{service: "redshift-serverless", op: "GetWorkgroup", body: js(map[string]any{"workgroupName": "analytics"})}),
+		fixed(probe{service: "redshift-serverless", op: "GetWorkgroup", body: js(map[string]any{"workgroupName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "UpdateWorkgroup", body: js(map[string]any{"workgroupName": "analytics", "securityGroupIds": []string{web()}})}
+		}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "UpdateWorkgroup", body: js(map[string]any{"workgroupName": "analytics", "securityGroupIds": []string{web()}}), wantErr: true}
+		}),
+		fixed(probe{service: "redshift-serverless", op: "GetEndpointAccess", body: js(map[string]any{"endpointName": "reports"})}),
+		fixed(probe{service: "redshift-serverless", op: "GetEndpointAccess", body: js(map[string]any{"endpointName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "UpdateEndpointAccess", body: js(map[string]any{"endpointName": "reports", "vpcSecurityGroupIds": []string{st.groupByName(st.defaultVPCID(), "default").ID}})}
+		}),
+		fixed(probe{service: "redshift-serverless", op: "UpdateEndpointAccess", body: js(map[string]any{"endpointName": "reports", "vpcSecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 
 		fixed(probe{service: "aoss", op: "ListVpcEndpoints"}),
 		read(func() probe {
