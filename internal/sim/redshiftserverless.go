@@ -12,9 +12,9 @@ import (
 // interface per subnet, on their groups, with an empty description: AWS
 // documents none (docs/FIDELITY.md).
 var redshiftServerlessOps = map[string]op{
-	"ListWorkgroups":      listRSSWorkgroups,
-	"ListEndpointAccess":  listRSSEndpoints,
-	"ListTagsForResource": listRSSTags,
+	"ListWorkgroups":       listRSSWorkgroups,
+	"ListEndpointAccess":   listRSSEndpoints,
+	"ListTagsForResource":  listRSSTags,
 	"GetWorkgroup":         getRSSWorkgroup,
 	"UpdateWorkgroup":      updateRSSWorkgroup,
 	"GetEndpointAccess":    getRSSEndpoint,
