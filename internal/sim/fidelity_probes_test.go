@@ -224,6 +224,11 @@ func fidelityProbes(s *Server) []func() probe {
 		ec2("DescribeClientVpnEndpoints", none),
 		ec2("DescribeFleets", none),
 		ec2("DescribeSpotFleetRequests", none),
+		ec2("DescribeSpotInstanceRequests", none),
+		ec2("DescribeSpotInstanceRequests", func() url.Values {
+			return form("Filter.1.Name", "state", "Filter.1.Value.1", "open", "Filter.1.Value.2", "active", "MaxResults", "5")
+		}),
+		fixed(probe{service: "ec2", op: "DescribeSpotInstanceRequests", form: form("SpotInstanceRequestId.1", "sir-0000000f"), wantErr: true}),
 		ec2("ApplySecurityGroupsToClientVpnTargetNetwork", func() url.Values {
 			for _, id := range sortedKeys(st.clientVPNs) {
 				return form("ClientVpnEndpointId", id, "VpcId", st.clientVPNs[id].VpcID, "SecurityGroupId.1", web())
