@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -139,6 +140,15 @@ func moverGrants() (reads []string, writes []grant) {
 	for _, s := range services.All {
 		for _, d := range s.Kinds {
 			m := d.Mover
+			if d.Refresh != nil {
+				// apply --refresh: granted with the movers, on the
+				// refresher's own resources.
+				m = &svc.Mover{IAM: d.Refresh.IAM, ARNs: d.Refresh.ARNs}
+				if d.Mover != nil {
+					m.IAM, m.ARNs = append(append([]string{}, d.Mover.IAM...), d.Refresh.IAM...), append(append([]string{}, d.Mover.ARNs...), d.Refresh.ARNs...)
+					m.PassRoleTo = d.Mover.PassRoleTo
+				}
+			}
 			if m == nil {
 				continue
 			}

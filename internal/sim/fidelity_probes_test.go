@@ -74,6 +74,9 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "autoscaling", op: "DescribeAutoScalingGroups"}),
 		fixed(probe{service: "autoscaling", op: "DescribeLaunchConfigurations"}),
+		fixed(probe{service: "autoscaling", op: "StartInstanceRefresh", form: form("AutoScalingGroupName", "asg-lt")}),
+		fixed(probe{service: "autoscaling", op: "StartInstanceRefresh", form: form("AutoScalingGroupName", "asg-lt"), wantErr: true}),
+		fixed(probe{service: "autoscaling", op: "StartInstanceRefresh", form: form("AutoScalingGroupName", "nope"), wantErr: true}),
 
 		fixed(probe{service: "elasticloadbalancing", api: "elbv2", op: "DescribeLoadBalancers"}),
 		read(func() probe {

@@ -12,13 +12,13 @@ import (
 // interface per subnet, on their groups, with an empty description: AWS
 // documents none (docs/FIDELITY.md).
 var redshiftServerlessOps = map[string]op{
-	"ListWorkgroups":       listRSSWorkgroups,
-	"ListEndpointAccess":   listRSSEndpoints,
-	"ListTagsForResource":  listRSSTags,
-	"GetWorkgroup":         getRSSWorkgroup,
-	"UpdateWorkgroup":      updateRSSWorkgroup,
-	"GetEndpointAccess":    getRSSEndpoint,
-	"UpdateEndpointAccess": updateRSSEndpoint,
+	"ListWorkgroups":       regionLocked(listRSSWorkgroups),
+	"ListEndpointAccess":   regionLocked(listRSSEndpoints),
+	"ListTagsForResource":  regionLocked(listRSSTags),
+	"GetWorkgroup":         regionLocked(getRSSWorkgroup),
+	"UpdateWorkgroup":      regionLocked(updateRSSWorkgroup),
+	"GetEndpointAccess":    regionLocked(getRSSEndpoint),
+	"UpdateEndpointAccess": regionLocked(updateRSSEndpoint),
 }
 
 func rssValidation(msg string) *apiError {

@@ -15,10 +15,10 @@ import (
 // verbatim or has one generated: a Task state running an ECS task.
 
 var sfnOps = map[string]op{
-	"ListStateMachines":        listStateMachines,
-	"DescribeStateMachine":     describeStateMachine,
-	"ListStateMachineVersions": listStateMachineVersions,
-	"UpdateStateMachine":       updateStateMachine,
+	"ListStateMachines":        regionLocked(listStateMachines),
+	"DescribeStateMachine":     regionLocked(describeStateMachine),
+	"ListStateMachineVersions": regionLocked(listStateMachineVersions),
+	"UpdateStateMachine":       regionLocked(updateStateMachine),
 }
 
 func listStateMachines(c *call) (any, *apiError) {
