@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	rss "github.com/aws/aws-sdk-go-v2/service/redshiftserverless"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 
@@ -15,8 +16,9 @@ import (
 
 // definitionMovesScenario has Step Functions state machines whose ECS
 // tasks name the default group (generated, and verbatim with spacing and
-// characters a re-encoding would change) or name none, and a Redshift
-// Serverless workgroup and managed endpoint in the default group.
+// characters a re-encoding would change) or name none, a Redshift
+// Serverless workgroup and managed endpoint, and an EC2 Instance Connect
+// endpoint in the default group.
 const definitionMovesScenario = `
 accounts:
   - id: "111111111111"
@@ -38,6 +40,7 @@ accounts:
               }
         redshift_serverless_workgroups:
           - {name: dw, groups: [default, web], endpoints: [{name: reports, groups: [default]}]}
+        instance_connect_endpoints: [{id: eice-0abc, groups: [default, web]}]
 regions: [us-east-1, eu-west-1]
 `
 
@@ -68,6 +71,11 @@ func definitionsAndGroups(t *testing.T, ep endpoint) map[string]string {
 	for _, m := range e.Endpoint.VpcSecurityGroups {
 		out["reports"] += aws.ToString(m.VpcSecurityGroupId) + ","
 	}
+	ice, err := ec2.NewFromConfig(cfg).DescribeInstanceConnectEndpoints(cx, &ec2.DescribeInstanceConnectEndpointsInput{InstanceConnectEndpointIds: []string{"eice-0abc"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["eice"] = strings.Join(ice.InstanceConnectEndpoints[0].SecurityGroupIds, ",")
 	return out
 }
 
@@ -75,18 +83,20 @@ func definitionsAndGroups(t *testing.T, ep endpoint) map[string]string {
 // endpoints move in place: only the groups change (the definition's other
 // content stays), the apply waits for MODIFYING to end, and rollback
 // leaves every definition byte for byte as it was read.
-func TestApplyMovesDefinitionsAndServerlessWorkgroupsAndRollsBackExactly(t *testing.T) {
+func TestApplyMovesDefinitionsServerlessWorkgroupsAndInstanceConnectAndRollsBackExactly(t *testing.T) {
 	ep := startSim(t, definitionMovesScenario)
 	dir := t.TempDir()
 	enisBefore, usersBefore := memberships(t, ep, dir)
 	mustContain(t, "usage", strings.Join(usersBefore, "\n"), "Step Functions state machine etl", "Step Functions state machine bare",
-		"Step Functions state machine verbatim", "Redshift Serverless workgroup dw", "Redshift Serverless managed VPC endpoint reports")
+		"Step Functions state machine verbatim", "Redshift Serverless workgroup dw", "Redshift Serverless managed VPC endpoint reports",
+		"EC2 Instance Connect endpoint eice-0abc")
 	before := definitionsAndGroups(t, ep)
 	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
-	mustContain(t, "plan", r.Stdout+r.Stderr, "states:UpdateStateMachine", "redshift-serverless:UpdateWorkgroup", "redshift-serverless:UpdateEndpointAccess")
+	mustContain(t, "plan", r.Stdout+r.Stderr, "states:UpdateStateMachine", "redshift-serverless:UpdateWorkgroup", "redshift-serverless:UpdateEndpointAccess",
+		"ec2:ModifyInstanceConnectEndpoint")
 
 	ep.Sim.ResetCalls()
 	if r := run(t, ep, dir, nil, "apply", "plan.json", "--dry-run"); r.Code != 0 {
@@ -106,7 +116,7 @@ func TestApplyMovesDefinitionsAndServerlessWorkgroupsAndRollsBackExactly(t *test
 	}
 	after := definitionsAndGroups(t, ep)
 	repl := strings.TrimSuffix(after["reports"], ",")
-	if !strings.HasPrefix(repl, "sg-") || repl == "sg-0def" || after["dw"] != repl+",sg-0eb" {
+	if !strings.HasPrefix(repl, "sg-") || repl == "sg-0def" || after["dw"] != repl+",sg-0eb" || after["eice"] != repl+",sg-0eb" {
 		t.Fatalf("after apply: %v", after)
 	}
 	mustContain(t, "etl after apply", after["etl"], `"SecurityGroups":["`+repl+`","sg-0eb"]`)

@@ -39,6 +39,7 @@ var ec2Ops = map[string]op{
 	"ModifyLaunchTemplate":             locked(modifyLaunchTemplate),
 	"DescribeVpcEndpoints":             locked(describeVpcEndpoints),
 	"ModifyVpcEndpoint":                locked(modifyVpcEndpoint),
+	"ModifyInstanceConnectEndpoint":    locked(modifyInstanceConnectEndpoint),
 	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
 	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
 	// ec2_client_vpn_update.go

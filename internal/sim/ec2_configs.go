@@ -130,6 +130,11 @@ type ec2Endpoint struct {
 	ID, ARN, Description, VpcID, SubnetID, AZ string
 	Groups                                    []string
 	Tags                                      []Tag
+	// Updating is how many more reads show an Instance Connect endpoint
+	// update-in-progress after ModifyInstanceConnectEndpoint; Updated
+	// makes it update-complete afterwards.
+	Updating int
+	Updated  bool
 }
 
 func (b *builder) addLaunchTemplates() error {

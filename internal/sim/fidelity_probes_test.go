@@ -224,6 +224,20 @@ func fidelityProbes(s *Server) []func() probe {
 		ec2("DescribeLaunchTemplateVersions", func() url.Values { return form("LaunchTemplateName", "lt-web") }),
 		ec2("DescribeVpcEndpoints", none),
 		ec2("DescribeInstanceConnectEndpoints", none),
+		ec2("ModifyInstanceConnectEndpoint", func() url.Values {
+			for _, id := range sortedKeys(st.eices) {
+				return form("InstanceConnectEndpointId", id, "SecurityGroupId.1", web())
+			}
+			return nil
+		}),
+		read(func() probe {
+			for _, id := range sortedKeys(st.eices) {
+				return probe{service: "ec2", op: "ModifyInstanceConnectEndpoint", form: form("InstanceConnectEndpointId", id, "SecurityGroupId.1", web()), wantErr: true}
+			}
+			return probe{}
+		}),
+		ec2("DescribeInstanceConnectEndpoints", none),
+		fixed(probe{service: "ec2", op: "ModifyInstanceConnectEndpoint", form: form("InstanceConnectEndpointId", "eice-0000000000000000f", "SecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
 		ec2("DescribeClientVpnEndpoints", none),
 		ec2("DescribeFleets", none),
 		ec2("DescribeSpotFleetRequests", none),

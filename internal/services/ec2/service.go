@@ -46,7 +46,7 @@ var Service = svc.Service{
 		{Kind: LaunchTemplate, Name: "Launch template", Mover: &launchTemplateMover, Manual: svc.Manual{Text: templateStep}},
 		{Kind: LaunchTemplateVersion, Name: "Launch template version", Manual: svc.Manual{Text: oldVersionStep}},
 		{Kind: VPCEndpoint, Name: "VPC endpoint", Mover: &vpcEndpointMover},
-		{Kind: InstanceConnectEndpoint, Name: "EC2 Instance Connect endpoint", Manual: svc.Manual{API: "ec2:ModifyInstanceConnectEndpoint"}},
+		{Kind: InstanceConnectEndpoint, Name: "EC2 Instance Connect endpoint", Mover: &instanceConnectMover, Manual: svc.Manual{API: "ec2:ModifyInstanceConnectEndpoint"}},
 		{Kind: ClientVPNEndpoint, Name: "Client VPN endpoint", Mover: &clientVPNMover},
 		{Kind: SecurityGroupRule, Name: "Security group rule", Manual: svc.Manual{API: "ec2:AuthorizeSecurityGroupIngress/Egress (a copy naming the replacement)"}},
 		{Kind: PeeredVPCRule, Name: "Peered VPC rule", Manual: svc.Manual{Text: func(u usage.Usage) string {
