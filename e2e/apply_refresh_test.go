@@ -2,8 +2,12 @@ package e2e
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/defaultsg/defaultsg/internal/iampolicy"
+	"github.com/defaultsg/defaultsg/internal/services"
 )
 
 // refreshScenario has an Auto Scaling group launching its launch
@@ -75,5 +79,50 @@ func TestApplyOffersAndStartsInstanceRefreshOnlyWithRefresh(t *testing.T) {
 	mustContain(t, "rollback", r.Stdout, "cannot be undone", "web-asg")
 	if _, usersBack := memberships(t, ep, dir); !reflect.DeepEqual(usersBack, usersBefore) {
 		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
+	}
+}
+
+// The apply and rollback policies cover every call these movers and the
+// instance refresh make (reads, changes, Settled polls).
+func TestIAMPolicyCoversDefinitionServerlessAndRefreshMoves(t *testing.T) {
+	for _, sc := range []struct{ name, yaml string }{{"definitions", definitionMovesScenario}, {"refresh", refreshScenario}} {
+		t.Run(sc.name, func(t *testing.T) {
+			ep := startSim(t, sc.yaml)
+			dir := t.TempDir()
+			run(t, ep, dir, nil, "plan", "--out", "plan.json")
+			mutating := map[string]bool{}
+			for _, c := range []struct {
+				policy string
+				args   []string
+			}{
+				{"apply", []string{"apply", "--yes", "--refresh", "--poll", "10ms", "plan.json"}},
+				{"rollback", []string{"rollback", "--yes", "--poll", "10ms", "plan.json.journal"}},
+			} {
+				ep.Sim.ResetCalls()
+				if r := run(t, ep, dir, nil, c.args...); r.Code != 0 {
+					t.Fatalf("%s: exit %d\n%s", c.args[0], r.Code, r.Stderr)
+				}
+				allowed, err := iampolicy.Actions(c.policy, services.Finders(), iampolicy.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, call := range ep.Sim.Calls() {
+					action := call.Service + ":" + call.Action
+					if call.Mutating {
+						mutating[action] = true
+					}
+					if !slices.Contains(allowed, action) {
+						t.Errorf("%s called %s, which the %q policy does not grant", c.args[0], action, c.policy)
+					}
+				}
+			}
+			want := map[string][]string{"definitions": {"states:UpdateStateMachine", "redshift-serverless:UpdateWorkgroup",
+				"redshift-serverless:UpdateEndpointAccess", "ec2:ModifyInstanceConnectEndpoint"}, "refresh": {"autoscaling:StartInstanceRefresh"}}
+			for _, a := range want[sc.name] {
+				if !mutating[a] {
+					t.Errorf("%s was not called: the check proves nothing for it (called: %v)", a, mutating)
+				}
+			}
+		})
 	}
 }
