@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // EC2 Spot Instance requests (DescribeSpotInstanceRequests): read-only. A
@@ -37,6 +38,9 @@ func (b *builder) addSpotRequests() error {
 			// From the position, not the id generator: adding requests to a
 			// scenario leaves every other generated id as it was.
 			id = fmt.Sprintf("sir-%08x", i+1)
+		}
+		if !strings.HasPrefix(id, "sir-") {
+			return b.errAt(append(at, "id"), "id %q does not start with sir-", id)
 		}
 		if err := b.unique(seen, id, append(at, "id")); err != nil {
 			return err
