@@ -138,6 +138,10 @@ var appFinderCases = []struct {
 		"        spot_fleets: [{id: sfr-0abc, launch_specifications: [{vpc: data, groups: [default]}]}, {id: sfr-0abd, state: cancelled, launch_specifications: [{groups: [default]}]}]",
 		"        spot_fleets: [{id: sfr-0abc, launch_specifications: [{groups: [web]}]}]",
 		"sg-0ded latent sfr-0abc", sim.DenyRule{Service: "ec2", Action: "DescribeSpotFleetRequests"}},
+	{"ec2-spot-instance-requests", // a persistent request naming no group relaunches into its subnet's VPC default group
+		"        spot_instance_requests: [{id: sir-0abc1234, type: persistent, state: active, vpc: data}, {id: sir-0abc1235, state: active, groups: [default]}]",
+		"        spot_instance_requests: [{id: sir-0abc1234, type: persistent, state: active, groups: [web]}, {id: sir-0abc1235, type: persistent, state: cancelled, groups: [default]}]",
+		"sg-0ded latent sir-0abc1234", sim.DenyRule{Service: "ec2", Action: "DescribeSpotInstanceRequests"}},
 }
 
 func TestUsageFindersPresentAbsentDenied(t *testing.T) {

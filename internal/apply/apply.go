@@ -59,6 +59,9 @@ type Options struct {
 	// Progress, when set, is told how many asynchronous moves are still
 	// settling each time they are checked.
 	Progress func(pending, total int)
+	// Refresh starts the plan's refreshes (instance refreshes of Auto
+	// Scaling groups whose template moved); without it they are offered.
+	Refresh bool
 }
 
 type runner struct {
@@ -114,6 +117,7 @@ func Execute(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, o 
 		}
 	}
 	out = append(out, r.wait(ctx, settling)...)
+	out = append(out, r.refreshes(ctx, p)...)
 	for _, m := range p.Manual {
 		out = append(out, Result{Step: "manual:" + key(m.Account, m.Region, m.ResourceID), Status: StatusManual, Detail: m.Instructions})
 	}
@@ -173,7 +177,7 @@ func (r *runner) remember(step string, data map[string]string) {
 
 func describe(data map[string]string) string {
 	var parts []string
-	for _, k := range []string{"group_id", "reused", "moved"} {
+	for _, k := range []string{"group_id", "reused", "moved", "refresh"} {
 		if v := data[k]; v != "" {
 			parts = append(parts, k+"="+v)
 		}

@@ -67,6 +67,7 @@ func Rollback(ctx context.Context, scope awsx.Scope, p *plan.Plan, j *Journal, n
 		}
 	}
 	out = append(out, r.wait(ctx, undone)...)
+	out = append(out, unrefreshable(p, j)...)
 	for i, rr := range p.ReferenceRules {
 		id := r.repl[key(rr.Account, rr.Region, rr.DefaultGroupID)]
 		step := fmt.Sprintf("reference:%s/%d", key(rr.Account, rr.Region, rr.GroupID), i)

@@ -46,6 +46,7 @@ type ApplyOptions struct {
 	OutFile string
 	Wait    time.Duration
 	Poll    time.Duration
+	Refresh bool
 }
 
 // NewCmdApply builds `apply`; runF, when not nil, replaces the run (tests).
@@ -69,6 +70,11 @@ rollback. Where AWS applies a change asynchronously (RDS, ElastiCache, Redshift,
 deployments, Lambda), apply waits up to --wait, showing progress, then reports what is
 still pending instead of blocking. Manual steps are listed with exact instructions.
 
+An Auto Scaling group moves with its launch template (new instances launch into the
+replacement), but its running instances keep the default group: apply offers an instance
+refresh and starts one only with --refresh, after the template moved, journaled like a
+move. Rollback puts the template back but cannot undo a refresh: it says so.
+
 --dry-run changes nothing and writes no journal: EC2 calls are made with DryRun (AWS checks
 permissions), other services' resources are read and the change they would get is shown.
 
@@ -90,6 +96,7 @@ Exit codes of apply: 0 all automated steps done, 4 done but some changes still s
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "check every step (EC2 DryRun, reads elsewhere) and change nothing")
 	cmd.Flags().DurationVar(&opts.Wait, "wait", 15*time.Minute, "how long to wait for asynchronous changes (RDS, ECS…) to take effect; 0 reports without waiting")
 	cmd.Flags().DurationVar(&opts.Poll, "poll", 5*time.Second, "interval between checks while waiting")
+	cmd.Flags().BoolVar(&opts.Refresh, "refresh", false, "start an instance refresh of each Auto Scaling group whose launch template moved (replaces its running instances; rollback cannot undo it)")
 	cmd.Flags().StringVar(&opts.Journal, "journal", "", "journal file (default: PLAN.journal)")
 	addOutputFlags(cmd, &opts.Output, &opts.OutFile, tableFormats...)
 	return cmd
@@ -128,7 +135,7 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 	if err != nil {
 		return err
 	}
-	ao := apply.Options{NewEC2: func(c aws.Config) apply.EC2API { return ec2.NewFromConfig(c) }, Wait: opts.Wait, Poll: opts.Poll}
+	ao := apply.Options{NewEC2: func(c aws.Config) apply.EC2API { return ec2.NewFromConfig(c) }, Wait: opts.Wait, Poll: opts.Poll, Refresh: opts.Refresh}
 	if opts.DryRun {
 		if err := checkFresh(ctx, opts.IO, scope, p); err != nil {
 			return err

@@ -19,6 +19,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/aggregator"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/services"
+	"github.com/defaultsg/defaultsg/internal/services/svc"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -211,6 +212,15 @@ func moverGrants() (reads []string, writes []grant) {
 	for _, s := range services.All {
 		for _, d := range s.Kinds {
 			m := d.Mover
+			if d.Refresh != nil {
+				// apply --refresh: granted with the movers, on the
+				// refresher's own resources.
+				m = &svc.Mover{IAM: d.Refresh.IAM, ARNs: d.Refresh.ARNs}
+				if d.Mover != nil {
+					m.IAM, m.ARNs = append(append([]string{}, d.Mover.IAM...), d.Refresh.IAM...), append(append([]string{}, d.Mover.ARNs...), d.Refresh.ARNs...)
+					m.PassRoleTo = d.Mover.PassRoleTo
+				}
+			}
 			if m == nil {
 				continue
 			}

@@ -54,7 +54,12 @@ func Build(in Input) *Plan {
 				p.ReferenceRules = append(p.ReferenceRules, refRules(g, u, in.Referencing[u.ResourceID], rp.ExistingID)...)
 			case coveredByService(u, v.Users):
 				// The owning resource is moved through its service (or is a
-				// manual step of its own); its interfaces follow.
+				// manual step of its own); its interfaces follow. What it
+				// runs already may need replacing: offered as a refresh.
+				if rf, ok := refreshFor(u); ok && !seen["refresh/"+rf.ResourceID] {
+					seen["refresh/"+rf.ResourceID] = true
+					p.Refreshes = append(p.Refreshes, rf)
+				}
 			default:
 				m, ok := moveFor(u)
 				id := string(u.ResourceKind) + "/" + u.ResourceID

@@ -56,6 +56,17 @@ func sameResource(owner string, o usage.Usage) bool {
 	return owner == o.ResourceID || (o.ARN != "" && (strings.HasSuffix(o.ARN, "/"+owner) || strings.HasSuffix(o.ARN, ":"+owner)))
 }
 
+// refreshFor is the refresh offered for a user that moves with its parent,
+// when its kind has one.
+func refreshFor(u usage.Usage) (Refresh, bool) {
+	def, ok := services.Kind(u.ResourceKind)
+	if !ok || def.Refresh == nil || u.Parent == "" {
+		return Refresh{}, false
+	}
+	return Refresh{Account: u.Account, Region: u.Region, DefaultGroupID: u.GroupID, Kind: u.ResourceKind, ResourceType: u.ResourceType,
+		ResourceID: u.ResourceID, ARN: u.ARN, Parent: u.Parent, API: def.Refresh.API}, true
+}
+
 func manualFor(u usage.Usage) Manual {
 	m := Manual{Account: u.Account, Region: u.Region, DefaultGroupID: u.GroupID, Kind: u.ResourceKind, ResourceType: u.ResourceType,
 		ResourceID: u.ResourceID, ManagedBy: u.ManagedBy}

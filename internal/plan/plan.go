@@ -39,6 +39,24 @@ type Plan struct {
 	ReferenceRules []RefRule     `json:"reference_rules"`
 	Moves          []Move        `json:"moves"`
 	Manual         []Manual      `json:"manual"`
+	// Refreshes are offered, never started unless apply is asked to
+	// (--refresh): they replace running instances and cannot be undone.
+	Refreshes []Refresh `json:"refreshes,omitempty"`
+}
+
+// Refresh replaces what a user that moves with its parent runs (an Auto
+// Scaling group's instances, after its launch template moved).
+type Refresh struct {
+	Account        string        `json:"account"`
+	Region         string        `json:"region"`
+	DefaultGroupID string        `json:"default_group_id"`
+	Kind           resource.Kind `json:"kind"`
+	ResourceType   string        `json:"resource_type"`
+	ResourceID     string        `json:"resource_id"`
+	ARN            string        `json:"arn,omitempty"`
+	// Parent is the resource id of the move it follows.
+	Parent string `json:"parent"`
+	API    string `json:"api"`
 }
 
 // Replacement is a group to create in place of one default group.

@@ -45,6 +45,10 @@ func WriteText(w io.Writer, p *Plan) error {
 		name := repl[m.Account+"/"+m.Region+"/"+m.DefaultGroupID]
 		fmt.Fprintf(&b, "~ move %s %s (%s): %s → %s, other groups kept, via %s\n", m.ResourceType, m.ResourceID, m.Region, m.DefaultGroupID, name, m.API)
 	}
+	for _, rf := range p.Refreshes {
+		fmt.Fprintf(&b, "? offer: %s %s (%s) launches into the replacement once %s moves; its running instances keep %s until replaced: "+
+			"apply --refresh starts %s (cannot be undone by rollback)\n", rf.ResourceType, rf.ResourceID, rf.Region, rf.Parent, rf.DefaultGroupID, rf.API)
+	}
 	for _, m := range p.Manual {
 		fmt.Fprintf(&b, "! manual: %s %s (%s): %s\n", m.ResourceType, m.ResourceID, m.Region, m.Instructions)
 		for _, loc := range m.Locations {

@@ -222,13 +222,17 @@ func FallbackAPIs() []string {
 	return out
 }
 
-// MoverIAM is every action of every mover: what apply and rollback call.
+// MoverIAM is every action of every mover and refresher: what apply and
+// rollback call.
 func MoverIAM() []string {
 	var out []string
 	for _, s := range All {
 		for _, d := range s.Kinds {
 			if d.Mover != nil {
 				out = append(out, d.Mover.IAM...)
+			}
+			if d.Refresh != nil {
+				out = append(out, d.Refresh.IAM...)
 			}
 		}
 	}

@@ -34,6 +34,11 @@ func TestRegistryIsComplete(t *testing.T) {
 			if d.Mover == nil && !d.Manual.Defined() {
 				t.Errorf("kind %s has neither a mover nor a manual step", d.Kind)
 			}
+			if rf := d.Refresh; rf != nil {
+				if rf.Start == nil || !contains(rf.IAM, rf.API) || len(rf.ARNs) == 0 || len(d.MovedWith) == 0 {
+					t.Errorf("refresh of %s is incomplete: it needs Start, its API among its IAM actions, ARNs, and a parent it moves with", d.Kind)
+				}
+			}
 			if m := d.Mover; m != nil {
 				if m.Targets == nil || m.Move == nil || m.Restore == nil || m.API == "" {
 					t.Errorf("mover of %s is incomplete", d.Kind)
@@ -122,6 +127,11 @@ func TestSimulatorServesEveryCall(t *testing.T) {
 			if d.Mover != nil {
 				for _, a := range d.Mover.IAM {
 					check("mover of "+string(d.Kind), a)
+				}
+			}
+			if d.Refresh != nil {
+				for _, a := range d.Refresh.IAM {
+					check("refresh of "+string(d.Kind), a)
 				}
 			}
 		}

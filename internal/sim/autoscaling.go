@@ -7,11 +7,13 @@ import (
 )
 
 // Auto Scaling (awsQuery, 2011-01-01): the Describe actions the usage
-// finders read. Element names follow the SDK's response snapshots.
+// finders read, and StartInstanceRefresh (instance_refresh.go). Element
+// names follow the SDK's response snapshots.
 
 var autoscalingOps = map[string]op{
-	"DescribeAutoScalingGroups":    describeAutoScalingGroups,
-	"DescribeLaunchConfigurations": describeLaunchConfigurations,
+	"DescribeAutoScalingGroups":    regionLocked(describeAutoScalingGroups),
+	"DescribeLaunchConfigurations": regionLocked(describeLaunchConfigurations),
+	"StartInstanceRefresh":         regionLocked(startInstanceRefresh),
 }
 
 type xmlLaunchTemplateSpec struct {
@@ -135,11 +137,14 @@ type autoScalingSpecs struct {
 	AutoScalingGroups    []AutoScalingGroupSpec    `yaml:"autoscaling_groups"`
 }
 
-// autoScalingState is Auto Scaling's part of a regionState; read-only, so
-// read without the region lock.
+// autoScalingState is Auto Scaling's part of a regionState; only instance
+// refreshes are added, under the region lock.
 type autoScalingState struct {
 	launchConfigs []launchConfig
 	asgs          []autoScalingGroup
+	// refreshes are the instance refreshes started, by group name; the
+	// simulator runs no instances, so one stays in progress.
+	refreshes map[string]string
 }
 
 // LaunchConfigurationSpec is an Auto Scaling launch configuration.

@@ -39,6 +39,7 @@ var ec2Ops = map[string]op{
 	"ModifyLaunchTemplate":             locked(modifyLaunchTemplate),
 	"DescribeVpcEndpoints":             locked(describeVpcEndpoints),
 	"ModifyVpcEndpoint":                locked(modifyVpcEndpoint),
+	"ModifyInstanceConnectEndpoint":    locked(modifyInstanceConnectEndpoint),
 	"DescribeInstanceConnectEndpoints": locked(describeInstanceConnectEndpoints),
 	"DescribeClientVpnEndpoints":       locked(describeClientVpnEndpoints),
 	// ec2_client_vpn_update.go
@@ -49,8 +50,9 @@ var ec2Ops = map[string]op{
 	// Rule descriptions (ec2_rule_descriptions.go).
 	"UpdateSecurityGroupRuleDescriptionsIngress": locked(updateRuleDescriptions(false)),
 	"UpdateSecurityGroupRuleDescriptionsEgress":  locked(updateRuleDescriptions(true)),
-	"DescribeFleets":            locked(describeFleets),
-	"DescribeSpotFleetRequests": locked(describeSpotFleetRequests),
+	"DescribeFleets":               locked(describeFleets),
+	"DescribeSpotFleetRequests":    locked(describeSpotFleetRequests),
+	"DescribeSpotInstanceRequests": locked(describeSpotInstanceRequests),
 }
 
 type ec2Op func(c *call, st *regionState) (any, *apiError)
@@ -79,6 +81,7 @@ var maxResultsRange = map[string][2]int{
 	"DescribeVpcEndpoints":             {1, 0},
 	"DescribeFleets":                   {1, 1000}, // the model documents no range
 	"DescribeSpotFleetRequests":        {1, 1000},
+	"DescribeSpotInstanceRequests":     {1, 1000}, // 5-1000 is only "recommended" (API reference)
 }
 
 // page applies MaxResults (5-1000, as EC2, or the action's own range) and

@@ -5,7 +5,7 @@ import "fmt"
 // EC2 configurations that hold groups without an interface of their own:
 // launch templates, VPC endpoints, EC2 Instance Connect and Client VPN
 // endpoints, references to groups from peered VPCs, EC2 Fleets and Spot
-// Fleets (ec2_fleets.go). Their scenario
+// Fleets (ec2_fleets.go), Spot Instance requests (ec2_spot_requests.go). Their scenario
 // part, state and builder; the handlers are in ec2_launch_templates.go,
 // ec2_endpoints.go and ec2_references.go.
 
@@ -19,6 +19,7 @@ type ec2ConfigSpecs struct {
 	EC2Fleets                []EC2FleetSpec               `yaml:"ec2_fleets"`
 	SpotFleets               []SpotFleetSpec              `yaml:"spot_fleets"`
 	VerifiedAccessEndpoints  []VerifiedAccessEndpointSpec `yaml:"verified_access_endpoints"`
+	SpotRequests             []SpotRequestSpec            `yaml:"spot_instance_requests"`
 }
 
 // ec2ConfigState is their part of a regionState: maps by id, paged in id
@@ -34,13 +35,14 @@ type ec2ConfigState struct {
 	ec2Fleets       map[string]*ec2Fleet
 	spotFleets      map[string]*spotFleet
 	verifiedAccess  map[string]*ec2Endpoint
+	spotRequests    map[string]*spotRequest
 }
 
 // addEC2Configs builds them in this order (generated ids depend on it).
 func (b *builder) addEC2Configs() error {
 	b.st.ec2ConfigState = ec2ConfigState{launchTemplates: map[string]*launchTemplate{}, vpcEndpoints: map[string]*vpcEndpoint{},
 		eices: map[string]*ec2Endpoint{}, clientVPNs: map[string]*ec2Endpoint{}}
-	for _, step := range []func() error{b.addLaunchTemplates, b.addVPCEndpoints, b.addEC2Endpoints, b.addPeeredReferences, b.addFleets, b.addVerifiedAccessEndpoints} {
+	for _, step := range []func() error{b.addLaunchTemplates, b.addVPCEndpoints, b.addEC2Endpoints, b.addPeeredReferences, b.addFleets, b.addVerifiedAccessEndpoints, b.addSpotRequests} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -128,6 +130,11 @@ type ec2Endpoint struct {
 	ID, ARN, Description, VpcID, SubnetID, AZ string
 	Groups                                    []string
 	Tags                                      []Tag
+	// Updating is how many more reads show an Instance Connect endpoint
+	// update-in-progress after ModifyInstanceConnectEndpoint; Updated
+	// makes it update-complete afterwards.
+	Updating int
+	Updated  bool
 }
 
 func (b *builder) addLaunchTemplates() error {

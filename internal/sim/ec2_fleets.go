@@ -106,37 +106,9 @@ func (b *builder) addFleets() error {
 			return b.errAt(at, "exactly one of launch_specifications and launch_templates is required")
 		}
 		for j, ls := range f.LaunchSpecifications {
-			lat := append(append(path{}, at...), "launch_specifications", j)
-			vpcID, ids, err := b.placed(ls.Placement, false, lat)
+			spec, err := b.spotLaunchSpec(ls, append(append(path{}, at...), "launch_specifications", j))
 			if err != nil {
 				return err
-			}
-			spec := spotLaunchSpec{Groups: ids}
-			if ls.Subnet != "" {
-				sn, err := b.subnetOf(vpcID, ls.Subnet, append(lat, "subnet"))
-				if err != nil {
-					return err
-				}
-				spec.SubnetID = sn.ID
-			}
-			for k, ni := range ls.Interfaces {
-				nat := append(append(path{}, lat...), "interfaces", k)
-				if ni.VPC == "" {
-					ni.VPC = ls.VPC
-				}
-				nvpc, nids, err := b.placed(ni.Placement, false, nat)
-				if err != nil {
-					return err
-				}
-				ti := templateInterface{DeviceIndex: k, Groups: nids}
-				if ni.Subnet != "" {
-					sn, err := b.subnetOf(nvpc, ni.Subnet, append(nat, "subnet"))
-					if err != nil {
-						return err
-					}
-					ti.SubnetID = sn.ID
-				}
-				spec.Interfaces = append(spec.Interfaces, ti)
 			}
 			sf.Specs = append(sf.Specs, spec)
 		}
@@ -146,6 +118,43 @@ func (b *builder) addFleets() error {
 		b.st.spotFleets[id] = sf
 	}
 	return nil
+}
+
+// spotLaunchSpec resolves an inline launch specification (a Spot Fleet's
+// or a Spot Instance request's).
+func (b *builder) spotLaunchSpec(ls SpotLaunchSpec, lat path) (spotLaunchSpec, error) {
+	vpcID, ids, err := b.placed(ls.Placement, false, lat)
+	if err != nil {
+		return spotLaunchSpec{}, err
+	}
+	spec := spotLaunchSpec{Groups: ids}
+	if ls.Subnet != "" {
+		sn, err := b.subnetOf(vpcID, ls.Subnet, append(lat, "subnet"))
+		if err != nil {
+			return spotLaunchSpec{}, err
+		}
+		spec.SubnetID = sn.ID
+	}
+	for k, ni := range ls.Interfaces {
+		nat := append(append(path{}, lat...), "interfaces", k)
+		if ni.VPC == "" {
+			ni.VPC = ls.VPC
+		}
+		nvpc, nids, err := b.placed(ni.Placement, false, nat)
+		if err != nil {
+			return spotLaunchSpec{}, err
+		}
+		ti := templateInterface{DeviceIndex: k, Groups: nids}
+		if ni.Subnet != "" {
+			sn, err := b.subnetOf(nvpc, ni.Subnet, append(nat, "subnet"))
+			if err != nil {
+				return spotLaunchSpec{}, err
+			}
+			ti.SubnetID = sn.ID
+		}
+		spec.Interfaces = append(spec.Interfaces, ti)
+	}
+	return spec, nil
 }
 
 // pinOrUUID is a pinned id, or prefix-<uuid> as fleet and Spot Fleet ids are.
@@ -334,20 +343,7 @@ func describeSpotFleetRequests(c *call, st *regionState) (any, *apiError) {
 			x.Config.LaunchSpecs = &items[xSpotLaunchSpec]{}
 		}
 		for _, s := range f.Specs {
-			xs := xSpotLaunchSpec{ImageID: "ami-0123456789abcdef0", InstanceType: "m5.large", SubnetID: s.SubnetID}
-			if len(s.Groups) > 0 {
-				xs.GroupSet = &items[xGroupIdentifier]{}
-				for _, g := range s.Groups {
-					xs.GroupSet.Item = append(xs.GroupSet.Item, xGroupIdentifier{GroupID: g, GroupName: st.groupName(g)})
-				}
-			}
-			if len(s.Interfaces) > 0 {
-				xs.Interfaces = &items[xSpotInterface]{}
-				for _, ni := range s.Interfaces {
-					xs.Interfaces.Item = append(xs.Interfaces.Item, xSpotInterface{DeviceIndex: ni.DeviceIndex, SubnetID: ni.SubnetID, Groups: ni.Groups})
-				}
-			}
-			x.Config.LaunchSpecs.Item = append(x.Config.LaunchSpecs.Item, xs)
+			x.Config.LaunchSpecs.Item = append(x.Config.LaunchSpecs.Item, st.xSpotLaunchSpec(s))
 		}
 		if len(f.Templates) > 0 {
 			x.Config.Configs = xFleetTemplates(f.Templates)
@@ -355,4 +351,23 @@ func describeSpotFleetRequests(c *call, st *regionState) (any, *apiError) {
 		out.Configs.Item = append(out.Configs.Item, x)
 	}
 	return out, nil
+}
+
+// xSpotLaunchSpec is an inline launch specification as Spot Fleet requests
+// and Spot Instance requests show it.
+func (st *regionState) xSpotLaunchSpec(s spotLaunchSpec) xSpotLaunchSpec {
+	xs := xSpotLaunchSpec{ImageID: "ami-0123456789abcdef0", InstanceType: "m5.large", SubnetID: s.SubnetID}
+	if len(s.Groups) > 0 {
+		xs.GroupSet = &items[xGroupIdentifier]{}
+		for _, g := range s.Groups {
+			xs.GroupSet.Item = append(xs.GroupSet.Item, xGroupIdentifier{GroupID: g, GroupName: st.groupName(g)})
+		}
+	}
+	if len(s.Interfaces) > 0 {
+		xs.Interfaces = &items[xSpotInterface]{}
+		for _, ni := range s.Interfaces {
+			xs.Interfaces.Item = append(xs.Interfaces.Item, xSpotInterface{DeviceIndex: ni.DeviceIndex, SubnetID: ni.SubnetID, Groups: ni.Groups})
+		}
+	}
+	return xs
 }

@@ -75,6 +75,9 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "autoscaling", op: "DescribeAutoScalingGroups"}),
 		fixed(probe{service: "autoscaling", op: "DescribeLaunchConfigurations"}),
+		fixed(probe{service: "autoscaling", op: "StartInstanceRefresh", form: form("AutoScalingGroupName", "asg-lt")}),
+		fixed(probe{service: "autoscaling", op: "StartInstanceRefresh", form: form("AutoScalingGroupName", "asg-lt"), wantErr: true}),
+		fixed(probe{service: "autoscaling", op: "StartInstanceRefresh", form: form("AutoScalingGroupName", "nope"), wantErr: true}),
 
 		fixed(probe{service: "elasticloadbalancing", api: "elbv2", op: "DescribeLoadBalancers"}),
 		read(func() probe {
@@ -222,9 +225,28 @@ func fidelityProbes(s *Server) []func() probe {
 		ec2("DescribeLaunchTemplateVersions", func() url.Values { return form("LaunchTemplateName", "lt-web") }),
 		ec2("DescribeVpcEndpoints", none),
 		ec2("DescribeInstanceConnectEndpoints", none),
+		ec2("ModifyInstanceConnectEndpoint", func() url.Values {
+			for _, id := range sortedKeys(st.eices) {
+				return form("InstanceConnectEndpointId", id, "SecurityGroupId.1", web())
+			}
+			return nil
+		}),
+		read(func() probe {
+			for _, id := range sortedKeys(st.eices) {
+				return probe{service: "ec2", op: "ModifyInstanceConnectEndpoint", form: form("InstanceConnectEndpointId", id, "SecurityGroupId.1", web()), wantErr: true}
+			}
+			return probe{}
+		}),
+		ec2("DescribeInstanceConnectEndpoints", none),
+		fixed(probe{service: "ec2", op: "ModifyInstanceConnectEndpoint", form: form("InstanceConnectEndpointId", "eice-0000000000000000f", "SecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
 		ec2("DescribeClientVpnEndpoints", none),
 		ec2("DescribeFleets", none),
 		ec2("DescribeSpotFleetRequests", none),
+		ec2("DescribeSpotInstanceRequests", none),
+		ec2("DescribeSpotInstanceRequests", func() url.Values {
+			return form("Filter.1.Name", "state", "Filter.1.Value.1", "open", "Filter.1.Value.2", "active", "MaxResults", "5")
+		}),
+		fixed(probe{service: "ec2", op: "DescribeSpotInstanceRequests", form: form("SpotInstanceRequestId.1", "sir-0000000f"), wantErr: true}),
 		ec2("ApplySecurityGroupsToClientVpnTargetNetwork", func() url.Values {
 			for _, id := range sortedKeys(st.clientVPNs) {
 				return form("ClientVpnEndpointId", id, "VpcId", st.clientVPNs[id].VpcID, "SecurityGroupId.1", web())
@@ -444,6 +466,10 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly"})}),
 		fixed(probe{service: "states", op: "DescribeStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly:1"})}),
 		fixed(probe{service: "states", op: "ListStateMachineVersions", body: js(map[string]any{"stateMachineArn": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "states", op: "UpdateStateMachine", body: js(map[string]any{"stateMachineArn": st.stateMachines[0].ARN, "definition": st.stateMachines[0].Definition})}
+		}),
+		fixed(probe{service: "states", op: "UpdateStateMachine", body: js(map[string]any{"stateMachineArn": "arn:aws:states:us-east-1:" + acct + ":stateMachine:nightly", "definition": `{"States":{}}`}), wantErr: true}),
 
 		fixed(probe{service: "imagebuilder", op: "ListInfrastructureConfigurations"}),
 		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
@@ -536,6 +562,20 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": st.rssWorkgroups[0].ARN})}
 		}),
 		fixed(probe{service: "redshift-serverless", op: "ListTagsForResource", body: js(map[string]any{"resourceArn": "arn:aws:redshift-serverless:us-east-1:111111111111:workgroup/nope"}), wantErr: true}),
+		fixed(probe{service: "redshift-serverless", op: "GetWorkgroup", body: js(map[string]any{"workgroupName": "analytics"})}),
+		fixed(probe{service: "redshift-serverless", op: "GetWorkgroup", body: js(map[string]any{"workgroupName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "UpdateWorkgroup", body: js(map[string]any{"workgroupName": "analytics", "securityGroupIds": []string{web()}})}
+		}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "UpdateWorkgroup", body: js(map[string]any{"workgroupName": "analytics", "securityGroupIds": []string{web()}}), wantErr: true}
+		}),
+		fixed(probe{service: "redshift-serverless", op: "GetEndpointAccess", body: js(map[string]any{"endpointName": "reports"})}),
+		fixed(probe{service: "redshift-serverless", op: "GetEndpointAccess", body: js(map[string]any{"endpointName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "redshift-serverless", op: "UpdateEndpointAccess", body: js(map[string]any{"endpointName": "reports", "vpcSecurityGroupIds": []string{st.groupByName(st.defaultVPCID(), "default").ID}})}
+		}),
+		fixed(probe{service: "redshift-serverless", op: "UpdateEndpointAccess", body: js(map[string]any{"endpointName": "reports", "vpcSecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 
 		fixed(probe{service: "aoss", op: "ListVpcEndpoints"}),
 		read(func() probe {

@@ -95,7 +95,7 @@ var ec2Errors = []string{
 	"InvalidNetworkInterface.InUse", "InvalidNetworkInterfaceId.Malformed", "InvalidNetworkInterfaceID.NotFound",
 	"InvalidPaginationToken", "InvalidParameter", "InvalidParameterCombination", "InvalidParameterValue",
 	"InvalidPermission.Duplicate", "InvalidPermission.NotFound", "InvalidPrefixListId.Malformed",
-	"InvalidSecurityGroupRuleId.Malformed", "InvalidSecurityGroupRuleId.NotFound", "InvalidSubnet.Conflict",
+	"InvalidSecurityGroupRuleId.Malformed", "InvalidSecurityGroupRuleId.NotFound", "InvalidSpotInstanceRequestID.NotFound", "IncorrectState", "InvalidSubnet.Conflict",
 	"InvalidSubnet.Range", "InvalidSubnetID.NotFound", "InvalidVpc.Range", "InvalidVpcEndpointId.NotFound",
 	"InvalidVpcID.Malformed", "InvalidVpcID.NotFound", "MissingParameter", "OperationNotPermitted", "RequestLimitExceeded",
 	"RulesPerSecurityGroupLimitExceeded", "SecurityGroupsPerInterfaceLimitExceeded", "UnauthorizedOperation",

@@ -6,14 +6,19 @@ import (
 )
 
 // Amazon Redshift Serverless (JSON 1.1, target prefix RedshiftServerless,
-// signing name redshift-serverless): ListWorkgroups, ListEndpointAccess and
-// ListTagsForResource. A workgroup and a managed VPC endpoint each have one
+// signing name redshift-serverless): ListWorkgroups, ListEndpointAccess,
+// ListTagsForResource, and the group changes (redshiftserverless_update.go).
+// A workgroup and a managed VPC endpoint each have one
 // interface per subnet, on their groups, with an empty description: AWS
 // documents none (docs/FIDELITY.md).
 var redshiftServerlessOps = map[string]op{
-	"ListWorkgroups":      listRSSWorkgroups,
-	"ListEndpointAccess":  listRSSEndpoints,
-	"ListTagsForResource": listRSSTags,
+	"ListWorkgroups":       regionLocked(listRSSWorkgroups),
+	"ListEndpointAccess":   regionLocked(listRSSEndpoints),
+	"ListTagsForResource":  regionLocked(listRSSTags),
+	"GetWorkgroup":         regionLocked(getRSSWorkgroup),
+	"UpdateWorkgroup":      regionLocked(updateRSSWorkgroup),
+	"GetEndpointAccess":    regionLocked(getRSSEndpoint),
+	"UpdateEndpointAccess": regionLocked(updateRSSEndpoint),
 }
 
 func rssValidation(msg string) *apiError {
@@ -36,11 +41,8 @@ func listRSSWorkgroups(c *call) (any, *apiError) {
 		return nil, e
 	}
 	out := []map[string]any{}
-	for _, w := range items {
-		out = append(out, map[string]any{"workgroupName": w.Name, "workgroupArn": w.ARN, "workgroupId": w.ID,
-			"namespaceName": w.Name + "-ns", "status": "AVAILABLE", "securityGroupIds": nonNil(w.Groups),
-			"subnetIds": nonNil(w.Subnets), "baseCapacity": 128, "enhancedVpcRouting": false, "publiclyAccessible": false,
-			"creationDate": "2023-11-14T22:13:20Z", "port": 5439})
+	for i := range items {
+		out = append(out, rssWorkgroupJSON(&items[i], true))
 	}
 	return withNext(map[string]any{"workgroups": out}, "nextToken", next), nil
 }
@@ -56,14 +58,8 @@ func listRSSEndpoints(c *call) (any, *apiError) {
 		return nil, e
 	}
 	out := []map[string]any{}
-	for _, ep := range items {
-		sgs := []map[string]string{}
-		for _, g := range ep.Groups {
-			sgs = append(sgs, map[string]string{"vpcSecurityGroupId": g, "status": "active"})
-		}
-		out = append(out, map[string]any{"endpointName": ep.Name, "endpointArn": ep.ARN, "endpointStatus": "ACTIVE",
-			"workgroupName": ep.Type, "subnetIds": nonNil(ep.Subnets), "vpcSecurityGroups": sgs, "port": 5439,
-			"endpointCreateTime": "2023-11-14T22:13:20Z"})
+	for i := range items {
+		out = append(out, rssEndpointJSON(&items[i], true))
 	}
 	return withNext(map[string]any{"endpoints": out}, "nextToken", next), nil
 }
@@ -93,11 +89,13 @@ type redshiftServerlessSpecs struct {
 }
 
 // redshiftServerlessState is Redshift Serverless's part of a regionState;
-// never changed.
+// only the groups change (UpdateWorkgroup, UpdateEndpointAccess).
 type redshiftServerlessState struct {
 	rssWorkgroups []rssWorkgroup
 	// rssEndpoints are vpcResources whose Type is their workgroup's name.
 	rssEndpoints []vpcResource
+	// rssEndpointENIs are each endpoint's interface ids, by endpoint name.
+	rssEndpointENIs map[string][]string
 }
 
 // RSSWorkgroupSpec is a Redshift Serverless workgroup
@@ -118,6 +116,8 @@ type rssWorkgroup struct {
 	Groups, Subnets      []string
 	Interfaces           []string
 	Tags                 []Tag
+	// Pending is how many more reads show the workgroup MODIFYING.
+	Pending int
 }
 
 // addRedshiftServerless builds the workgroups, their endpoints and the
@@ -147,7 +147,10 @@ func (b *builder) addRedshiftServerless() error {
 			if err != nil {
 				return err
 			}
-			b.rssInterface(esn, egroups)
+			if b.st.rssEndpointENIs == nil {
+				b.st.rssEndpointENIs = map[string][]string{}
+			}
+			b.st.rssEndpointENIs[es.Name] = []string{b.rssInterface(esn, egroups)}
 			b.st.rssEndpoints = append(b.st.rssEndpoints, vpcResource{Name: es.Name, Type: spec.Name, VpcID: evpc,
 				ARN: b.arn("redshift-serverless", "managedvpcendpoint/"+b.uuid()), Subnets: []string{esn.ID}, Groups: egroups})
 		}

@@ -26,7 +26,8 @@ const ec2LaunchTemplate resource.Kind = "ec2.launch-template"
 var Service = svc.Service{
 	Name: "autoscaling",
 	Kinds: []svc.KindDef{
-		{Kind: Group, Name: "Auto Scaling group", Manual: svc.Manual{Text: groupStep}, MovedWith: []resource.Kind{ec2LaunchTemplate}},
+		{Kind: Group, Name: "Auto Scaling group", Manual: svc.Manual{Text: groupStep}, MovedWith: []resource.Kind{ec2LaunchTemplate},
+			Refresh: &instanceRefresh},
 		{Kind: LaunchConfiguration, Name: "Launch configuration", Manual: svc.Manual{Recreate: true}},
 	},
 	Finders: []usage.Finder{Groups, LaunchConfigurations},

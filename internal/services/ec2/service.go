@@ -1,6 +1,7 @@
 // Package ec2 is everything defaultsg knows about Amazon EC2's own users of
 // a security group: instances and their interfaces, launch templates, VPC
-// endpoints, EC2 Instance Connect, Client VPN and Verified Access endpoints, and other
+// endpoints, EC2 Instance Connect, Client VPN and Verified Access endpoints,
+// EC2 Fleets, Spot Fleets and Spot Instance requests, and other
 // groups' rules that reference a default group. It also attributes every
 // network interface to its owner, with the signatures of all services.
 package ec2
@@ -28,6 +29,7 @@ const (
 	Fleet                   resource.Kind = "ec2.fleet"
 	SpotFleet               resource.Kind = "ec2.spot-fleet"
 	VerifiedAccessEndpoint  resource.Kind = "ec2.verified-access-endpoint"
+	SpotRequest             resource.Kind = "ec2.spot-instance-request"
 )
 
 // Service lists EC2's kinds, finders, signatures and fallbacks. The
@@ -44,7 +46,7 @@ var Service = svc.Service{
 		{Kind: LaunchTemplate, Name: "Launch template", Mover: &launchTemplateMover, Manual: svc.Manual{Text: templateStep}},
 		{Kind: LaunchTemplateVersion, Name: "Launch template version", Manual: svc.Manual{Text: oldVersionStep}},
 		{Kind: VPCEndpoint, Name: "VPC endpoint", Mover: &vpcEndpointMover},
-		{Kind: InstanceConnectEndpoint, Name: "EC2 Instance Connect endpoint", Manual: svc.Manual{API: "ec2:ModifyInstanceConnectEndpoint"}},
+		{Kind: InstanceConnectEndpoint, Name: "EC2 Instance Connect endpoint", Mover: &instanceConnectMover, Manual: svc.Manual{API: "ec2:ModifyInstanceConnectEndpoint"}},
 		{Kind: ClientVPNEndpoint, Name: "Client VPN endpoint", Mover: &clientVPNMover},
 		{Kind: SecurityGroupRule, Name: "Security group rule", Manual: svc.Manual{API: "ec2:AuthorizeSecurityGroupIngress/Egress (a copy naming the replacement)"}},
 		{Kind: PeeredVPCRule, Name: "Peered VPC rule", Manual: svc.Manual{Text: func(u usage.Usage) string {
@@ -52,6 +54,7 @@ var Service = svc.Service{
 		}}},
 		{Kind: Fleet, Name: "EC2 Fleet", Manual: svc.Manual{Text: fleetStep}},
 		{Kind: SpotFleet, Name: "Spot Fleet request", Manual: svc.Manual{Text: spotFleetStep}},
+		{Kind: SpotRequest, Name: "Spot Instance request", Manual: svc.Manual{Recreate: true, Text: spotRequestStep}},
 		{Kind: VerifiedAccessEndpoint, Name: "Verified Access endpoint", Manual: svc.Manual{Text: func(u usage.Usage) string {
 			return "Verified Access endpoint " + u.ResourceID + " cannot change its security groups (ModifyVerifiedAccessEndpoint has no such field): " +
 				"create an endpoint (ec2:CreateVerifiedAccessEndpoint) in the same Verified Access group with the replacement group instead of " + u.GroupID +
@@ -59,9 +62,9 @@ var Service = svc.Service{
 		}}},
 	},
 	Finders: []usage.Finder{SecurityGroupReferences, PeeredReferences, LaunchTemplates, VPCEndpoints,
-		InstanceConnectEndpoints, ClientVPNEndpoints, Fleets, SpotFleets, VerifiedAccessEndpoints},
+		InstanceConnectEndpoints, ClientVPNEndpoints, Fleets, SpotFleets, SpotRequests, VerifiedAccessEndpoints},
 	Signatures: signatures,
-	Fallbacks: []string{"ec2:RunInstances", "ec2:CreateFleet", "ec2:RequestSpotFleet", "ec2:CreateVpcEndpoint", "ec2:CreateClientVpnEndpoint",
+	Fallbacks: []string{"ec2:RunInstances", "ec2:CreateFleet", "ec2:RequestSpotFleet", "ec2:RequestSpotInstances", "ec2:CreateVpcEndpoint", "ec2:CreateClientVpnEndpoint",
 		"ec2:CreateInstanceConnectEndpoint"},
 }
 

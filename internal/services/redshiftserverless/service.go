@@ -1,8 +1,7 @@
 // Package redshiftserverless is everything defaultsg knows about Amazon
 // Redshift Serverless: workgroups and their managed VPC endpoints (endpoint
-// access), found through ListWorkgroups and ListEndpointAccess. Both change
-// their groups in place (UpdateWorkgroup, UpdateEndpointAccess); apply
-// does not call them yet, so the plan names them.
+// access), found through ListWorkgroups and ListEndpointAccess, and moved
+// in place (UpdateWorkgroup, UpdateEndpointAccess).
 package redshiftserverless
 
 import (
@@ -23,8 +22,8 @@ const (
 var Service = svc.Service{
 	Name: "redshift-serverless",
 	Kinds: []svc.KindDef{
-		{Kind: Workgroup, Name: "Redshift Serverless workgroup", Manual: svc.Manual{API: "redshift-serverless:UpdateWorkgroup"}},
-		{Kind: EndpointAccess, Name: "Redshift Serverless managed VPC endpoint", Manual: svc.Manual{API: "redshift-serverless:UpdateEndpointAccess"}},
+		{Kind: Workgroup, Name: "Redshift Serverless workgroup", Mover: &workgroupMover, Manual: svc.Manual{API: "redshift-serverless:UpdateWorkgroup"}},
+		{Kind: EndpointAccess, Name: "Redshift Serverless managed VPC endpoint", Mover: &endpointMover, Manual: svc.Manual{API: "redshift-serverless:UpdateEndpointAccess"}},
 	},
 	Finders: []usage.Finder{Workgroups, Endpoints},
 }

@@ -22,7 +22,7 @@ var Service = svc.Service{
 	Kinds: []svc.KindDef{
 		// The groups are a literal in the definition: a new definition
 		// (UpdateStateMachine) is the change; AWS has no group-only edit.
-		{Kind: StateMachine, Name: "Step Functions state machine", Manual: svc.Manual{API: "states:UpdateStateMachine"}},
+		{Kind: StateMachine, Name: "Step Functions state machine", Mover: &stateMachineMover, Manual: svc.Manual{API: "states:UpdateStateMachine"}},
 		{Kind: Version, Name: "Step Functions state machine version", Manual: svc.Manual{Text: func(u usage.Usage) string {
 			return "State machine version " + u.ResourceID + " is immutable: publish a version whose definition uses the replacement group " +
 				"(states:UpdateStateMachine with publish), point its aliases at it (states:UpdateStateMachineAlias), " +

@@ -25,6 +25,10 @@ type Target struct {
 	// Version is the launch template default version before the move;
 	// rollback makes it the default again.
 	Version string `json:"version,omitempty"`
+	// Document is the whole document the groups are part of, as read
+	// before the move, for movers whose change call replaces it (a Step
+	// Functions definition); rollback sends it back byte for byte.
+	Document string `json:"document,omitempty"`
 }
 
 // Mover moves one kind of resource from a default group to its replacement

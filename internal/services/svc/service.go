@@ -45,6 +45,9 @@ type KindDef struct {
 	// kind (usage.Usage.Parent names it): a cluster member moves with its
 	// cluster.
 	MovedWith []resource.Kind
+	// Refresh, for a kind that moves with its parent, replaces what it
+	// runs so that it takes the parent's new groups (Refresher).
+	Refresh *Refresher
 }
 
 // Manual says how a person moves a user that apply does not move itself.
