@@ -486,6 +486,11 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches"}),
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "nope"), wantErr: true}),
 		read(func() probe {
+			return probe{service: "elasticache", op: "ModifyServerlessCache", form: form("ServerlessCacheName", "sessions", "SecurityGroupIds.SecurityGroupId.1", web())}
+		}),
+		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "sessions")}),
+		fixed(probe{service: "elasticache", op: "ModifyServerlessCache", form: form("ServerlessCacheName", "nope", "SecurityGroupIds.SecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
+		read(func() probe {
 			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.serverlessCaches[0].ARN)}
 		}),
 		read(func() probe {

@@ -1,0 +1,71 @@
+package sim
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+)
+
+// The update calls of issue 15's second set of in-place movers: each
+// changes the resource (and its interfaces, where it has some) or answers
+// AWS's validation error.
+
+const inPlaceBScenario = `
+regions: [us-east-1]
+accounts:
+  - id: "111111111111"
+    resources:
+      us-east-1:
+        default_group: {id: sg-0def}
+        vpcs:
+          - name: other
+            cidr: 10.2.0.0/16
+            subnets: [{name: other-a, cidr: 10.2.1.0/24, az: b}]
+        security_groups:
+          - {name: web, id: sg-0eb}
+          - {name: far, id: sg-0fa, vpc: other}
+        serverless_caches: [{name: sessions, groups: [default, web]}]
+`
+
+// interfacesOn lists the ids of the interfaces carrying group.
+func interfacesOn(s *Server, group string) []string {
+	var out []string
+	for _, n := range s.NetworkInterfaces(acct, "us-east-1") {
+		if slices.Contains(n.Groups, group) {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+// ModifyServerlessCache: modifying for one read, a change meanwhile
+// refused, groups of the cache's VPC only; the endpoint interfaces move.
+func TestModifyServerlessCache(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := elasticache.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	modify := func(name string, groups ...string) error {
+		_, err := api.ModifyServerlessCache(cx, &elasticache.ModifyServerlessCacheInput{ServerlessCacheName: aws.String(name), SecurityGroupIds: groups})
+		return err
+	}
+	if len(interfacesOn(s, "sg-0def")) != 1 {
+		t.Fatalf("scenario: interfaces on the default group %v", interfacesOn(s, "sg-0def"))
+	}
+	wantCode(t, modify("sessions", "sg-0fa"), "InvalidParameterValue")
+	wantCode(t, modify("sessions", "sg-0nope"), "InvalidParameterValue")
+	must[any](t)(nil, modify("sessions", "sg-0eb"))
+	wantCode(t, modify("sessions", "sg-0def"), "InvalidServerlessCacheStateFault")
+	for _, want := range []string{"modifying", "available"} {
+		c := must[*elasticache.DescribeServerlessCachesOutput](t)(api.DescribeServerlessCaches(cx,
+			&elasticache.DescribeServerlessCachesInput{ServerlessCacheName: aws.String("sessions")})).ServerlessCaches[0]
+		if aws.ToString(c.Status) != want || !reflect.DeepEqual(c.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("cache %s %v, want %s [sg-0eb]", aws.ToString(c.Status), c.SecurityGroupIds, want)
+		}
+	}
+	if on := interfacesOn(s, "sg-0def"); len(on) != 0 {
+		t.Fatalf("interfaces still on the default group: %v", on)
+	}
+	wantCode(t, modify("nope", "sg-0eb"), "ServerlessCacheNotFoundFault")
+}
