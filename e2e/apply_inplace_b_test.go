@@ -22,6 +22,7 @@ accounts:
         vpcs: [{name: prod, cidr: 10.10.0.0/16}]
         security_groups: [{name: web, vpc: prod}]
         serverless_caches: [{name: sessions, vpc: prod, groups: [default, web]}]
+        memorydb_clusters: [{name: mem, vpc: prod, groups: [default, web]}]
       us-east-1:
         vpcs: [{name: data, cidr: 10.20.0.0/16}]
 regions: [us-east-1, eu-west-1]
@@ -32,6 +33,7 @@ regions: [us-east-1, eu-west-1]
 // taking effect ("" for a change in effect at once).
 var inPlaceBMovers = []struct{ user, api, pending string }{
 	{"ElastiCache serverless cache sessions", "elasticache:ModifyServerlessCache", "ElastiCache serverless cache sessions: status modifying"},
+	{"MemoryDB cluster mem", "memorydb:UpdateCluster", "MemoryDB cluster mem: status updating"},
 }
 
 func TestApplyMovesIssue15PartBKindsAndRollsBack(t *testing.T) {

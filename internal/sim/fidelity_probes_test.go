@@ -520,6 +520,11 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
 		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
 		read(func() probe {
+			return probe{service: "memorydb", op: "UpdateCluster", body: js(map[string]any{"ClusterName": "sessions", "SecurityGroupIds": []string{web()}})}
+		}),
+		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "sessions"})}),
+		fixed(probe{service: "memorydb", op: "UpdateCluster", body: js(map[string]any{"ClusterName": "nope", "SecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
+		read(func() probe {
 			return probe{service: "memorydb", op: "ListTags", body: js(map[string]any{"ResourceArn": st.memoryDBClusters[0].ARN})}
 		}),
 		fixed(probe{service: "memorydb", op: "ListTags", body: js(map[string]any{"ResourceArn": "arn:aws:memorydb:us-east-1:111111111111:cluster/nope"}), wantErr: true}),

@@ -7,6 +7,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+	"github.com/aws/aws-sdk-go-v2/service/memorydb"
+	"github.com/aws/aws-sdk-go-v2/service/memorydb/schemas"
+	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 )
 
 // The update calls of issue 15's second set of in-place movers: each
@@ -28,6 +31,7 @@ accounts:
           - {name: web, id: sg-0eb}
           - {name: far, id: sg-0fa, vpc: other}
         serverless_caches: [{name: sessions, groups: [default, web]}]
+        memorydb_clusters: [{name: mem, groups: [default, web]}]
 `
 
 // interfacesOn lists the ids of the interfaces carrying group.
@@ -50,7 +54,7 @@ func TestModifyServerlessCache(t *testing.T) {
 		_, err := api.ModifyServerlessCache(cx, &elasticache.ModifyServerlessCacheInput{ServerlessCacheName: aws.String(name), SecurityGroupIds: groups})
 		return err
 	}
-	if len(interfacesOn(s, "sg-0def")) != 1 {
+	if len(interfacesOn(s, "sg-0def")) != 2 {
 		t.Fatalf("scenario: interfaces on the default group %v", interfacesOn(s, "sg-0def"))
 	}
 	wantCode(t, modify("sessions", "sg-0fa"), "InvalidParameterValue")
@@ -64,8 +68,37 @@ func TestModifyServerlessCache(t *testing.T) {
 			t.Fatalf("cache %s %v, want %s [sg-0eb]", aws.ToString(c.Status), c.SecurityGroupIds, want)
 		}
 	}
-	if on := interfacesOn(s, "sg-0def"); len(on) != 0 {
+	if on := interfacesOn(s, "sg-0def"); len(on) != 1 {
 		t.Fatalf("interfaces still on the default group: %v", on)
 	}
 	wantCode(t, modify("nope", "sg-0eb"), "ServerlessCacheNotFoundFault")
+}
+
+// UpdateCluster: updating (groups modifying) for one read, a change
+// meanwhile refused, groups of the cluster's VPC only; the node
+// interfaces move.
+func TestUpdateMemoryDBCluster(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api := memorydb.NewFromConfig(sdkConfig(s, acct, "us-east-1"), func(o *memorydb.Options) { o.Protocol = awsjson.New11(schemas.AmazonMemoryDB) })
+	cx := ctxT(t)
+	update := func(name string, groups ...string) error {
+		_, err := api.UpdateCluster(cx, &memorydb.UpdateClusterInput{ClusterName: aws.String(name), SecurityGroupIds: groups})
+		return err
+	}
+	before := len(interfacesOn(s, "sg-0def"))
+	wantCode(t, update("mem", "sg-0fa"), "InvalidVPCNetworkStateFault")
+	wantCode(t, update("mem", "sg-0nope"), "InvalidParameterValueException")
+	must[any](t)(nil, update("mem", "sg-0eb"))
+	wantCode(t, update("mem", "sg-0def"), "InvalidClusterStateFault")
+	for _, want := range []string{"updating modifying", "available active"} {
+		c := must[*memorydb.DescribeClustersOutput](t)(api.DescribeClusters(cx, &memorydb.DescribeClustersInput{ClusterName: aws.String("mem")})).Clusters[0]
+		if got := aws.ToString(c.Status) + " " + aws.ToString(c.SecurityGroups[0].Status); got != want || len(c.SecurityGroups) != 1 ||
+			aws.ToString(c.SecurityGroups[0].SecurityGroupId) != "sg-0eb" {
+			t.Fatalf("cluster %s %+v, want %s [sg-0eb]", got, c.SecurityGroups, want)
+		}
+	}
+	if after := len(interfacesOn(s, "sg-0def")); after != before-1 {
+		t.Fatalf("interfaces on the default group: %d before, %d after", before, after)
+	}
+	wantCode(t, update("nope", "sg-0eb"), "ClusterNotFoundFault")
 }
