@@ -1,11 +1,16 @@
 package e2e
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+
+	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
 	"github.com/defaultsg/defaultsg/internal/services"
 )
@@ -23,6 +28,9 @@ accounts:
         security_groups: [{name: web, vpc: prod}]
         serverless_caches: [{name: sessions, vpc: prod, groups: [default, web]}]
         memorydb_clusters: [{name: mem, vpc: prod, groups: [default, web]}]
+        lambda_event_source_mappings:
+          - {function: consumer, vpc: prod, groups: [default, web], auth: "arn:aws:secretsmanager:eu-west-1:111111111111:secret:kafka"}
+          - {function: bare, vpc: prod}
       us-east-1:
         vpcs: [{name: data, cidr: 10.20.0.0/16}]
 regions: [us-east-1, eu-west-1]
@@ -34,6 +42,7 @@ regions: [us-east-1, eu-west-1]
 var inPlaceBMovers = []struct{ user, api, pending string }{
 	{"ElastiCache serverless cache sessions", "elasticache:ModifyServerlessCache", "ElastiCache serverless cache sessions: status modifying"},
 	{"MemoryDB cluster mem", "memorydb:UpdateCluster", "MemoryDB cluster mem: status updating"},
+	{"Lambda event source mapping ", "lambda:UpdateEventSourceMapping", ": state Updating"},
 }
 
 func TestApplyMovesIssue15PartBKindsAndRollsBack(t *testing.T) {
@@ -52,9 +61,11 @@ func TestApplyMovesIssue15PartBKindsAndRollsBack(t *testing.T) {
 	// Interfaces that name no owner (a serverless cache's endpoint) stay
 	// manual steps in the plan; the move takes them along.
 	for _, m := range inPlaceBMovers {
-		mustContain(t, "plan", r.Stdout+r.Stderr, "move "+m.user+" (eu-west-1): ")
+		mustContain(t, "plan", r.Stdout+r.Stderr, "move "+m.user)
 		mustContain(t, "plan", r.Stdout+r.Stderr, "via "+m.api)
 	}
+
+	resourcesBefore := inPlaceBResources(t, ep)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
 	if r.Code != 0 {
@@ -88,6 +99,27 @@ func TestApplyMovesIssue15PartBKindsAndRollsBack(t *testing.T) {
 			t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
 		}
 	}
+	if back := inPlaceBResources(t, ep); !reflect.DeepEqual(back, resourcesBefore) {
+		t.Errorf("rollback did not restore the resources whole:\nbefore %v\nafter  %v", resourcesBefore, back)
+	}
+}
+
+// inPlaceBResources is what the movers send back whole besides the groups
+// (an event source mapping's secret and subnets), read through the
+// services' APIs: a rollback must leave them as they were.
+func inPlaceBResources(t *testing.T, ep endpoint) map[string]string {
+	t.Helper()
+	cfg := awsx.StaticConfig(ep.URL, "eu-west-1", ep.AccessKey, "test-secret")
+	cx := context.Background()
+	out := map[string]string{}
+	esm, err := lambda.NewFromConfig(cfg).ListEventSourceMappings(cx, &lambda.ListEventSourceMappingsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range esm.EventSourceMappings {
+		out["lambda "+aws.ToString(m.UUID)] = jsonOf(t, m.SourceAccessConfigurations)
+	}
+	return out
 }
 
 // The asynchronous changes are reported pending with no time to wait;

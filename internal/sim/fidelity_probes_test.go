@@ -430,6 +430,21 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "lambda", op: "ListEventSourceMappings"}),
 		fixed(probe{service: "lambda", op: "ListEventSourceMappings", query: url.Values{"MaxItems": {"1"}}}),
+		read(func() probe {
+			return probe{service: "lambda", op: "GetEventSourceMapping", path: map[string]string{"UUID": st.eventSourceMappings[0].UUID}}
+		}),
+		read(func() probe {
+			m := st.eventSourceMappings[0]
+			return probe{service: "lambda", op: "UpdateEventSourceMapping", path: map[string]string{"UUID": m.UUID},
+				body: js(map[string]any{"SourceAccessConfigurations": append(m.Access[:len(m.Access):len(m.Access)],
+					accessConfig{"BASIC_AUTH", "arn:aws:secretsmanager:us-east-1:111111111111:secret:kafka"})})}
+		}),
+		read(func() probe {
+			return probe{service: "lambda", op: "GetEventSourceMapping", path: map[string]string{"UUID": st.eventSourceMappings[0].UUID}}
+		}),
+		fixed(probe{service: "lambda", op: "GetEventSourceMapping", path: map[string]string{"UUID": "00000000-0000-0000-0000-000000000000"}, wantErr: true}),
+		fixed(probe{service: "lambda", op: "UpdateEventSourceMapping", path: map[string]string{"UUID": "00000000-0000-0000-0000-000000000000"},
+			body: js(map[string]any{"Enabled": true}), wantErr: true}),
 
 		read(func() probe {
 			return probe{service: "vpc-lattice", op: "ListServiceNetworkVpcAssociations", query: url.Values{"vpcIdentifier": {st.defaultVPCID()}}}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb/schemas"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
@@ -32,6 +34,8 @@ accounts:
           - {name: far, id: sg-0fa, vpc: other}
         serverless_caches: [{name: sessions, groups: [default, web]}]
         memorydb_clusters: [{name: mem, groups: [default, web]}]
+        lambda_event_source_mappings:
+          - {function: consumer, groups: [default, web], auth: "arn:aws:secretsmanager:us-east-1:111111111111:secret:kafka"}
 `
 
 // interfacesOn lists the ids of the interfaces carrying group.
@@ -101,4 +105,38 @@ func TestUpdateMemoryDBCluster(t *testing.T) {
 		t.Fatalf("interfaces on the default group: %d before, %d after", before, after)
 	}
 	wantCode(t, update("nope", "sg-0eb"), "ClusterNotFoundFault")
+}
+
+// UpdateEventSourceMapping replaces SourceAccessConfigurations whole:
+// Updating for one read, an update meanwhile refused, groups of the
+// mapping's VPC only.
+func TestUpdateEventSourceMapping(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := lambda.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	uuid := must[*lambda.ListEventSourceMappingsOutput](t)(api.ListEventSourceMappings(cx, &lambda.ListEventSourceMappingsInput{})).EventSourceMappings[0].UUID
+	get := func() *lambda.GetEventSourceMappingOutput {
+		return must[*lambda.GetEventSourceMappingOutput](t)(api.GetEventSourceMapping(cx, &lambda.GetEventSourceMappingInput{UUID: uuid}))
+	}
+	before := get().SourceAccessConfigurations
+	if len(before) != 4 || before[0].Type != lambdatypes.SourceAccessTypeSaslScram512Auth {
+		t.Fatalf("scenario mapping: %+v", before)
+	}
+	update := func(id *string, access []lambdatypes.SourceAccessConfiguration) error {
+		_, err := api.UpdateEventSourceMapping(cx, &lambda.UpdateEventSourceMappingInput{UUID: id, SourceAccessConfigurations: access})
+		return err
+	}
+	group := func(id string) lambdatypes.SourceAccessConfiguration {
+		return lambdatypes.SourceAccessConfiguration{Type: lambdatypes.SourceAccessTypeVpcSecurityGroup, URI: aws.String("security_group:" + id)}
+	}
+	wantCode(t, update(uuid, []lambdatypes.SourceAccessConfiguration{before[1], group("sg-0fa")}), "InvalidParameterValueException")
+	next := []lambdatypes.SourceAccessConfiguration{before[1], group("sg-0eb")}
+	must[any](t)(nil, update(uuid, next))
+	wantCode(t, update(uuid, before), "ResourceInUseException")
+	for _, want := range []string{"Updating", "Enabled"} {
+		m := get()
+		if aws.ToString(m.State) != want || !reflect.DeepEqual(m.SourceAccessConfigurations, next) {
+			t.Fatalf("mapping %s %+v, want %s %+v", aws.ToString(m.State), m.SourceAccessConfigurations, want, next)
+		}
+	}
+	wantCode(t, update(aws.String("00000000-0000-0000-0000-000000000000"), next), "ResourceNotFoundException")
 }
