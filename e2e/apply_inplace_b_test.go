@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
@@ -28,6 +29,7 @@ accounts:
         security_groups: [{name: web, vpc: prod}]
         serverless_caches: [{name: sessions, vpc: prod, groups: [default, web]}]
         memorydb_clusters: [{name: mem, vpc: prod, groups: [default, web]}]
+        emrserverless_applications: [{name: etl, vpc: prod, groups: [default, web]}, {name: bare, vpc: prod, groups: []}]
         lambda_event_source_mappings:
           - {function: consumer, vpc: prod, groups: [default, web], auth: "arn:aws:secretsmanager:eu-west-1:111111111111:secret:kafka"}
           - {function: bare, vpc: prod}
@@ -43,6 +45,7 @@ var inPlaceBMovers = []struct{ user, api, pending string }{
 	{"ElastiCache serverless cache sessions", "elasticache:ModifyServerlessCache", "ElastiCache serverless cache sessions: status modifying"},
 	{"MemoryDB cluster mem", "memorydb:UpdateCluster", "MemoryDB cluster mem: status updating"},
 	{"Lambda event source mapping ", "lambda:UpdateEventSourceMapping", ": state Updating"},
+	{"EMR Serverless application ", "emr-serverless:UpdateApplication", ""},
 }
 
 func TestApplyMovesIssue15PartBKindsAndRollsBack(t *testing.T) {
@@ -119,6 +122,18 @@ func inPlaceBResources(t *testing.T, ep endpoint) map[string]string {
 	for _, m := range esm.EventSourceMappings {
 		out["lambda "+aws.ToString(m.UUID)] = jsonOf(t, m.SourceAccessConfigurations)
 	}
+	emr := emrserverless.NewFromConfig(cfg)
+	apps, err := emr.ListApplications(cx, &emrserverless.ListApplicationsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range apps.Applications {
+		got, err := emr.GetApplication(cx, &emrserverless.GetApplicationInput{ApplicationId: a.Id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["emr-serverless "+aws.ToString(a.Name)] = jsonOf(t, got.Application.NetworkConfiguration)
+	}
 	return out
 }
 
@@ -181,4 +196,35 @@ func TestApplyIssue15PartBPendingIdempotentAndCoveredByPolicy(t *testing.T) {
 		}
 	}
 	checkPolicy("rollback")
+}
+
+// An EMR Serverless application can be updated only when CREATED or
+// STOPPED: apply refuses a STARTED one before any change, saying what to
+// do, and changes nothing else about it.
+func TestApplyRefusesAStartedEMRServerlessApplication(t *testing.T) {
+	ep := startSim(t, `
+accounts:
+  - id: "111111111111"
+    access_key_id: AKIAINPLACEB0000002
+    resources:
+      us-east-1:
+        security_groups: [{name: web}]
+        emrserverless_applications: [{name: live, state: started, groups: [default, web]}]
+regions: [us-east-1]
+`)
+	dir := t.TempDir()
+	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json"); r.Code != 0 {
+		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	ep.Sim.ResetCalls()
+	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
+	if r.Code != 6 {
+		t.Fatalf("apply: exit %d, want 6\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	mustContain(t, "apply", r.Stdout, "emr-serverless:UpdateApplication: application", "is STARTED", "emr-serverless:StopApplication")
+	for _, c := range ep.Sim.Calls() {
+		if c.Service == "emr-serverless" && c.Mutating {
+			t.Fatalf("apply changed a STARTED application: %+v", c)
+		}
+	}
 }

@@ -420,6 +420,13 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": st.emrServerlessApps[0].ID}}
 		}),
 		fixed(probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": "00nope"}, wantErr: true}),
+		read(func() probe {
+			a := st.emrServerlessApps[0]
+			return probe{service: "emr-serverless", op: "UpdateApplication", path: map[string]string{"applicationId": a.ID},
+				body: js(map[string]any{"clientToken": "probe-1", "networkConfiguration": map[string]any{"subnetIds": a.Net.Subnets, "securityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "emr-serverless", op: "UpdateApplication", path: map[string]string{"applicationId": "00nope"},
+			body: js(map[string]any{"clientToken": "probe-2"}), wantErr: true}),
 
 		fixed(probe{service: "kinesisanalytics", op: "ListApplications"}),
 		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),

@@ -7,6 +7,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
+	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
+	emrstypes "github.com/aws/aws-sdk-go-v2/service/emrserverless/types"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -34,6 +36,9 @@ accounts:
           - {name: far, id: sg-0fa, vpc: other}
         serverless_caches: [{name: sessions, groups: [default, web]}]
         memorydb_clusters: [{name: mem, groups: [default, web]}]
+        emrserverless_applications:
+          - {name: etl, groups: [default, web]}
+          - {name: live, state: started, groups: [default]}
         lambda_event_source_mappings:
           - {function: consumer, groups: [default, web], auth: "arn:aws:secretsmanager:us-east-1:111111111111:secret:kafka"}
 `
@@ -139,4 +144,38 @@ func TestUpdateEventSourceMapping(t *testing.T) {
 		}
 	}
 	wantCode(t, update(aws.String("00000000-0000-0000-0000-000000000000"), next), "ResourceNotFoundException")
+}
+
+// UpdateApplication replaces networkConfiguration whole, for a CREATED or
+// STOPPED application only.
+func TestUpdateEMRServerlessApplication(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := emrserverless.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	apps := must[*emrserverless.ListApplicationsOutput](t)(api.ListApplications(cx, &emrserverless.ListApplicationsInput{})).Applications
+	id := map[string]*string{}
+	for _, a := range apps {
+		id[aws.ToString(a.Name)] = a.Id
+	}
+	get := func(name string) *emrstypes.NetworkConfiguration {
+		return must[*emrserverless.GetApplicationOutput](t)(api.GetApplication(cx, &emrserverless.GetApplicationInput{ApplicationId: id[name]})).Application.NetworkConfiguration
+	}
+	before := get("etl")
+	update := func(name string, subnets []string, groups ...string) error {
+		_, err := api.UpdateApplication(cx, &emrserverless.UpdateApplicationInput{ApplicationId: id[name],
+			NetworkConfiguration: &emrstypes.NetworkConfiguration{SubnetIds: subnets, SecurityGroupIds: groups}})
+		return err
+	}
+	wantCode(t, update("etl", before.SubnetIds, "sg-0fa"), "ValidationException")
+	wantCode(t, update("live", get("live").SubnetIds, "sg-0eb"), "ValidationException")
+	must[any](t)(nil, update("etl", before.SubnetIds, "sg-0eb"))
+	if got := get("etl"); !reflect.DeepEqual(got.SecurityGroupIds, []string{"sg-0eb"}) || !reflect.DeepEqual(got.SubnetIds, before.SubnetIds) {
+		t.Fatalf("after UpdateApplication: %+v", got)
+	}
+	// The configuration is replaced whole: subnets left out are gone.
+	must[any](t)(nil, update("etl", nil))
+	if got := get("etl"); len(got.SubnetIds)+len(got.SecurityGroupIds) != 0 {
+		t.Fatalf("after an empty networkConfiguration: %+v", got)
+	}
+	id["nope"] = aws.String("00nope")
+	wantCode(t, update("nope", nil), "ResourceNotFoundException")
 }
