@@ -29,6 +29,8 @@ accounts:
         security_groups: [{name: web, vpc: prod}]
         serverless_caches: [{name: sessions, vpc: prod, groups: [default, web]}]
         memorydb_clusters: [{name: mem, vpc: prod, groups: [default, web]}]
+        lattice_vpc_associations: [{network: mesh, vpc: prod, groups: [default, web]}]
+        lattice_resource_gateways: [{name: gw, vpc: prod, groups: [default, web]}]
         emrserverless_applications: [{name: etl, vpc: prod, groups: [default, web]}, {name: bare, vpc: prod, groups: []}]
         lambda_event_source_mappings:
           - {function: consumer, vpc: prod, groups: [default, web], auth: "arn:aws:secretsmanager:eu-west-1:111111111111:secret:kafka"}
@@ -46,6 +48,8 @@ var inPlaceBMovers = []struct{ user, api, pending string }{
 	{"MemoryDB cluster mem", "memorydb:UpdateCluster", "MemoryDB cluster mem: status updating"},
 	{"Lambda event source mapping ", "lambda:UpdateEventSourceMapping", ": state Updating"},
 	{"EMR Serverless application ", "emr-serverless:UpdateApplication", ""},
+	{"VPC Lattice service network VPC association ", "vpc-lattice:UpdateServiceNetworkVpcAssociation", ": status UPDATE_IN_PROGRESS"},
+	{"VPC Lattice resource gateway ", "vpc-lattice:UpdateResourceGateway", ": status UPDATE_IN_PROGRESS"},
 }
 
 func TestApplyMovesIssue15PartBKindsAndRollsBack(t *testing.T) {

@@ -463,6 +463,17 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
 			path: map[string]string{"serviceNetworkVpcAssociationIdentifier": "snva-0nope"}, wantErr: true}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "UpdateServiceNetworkVpcAssociation",
+				path: map[string]string{"serviceNetworkVpcAssociationIdentifier": st.latticeAssociations[0].ID},
+				body: js(map[string]any{"securityGroupIds": []string{web()}})}
+		}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
+				path: map[string]string{"serviceNetworkVpcAssociationIdentifier": st.latticeAssociations[0].ID}}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "UpdateServiceNetworkVpcAssociation",
+			path: map[string]string{"serviceNetworkVpcAssociationIdentifier": "snva-0nope"}, body: js(map[string]any{"securityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 
 		fixed(probe{service: "datasync", op: "ListLocations"}),
 		read(func() probe {
@@ -534,6 +545,16 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "aoss", op: "BatchGetVpcEndpoint", body: js(map[string]any{"ids": []string{}}), wantErr: true}),
 
 		fixed(probe{service: "vpc-lattice", op: "ListResourceGateways"}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "GetResourceGateway", path: map[string]string{"resourceGatewayIdentifier": st.resourceGateways[0].Type}}
+		}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "UpdateResourceGateway", path: map[string]string{"resourceGatewayIdentifier": st.resourceGateways[0].Type},
+				body: js(map[string]any{"securityGroupIds": []string{web()}})}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "GetResourceGateway", path: map[string]string{"resourceGatewayIdentifier": "rgw-0nope"}, wantErr: true}),
+		fixed(probe{service: "vpc-lattice", op: "UpdateResourceGateway", path: map[string]string{"resourceGatewayIdentifier": "rgw-0nope"},
+			body: js(map[string]any{"securityGroupIds": []string{}}), wantErr: true}),
 
 		fixed(probe{service: "appstream", op: "DescribeFleets"}),
 		fixed(probe{service: "appstream", op: "DescribeFleets", body: js(map[string]any{"Names": []string{"nope"}}), wantErr: true}),

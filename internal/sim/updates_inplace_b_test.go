@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
+	"github.com/aws/aws-sdk-go-v2/service/vpclattice"
+	latticetypes "github.com/aws/aws-sdk-go-v2/service/vpclattice/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb/schemas"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 )
@@ -36,6 +38,8 @@ accounts:
           - {name: far, id: sg-0fa, vpc: other}
         serverless_caches: [{name: sessions, groups: [default, web]}]
         memorydb_clusters: [{name: mem, groups: [default, web]}]
+        lattice_vpc_associations: [{network: mesh, groups: [default, web]}]
+        lattice_resource_gateways: [{name: gw, groups: [default, web]}]
         emrserverless_applications:
           - {name: etl, groups: [default, web]}
           - {name: live, state: started, groups: [default]}
@@ -178,4 +182,51 @@ func TestUpdateEMRServerlessApplication(t *testing.T) {
 	}
 	id["nope"] = aws.String("00nope")
 	wantCode(t, update("nope", nil), "ResourceNotFoundException")
+}
+
+// UpdateServiceNetworkVpcAssociation and UpdateResourceGateway:
+// UPDATE_IN_PROGRESS for one read, an update meanwhile a conflict, groups of
+// the VPC only (1 to 5 for an association); the gateway's interface moves.
+func TestUpdateLatticeGroups(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := vpclattice.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	vpc := s.state(acct, "us-east-1").defaultVPCID()
+	assoc := must[*vpclattice.ListServiceNetworkVpcAssociationsOutput](t)(api.ListServiceNetworkVpcAssociations(cx,
+		&vpclattice.ListServiceNetworkVpcAssociationsInput{VpcIdentifier: aws.String(vpc)})).Items[0].Id
+	updateAssoc := func(id *string, groups ...string) error {
+		_, err := api.UpdateServiceNetworkVpcAssociation(cx, &vpclattice.UpdateServiceNetworkVpcAssociationInput{
+			ServiceNetworkVpcAssociationIdentifier: id, SecurityGroupIds: groups})
+		return err
+	}
+	wantCode(t, updateAssoc(assoc, "sg-0fa"), "ValidationException")
+	must[any](t)(nil, updateAssoc(assoc, "sg-0eb"))
+	wantCode(t, updateAssoc(assoc, "sg-0def"), "ConflictException")
+	for _, want := range []latticetypes.ServiceNetworkVpcAssociationStatus{"UPDATE_IN_PROGRESS", "ACTIVE"} {
+		a := must[*vpclattice.GetServiceNetworkVpcAssociationOutput](t)(api.GetServiceNetworkVpcAssociation(cx,
+			&vpclattice.GetServiceNetworkVpcAssociationInput{ServiceNetworkVpcAssociationIdentifier: assoc}))
+		if a.Status != want || !reflect.DeepEqual(a.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("association %s %v, want %s [sg-0eb]", a.Status, a.SecurityGroupIds, want)
+		}
+	}
+	wantCode(t, updateAssoc(aws.String("snva-0nope"), "sg-0eb"), "ResourceNotFoundException")
+
+	gw := must[*vpclattice.ListResourceGatewaysOutput](t)(api.ListResourceGateways(cx, &vpclattice.ListResourceGatewaysInput{})).Items[0].Id
+	updateGateway := func(id *string, groups ...string) error {
+		_, err := api.UpdateResourceGateway(cx, &vpclattice.UpdateResourceGatewayInput{ResourceGatewayIdentifier: id, SecurityGroupIds: groups})
+		return err
+	}
+	before := len(interfacesOn(s, "sg-0def"))
+	wantCode(t, updateGateway(gw, "sg-0fa"), "ValidationException")
+	must[any](t)(nil, updateGateway(gw, "sg-0eb"))
+	wantCode(t, updateGateway(gw, "sg-0def"), "ConflictException")
+	for _, want := range []latticetypes.ResourceGatewayStatus{"UPDATE_IN_PROGRESS", "ACTIVE"} {
+		g := must[*vpclattice.GetResourceGatewayOutput](t)(api.GetResourceGateway(cx, &vpclattice.GetResourceGatewayInput{ResourceGatewayIdentifier: gw}))
+		if g.Status != want || !reflect.DeepEqual(g.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("gateway %s %v, want %s [sg-0eb]", g.Status, g.SecurityGroupIds, want)
+		}
+	}
+	if after := len(interfacesOn(s, "sg-0def")); after != before-1 {
+		t.Fatalf("interfaces on the default group: %d before, %d after", before, after)
+	}
+	wantCode(t, updateGateway(aws.String("rgw-0nope"), "sg-0eb"), "ResourceNotFoundException")
 }
