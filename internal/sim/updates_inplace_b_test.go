@@ -12,9 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
+	"github.com/aws/aws-sdk-go-v2/service/memorydb/schemas"
 	"github.com/aws/aws-sdk-go-v2/service/vpclattice"
 	latticetypes "github.com/aws/aws-sdk-go-v2/service/vpclattice/types"
-	"github.com/aws/aws-sdk-go-v2/service/memorydb/schemas"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 )
 
