@@ -9,7 +9,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
+	"github.com/aws/aws-sdk-go-v2/service/imagebuilder"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/iampolicy"
@@ -31,6 +33,7 @@ accounts:
         memorydb_clusters: [{name: mem, vpc: prod, groups: [default, web]}]
         lattice_vpc_associations: [{network: mesh, vpc: prod, groups: [default, web]}]
         lattice_resource_gateways: [{name: gw, vpc: prod, groups: [default, web]}]
+        imagebuilder_infrastructure_configurations: [{name: builds, vpc: prod, groups: [default, web]}, {name: subnet-only, vpc: prod}]
         emrserverless_applications: [{name: etl, vpc: prod, groups: [default, web]}, {name: bare, vpc: prod, groups: []}]
         lambda_event_source_mappings:
           - {function: consumer, vpc: prod, groups: [default, web], auth: "arn:aws:secretsmanager:eu-west-1:111111111111:secret:kafka"}
@@ -48,6 +51,7 @@ var inPlaceBMovers = []struct{ user, api, pending string }{
 	{"MemoryDB cluster mem", "memorydb:UpdateCluster", "MemoryDB cluster mem: status updating"},
 	{"Lambda event source mapping ", "lambda:UpdateEventSourceMapping", ": state Updating"},
 	{"EMR Serverless application ", "emr-serverless:UpdateApplication", ""},
+	{"Image Builder infrastructure configuration builds", "imagebuilder:UpdateInfrastructureConfiguration", ""},
 	{"VPC Lattice service network VPC association ", "vpc-lattice:UpdateServiceNetworkVpcAssociation", ": status UPDATE_IN_PROGRESS"},
 	{"VPC Lattice resource gateway ", "vpc-lattice:UpdateResourceGateway", ": status UPDATE_IN_PROGRESS"},
 }
@@ -125,6 +129,19 @@ func inPlaceBResources(t *testing.T, ep endpoint) map[string]string {
 	}
 	for _, m := range esm.EventSourceMappings {
 		out["lambda "+aws.ToString(m.UUID)] = jsonOf(t, m.SourceAccessConfigurations)
+	}
+	ib := imagebuilder.NewFromConfig(cfg)
+	confs, err := ib.ListInfrastructureConfigurations(cx, &imagebuilder.ListInfrastructureConfigurationsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range confs.InfrastructureConfigurationSummaryList {
+		got, err := ib.GetInfrastructureConfiguration(cx, &imagebuilder.GetInfrastructureConfigurationInput{InfrastructureConfigurationArn: c.Arn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.ResultMetadata, got.RequestId = middleware.Metadata{}, nil
+		out["imagebuilder "+aws.ToString(c.Name)] = jsonOf(t, got)
 	}
 	emr := emrserverless.NewFromConfig(cfg)
 	apps, err := emr.ListApplications(cx, &emrserverless.ListApplicationsInput{})

@@ -413,6 +413,16 @@ func fidelityProbes(s *Server) []func() probe {
 			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/builds"}}}),
 		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
 			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope"}}, wantErr: true}),
+		read(func() probe {
+			ic := st.infraConfigs[0]
+			return probe{service: "imagebuilder", op: "UpdateInfrastructureConfiguration", body: js(map[string]any{
+				"infrastructureConfigurationArn": ic.ARN, "instanceProfileName": ic.Profile, "clientToken": "probe-1",
+				"description": ic.Description, "instanceTypes": ic.InstanceTypes, "subnetId": ic.Subnet,
+				"securityGroupIds": []string{web()}, "terminateInstanceOnFailure": true})}
+		}),
+		fixed(probe{service: "imagebuilder", op: "UpdateInfrastructureConfiguration", body: js(map[string]any{
+			"infrastructureConfigurationArn": "arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope",
+			"instanceProfileName": "ImageBuilder", "clientToken": "probe-2"}), wantErr: true}),
 
 		fixed(probe{service: "emr-serverless", op: "ListApplications"}),
 		fixed(probe{service: "emr-serverless", op: "ListApplications", query: url.Values{"states": {"CREATED", "STARTED"}, "maxResults": {"1"}}}),

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/elasticache"
 	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
 	emrstypes "github.com/aws/aws-sdk-go-v2/service/emrserverless/types"
+	"github.com/aws/aws-sdk-go-v2/service/imagebuilder"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -40,6 +41,7 @@ accounts:
         memorydb_clusters: [{name: mem, groups: [default, web]}]
         lattice_vpc_associations: [{network: mesh, groups: [default, web]}]
         lattice_resource_gateways: [{name: gw, groups: [default, web]}]
+        imagebuilder_infrastructure_configurations: [{name: builds, groups: [default, web]}]
         emrserverless_applications:
           - {name: etl, groups: [default, web]}
           - {name: live, state: started, groups: [default]}
@@ -229,4 +231,42 @@ func TestUpdateLatticeGroups(t *testing.T) {
 		t.Fatalf("interfaces on the default group: %d before, %d after", before, after)
 	}
 	wantCode(t, updateGateway(aws.String("rgw-0nope"), "sg-0eb"), "ResourceNotFoundException")
+}
+
+// UpdateInfrastructureConfiguration replaces the configuration whole: a
+// member left out is gone.
+func TestUpdateInfrastructureConfiguration(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := imagebuilder.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	arn := must[*imagebuilder.ListInfrastructureConfigurationsOutput](t)(api.ListInfrastructureConfigurations(cx,
+		&imagebuilder.ListInfrastructureConfigurationsInput{})).InfrastructureConfigurationSummaryList[0].Arn
+	get := func() *imagebuilder.GetInfrastructureConfigurationOutput {
+		return must[*imagebuilder.GetInfrastructureConfigurationOutput](t)(api.GetInfrastructureConfiguration(cx,
+			&imagebuilder.GetInfrastructureConfigurationInput{InfrastructureConfigurationArn: arn}))
+	}
+	c := get().InfrastructureConfiguration
+	if aws.ToString(c.Description) == "" || len(c.InstanceTypes) == 0 || c.TerminateInstanceOnFailure == nil {
+		t.Fatalf("scenario configuration: %+v", c)
+	}
+	update := func(in imagebuilder.UpdateInfrastructureConfigurationInput) error {
+		_, err := api.UpdateInfrastructureConfiguration(cx, &in)
+		return err
+	}
+	whole := imagebuilder.UpdateInfrastructureConfigurationInput{InfrastructureConfigurationArn: arn, InstanceProfileName: c.InstanceProfileName,
+		Description: c.Description, InstanceTypes: c.InstanceTypes, SubnetId: c.SubnetId, TerminateInstanceOnFailure: c.TerminateInstanceOnFailure,
+		SecurityGroupIds: []string{"sg-0fa"}}
+	wantCode(t, update(whole), "InvalidRequestException")
+	whole.SecurityGroupIds = []string{"sg-0eb"}
+	must[any](t)(nil, update(whole))
+	if got := get().InfrastructureConfiguration; !reflect.DeepEqual(got.SecurityGroupIds, []string{"sg-0eb"}) ||
+		aws.ToString(got.Description) != aws.ToString(c.Description) || !reflect.DeepEqual(got.InstanceTypes, c.InstanceTypes) {
+		t.Fatalf("after a whole update: %+v", got)
+	}
+	must[any](t)(nil, update(imagebuilder.UpdateInfrastructureConfigurationInput{InfrastructureConfigurationArn: arn,
+		InstanceProfileName: c.InstanceProfileName, SubnetId: c.SubnetId, SecurityGroupIds: []string{"sg-0eb"}}))
+	if got := get().InfrastructureConfiguration; got.Description != nil || len(got.InstanceTypes) != 0 || got.TerminateInstanceOnFailure != nil {
+		t.Fatalf("members left out of the update were kept: %+v", got)
+	}
+	whole.InfrastructureConfigurationArn = aws.String("arn:aws:imagebuilder:us-east-1:111111111111:infrastructure-configuration/nope")
+	wantCode(t, update(whole), "InvalidRequestException")
 }
