@@ -422,7 +422,8 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "imagebuilder", op: "UpdateInfrastructureConfiguration", body: js(map[string]any{
 			"infrastructureConfigurationArn": "arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope",
-			"instanceProfileName": "ImageBuilder", "clientToken": "probe-2"}), wantErr: true}),
+			"instanceProfileName":            "ImageBuilder",
+			"clientToken":                    "probe-2"}), wantErr: true}),
 
 		fixed(probe{service: "emr-serverless", op: "ListApplications"}),
 		fixed(probe{service: "emr-serverless", op: "ListApplications", query: url.Values{"states": {"CREATED", "STARTED"}, "maxResults": {"1"}}}),
