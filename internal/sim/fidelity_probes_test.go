@@ -320,6 +320,15 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}
 		}),
 		fixed(probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": "d-nope", "UserProfileName": "ana"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "UpdateUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana",
+				"UserSettings": map[string]any{"SecurityGroups": []string{web()}}})}
+		}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}
+		}),
+		fixed(probe{service: "sagemaker", op: "UpdateUserProfile", body: js(map[string]any{"DomainId": "d-nope", "UserProfileName": "ana",
+			"UserSettings": map[string]any{"SecurityGroups": []string{}}}), wantErr: true}),
 		fixed(probe{service: "sagemaker", op: "ListMonitoringSchedules"}),
 		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "inline"})}),
 		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "quality"})}),

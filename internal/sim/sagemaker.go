@@ -12,8 +12,9 @@ var sagemakerOps = map[string]op{
 	"DescribeModel":            describeSageMakerModel,
 	"ListDomains":              listSageMakerDomains,
 	"DescribeDomain":           describeSageMakerDomain,
-	"ListUserProfiles":         listSageMakerUserProfiles,
-	"DescribeUserProfile":      describeSageMakerUserProfile,
+	"ListUserProfiles":         regionLocked(listSageMakerUserProfiles),
+	"DescribeUserProfile":      regionLocked(describeSageMakerUserProfile),
+	"UpdateUserProfile":        regionLocked(updateSageMakerUserProfile),
 
 	// Model monitoring (sagemaker_monitoring.go).
 	"ListMonitoringSchedules":                  listMonitoringSchedules,

@@ -14,6 +14,8 @@ import (
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb/schemas"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/aws-sdk-go-v2/service/vpclattice"
 	latticetypes "github.com/aws/aws-sdk-go-v2/service/vpclattice/types"
 	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
@@ -42,6 +44,8 @@ accounts:
         lattice_vpc_associations: [{network: mesh, groups: [default, web]}]
         lattice_resource_gateways: [{name: gw, groups: [default, web]}]
         imagebuilder_infrastructure_configurations: [{name: builds, groups: [default, web]}]
+        sagemaker_domains: [{name: studio, groups: [web]}]
+        sagemaker_user_profiles: [{name: ana, domain: studio, groups: [default, web]}]
         emrserverless_applications:
           - {name: etl, groups: [default, web]}
           - {name: live, state: started, groups: [default]}
@@ -269,4 +273,29 @@ func TestUpdateInfrastructureConfiguration(t *testing.T) {
 	}
 	whole.InfrastructureConfigurationArn = aws.String("arn:aws:imagebuilder:us-east-1:111111111111:infrastructure-configuration/nope")
 	wantCode(t, update(whole), "InvalidRequestException")
+}
+
+// UpdateUserProfile changes the settings it is given: Updating for one
+// read, an update meanwhile ResourceInUse, groups of the domain's VPC only.
+func TestUpdateSageMakerUserProfile(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := sagemaker.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	domain := must[*sagemaker.ListDomainsOutput](t)(api.ListDomains(cx, &sagemaker.ListDomainsInput{})).Domains[0].DomainId
+	update := func(name string, groups ...string) error {
+		_, err := api.UpdateUserProfile(cx, &sagemaker.UpdateUserProfileInput{DomainId: domain, UserProfileName: aws.String(name),
+			UserSettings: &smtypes.UserSettings{SecurityGroups: groups}})
+		return err
+	}
+	before := must[*sagemaker.DescribeUserProfileOutput](t)(api.DescribeUserProfile(cx, &sagemaker.DescribeUserProfileInput{DomainId: domain, UserProfileName: aws.String("ana")}))
+	wantCode(t, update("ana", "sg-0fa"), "ValidationException")
+	must[any](t)(nil, update("ana", "sg-0eb"))
+	wantCode(t, update("ana", "sg-0def"), "ResourceInUse")
+	for _, want := range []smtypes.UserProfileStatus{"Updating", "InService"} {
+		p := must[*sagemaker.DescribeUserProfileOutput](t)(api.DescribeUserProfile(cx, &sagemaker.DescribeUserProfileInput{DomainId: domain, UserProfileName: aws.String("ana")}))
+		if p.Status != want || !reflect.DeepEqual(p.UserSettings.SecurityGroups, []string{"sg-0eb"}) ||
+			aws.ToString(p.UserSettings.ExecutionRole) != aws.ToString(before.UserSettings.ExecutionRole) {
+			t.Fatalf("profile %s %+v, want %s [sg-0eb] with its role kept", p.Status, p.UserSettings, want)
+		}
+	}
+	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFound")
 }
