@@ -36,6 +36,7 @@ accounts:
         imagebuilder_infrastructure_configurations: [{name: builds, vpc: prod, groups: [default, web]}, {name: subnet-only, vpc: prod}]
         sagemaker_domains: [{name: studio, vpc: prod, groups: [web]}]
         sagemaker_user_profiles: [{name: ana, domain: studio, groups: [default, web]}]
+        flink_applications: [{name: stream, vpc: prod, status: running, groups: [default, web]}]
         emrserverless_applications: [{name: etl, vpc: prod, groups: [default, web]}, {name: bare, vpc: prod, groups: []}]
         lambda_event_source_mappings:
           - {function: consumer, vpc: prod, groups: [default, web], auth: "arn:aws:secretsmanager:eu-west-1:111111111111:secret:kafka"}
@@ -53,6 +54,7 @@ var inPlaceBMovers = []struct{ user, api, pending string }{
 	{"MemoryDB cluster mem", "memorydb:UpdateCluster", "MemoryDB cluster mem: status updating"},
 	{"Lambda event source mapping ", "lambda:UpdateEventSourceMapping", ": state Updating"},
 	{"EMR Serverless application ", "emr-serverless:UpdateApplication", ""},
+	{"Managed Service for Apache Flink application stream", "kinesisanalytics:UpdateApplication (a running application restarts)", "Managed Service for Apache Flink application stream: status UPDATING"},
 	{"SageMaker user profile ", "sagemaker:UpdateUserProfile", "/ana: status Updating"},
 	{"Image Builder infrastructure configuration builds", "imagebuilder:UpdateInfrastructureConfiguration", ""},
 	{"VPC Lattice service network VPC association ", "vpc-lattice:UpdateServiceNetworkVpcAssociation", ": status UPDATE_IN_PROGRESS"},

@@ -451,6 +451,14 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "kinesisanalytics", op: "ListApplications"}),
 		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),
 		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "kinesisanalytics", op: "UpdateApplication", body: js(map[string]any{"ApplicationName": "stream",
+				"CurrentApplicationVersionId": st.flinkApps[0].version(), "ApplicationConfigurationUpdate": map[string]any{
+					"VpcConfigurationUpdates": []map[string]any{{"VpcConfigurationId": "1.1", "SecurityGroupIdUpdates": []string{web()}}}}})}
+		}),
+		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),
+		fixed(probe{service: "kinesisanalytics", op: "UpdateApplication", body: js(map[string]any{"ApplicationName": "stream",
+			"CurrentApplicationVersionId": 1}), wantErr: true}),
 
 		fixed(probe{service: "kafkaconnect", op: "ListConnectors"}),
 		fixed(probe{service: "kafkaconnect", op: "ListConnectors", query: url.Values{"maxResults": {"1"}, "connectorNamePrefix": {"sink"}}}),

@@ -10,6 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/emrserverless"
 	emrstypes "github.com/aws/aws-sdk-go-v2/service/emrserverless/types"
 	"github.com/aws/aws-sdk-go-v2/service/imagebuilder"
+	ka "github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2"
+	katypes "github.com/aws/aws-sdk-go-v2/service/kinesisanalyticsv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/memorydb"
@@ -46,6 +48,7 @@ accounts:
         imagebuilder_infrastructure_configurations: [{name: builds, groups: [default, web]}]
         sagemaker_domains: [{name: studio, groups: [web]}]
         sagemaker_user_profiles: [{name: ana, domain: studio, groups: [default, web]}]
+        flink_applications: [{name: stream, status: running, groups: [default, web]}]
         emrserverless_applications:
           - {name: etl, groups: [default, web]}
           - {name: live, state: started, groups: [default]}
@@ -296,4 +299,35 @@ func TestUpdateSageMakerUserProfile(t *testing.T) {
 		}
 	}
 	wantCode(t, update("nope", "sg-0eb"), "ResourceNotFound")
+}
+
+// UpdateApplication (Flink) needs the current version, increments it, and
+// shows UPDATING for one read; an update meanwhile is refused.
+func TestUpdateFlinkApplication(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := ka.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	describe := func() *katypes.ApplicationDetail {
+		return must[*ka.DescribeApplicationOutput](t)(api.DescribeApplication(cx, &ka.DescribeApplicationInput{ApplicationName: aws.String("stream")})).ApplicationDetail
+	}
+	update := func(version int64, id string, groups ...string) error {
+		_, err := api.UpdateApplication(cx, &ka.UpdateApplicationInput{ApplicationName: aws.String("stream"), CurrentApplicationVersionId: aws.Int64(version),
+			ApplicationConfigurationUpdate: &katypes.ApplicationConfigurationUpdate{VpcConfigurationUpdates: []katypes.VpcConfigurationUpdate{
+				{VpcConfigurationId: aws.String(id), SecurityGroupIdUpdates: groups}}}})
+		return err
+	}
+	d := describe()
+	v, id := aws.ToInt64(d.ApplicationVersionId), aws.ToString(d.ApplicationConfigurationDescription.VpcConfigurationDescriptions[0].VpcConfigurationId)
+	wantCode(t, update(v+1, id, "sg-0eb"), "ConcurrentModificationException")
+	wantCode(t, update(v, "9.9", "sg-0eb"), "InvalidArgumentException")
+	wantCode(t, update(v, id, "sg-0fa"), "InvalidArgumentException")
+	must[any](t)(nil, update(v, id, "sg-0eb"))
+	wantCode(t, update(v+1, id, "sg-0def"), "ResourceInUseException")
+	for _, want := range []katypes.ApplicationStatus{"UPDATING", "RUNNING"} {
+		d := describe()
+		if d.ApplicationStatus != want || aws.ToInt64(d.ApplicationVersionId) != v+1 ||
+			!reflect.DeepEqual(d.ApplicationConfigurationDescription.VpcConfigurationDescriptions[0].SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("application %s v%d %+v, want %s v%d [sg-0eb]", d.ApplicationStatus, aws.ToInt64(d.ApplicationVersionId),
+				d.ApplicationConfigurationDescription.VpcConfigurationDescriptions, want, v+1)
+		}
+	}
 }
