@@ -34,7 +34,7 @@ accounts:
         lattice_vpc_associations: [{network: mesh, vpc: prod, groups: [default, web]}]
         lattice_resource_gateways: [{name: gw, vpc: prod, groups: [default, web]}]
         imagebuilder_infrastructure_configurations: [{name: builds, vpc: prod, groups: [default, web]}, {name: subnet-only, vpc: prod}]
-        sagemaker_domains: [{name: studio, vpc: prod, groups: [web]}]
+        sagemaker_domains: [{name: studio, vpc: prod, groups: [default, web], space_groups: [default], domain_groups: [web]}]
         sagemaker_user_profiles: [{name: ana, domain: studio, groups: [default, web]}]
         flink_applications: [{name: stream, vpc: prod, status: running, groups: [default, web]}]
         emrserverless_applications: [{name: etl, vpc: prod, groups: [default, web]}, {name: bare, vpc: prod, groups: []}]
@@ -56,6 +56,7 @@ var inPlaceBMovers = []struct{ user, api, pending string }{
 	{"EMR Serverless application ", "emr-serverless:UpdateApplication", ""},
 	{"Managed Service for Apache Flink application stream", "kinesisanalytics:UpdateApplication (a running application restarts)", "Managed Service for Apache Flink application stream: status UPDATING"},
 	{"SageMaker user profile ", "sagemaker:UpdateUserProfile", "/ana: status Updating"},
+	{"SageMaker domain studio", "sagemaker:UpdateDomain", "SageMaker domain studio: status Updating"},
 	{"Image Builder infrastructure configuration builds", "imagebuilder:UpdateInfrastructureConfiguration", ""},
 	{"VPC Lattice service network VPC association ", "vpc-lattice:UpdateServiceNetworkVpcAssociation", ": status UPDATE_IN_PROGRESS"},
 	{"VPC Lattice resource gateway ", "vpc-lattice:UpdateResourceGateway", ": status UPDATE_IN_PROGRESS"},

@@ -315,6 +315,14 @@ func fidelityProbes(s *Server) []func() probe {
 		read(func() probe {
 			return probe{service: "sagemaker", op: "DescribeDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID})}
 		}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "UpdateDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID,
+				"DefaultUserSettings": map[string]any{"SecurityGroups": []string{web()}}, "DomainSettingsForUpdate": map[string]any{"SecurityGroupIds": []string{web()}}})}
+		}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "DescribeDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID})}
+		}),
+		fixed(probe{service: "sagemaker", op: "UpdateDomain", body: js(map[string]any{"DomainId": "d-nope"}), wantErr: true}),
 		fixed(probe{service: "sagemaker", op: "ListUserProfiles"}),
 		read(func() probe {
 			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}

@@ -10,8 +10,9 @@ var sagemakerOps = map[string]op{
 	"DescribeNotebookInstance": describeNotebookInstance,
 	"ListModels":               listSageMakerModels,
 	"DescribeModel":            describeSageMakerModel,
-	"ListDomains":              listSageMakerDomains,
-	"DescribeDomain":           describeSageMakerDomain,
+	"ListDomains":              regionLocked(listSageMakerDomains),
+	"DescribeDomain":           regionLocked(describeSageMakerDomain),
+	"UpdateDomain":             regionLocked(updateSageMakerDomain),
 	"ListUserProfiles":         regionLocked(listSageMakerUserProfiles),
 	"DescribeUserProfile":      regionLocked(describeSageMakerUserProfile),
 	"UpdateUserProfile":        regionLocked(updateSageMakerUserProfile),
@@ -125,6 +126,8 @@ type sageMakerDomain struct {
 	ID, Name, ARN, VpcID string
 	Subnets              []string
 	User, Space, Domain  []string
+	// Pending is how many more reads show an update still applying.
+	Pending int
 }
 
 func (b *builder) addNotebooks() error {

@@ -46,7 +46,7 @@ accounts:
         lattice_vpc_associations: [{network: mesh, groups: [default, web]}]
         lattice_resource_gateways: [{name: gw, groups: [default, web]}]
         imagebuilder_infrastructure_configurations: [{name: builds, groups: [default, web]}]
-        sagemaker_domains: [{name: studio, groups: [web]}]
+        sagemaker_domains: [{name: studio, groups: [default, web], space_groups: [default], domain_groups: [web]}]
         sagemaker_user_profiles: [{name: ana, domain: studio, groups: [default, web]}]
         flink_applications: [{name: stream, status: running, groups: [default, web]}]
         emrserverless_applications:
@@ -330,4 +330,31 @@ func TestUpdateFlinkApplication(t *testing.T) {
 				d.ApplicationConfigurationDescription.VpcConfigurationDescriptions, want, v+1)
 		}
 	}
+}
+
+// UpdateDomain changes the group lists it is given and keeps the others:
+// Updating for one read, an update meanwhile ResourceInUse.
+func TestUpdateSageMakerDomain(t *testing.T) {
+	s := startScenario(t, inPlaceBScenario)
+	api, cx := sagemaker.NewFromConfig(sdkConfig(s, acct, "us-east-1")), ctxT(t)
+	domain := must[*sagemaker.ListDomainsOutput](t)(api.ListDomains(cx, &sagemaker.ListDomainsInput{})).Domains[0].DomainId
+	update := func(in sagemaker.UpdateDomainInput) error {
+		in.DomainId = domain
+		_, err := api.UpdateDomain(cx, &in)
+		return err
+	}
+	wantCode(t, update(sagemaker.UpdateDomainInput{DefaultSpaceSettings: &smtypes.DefaultSpaceSettings{SecurityGroups: []string{"sg-0fa"}}}), "ValidationException")
+	must[any](t)(nil, update(sagemaker.UpdateDomainInput{DefaultSpaceSettings: &smtypes.DefaultSpaceSettings{SecurityGroups: []string{"sg-0eb"}}}))
+	wantCode(t, update(sagemaker.UpdateDomainInput{DefaultUserSettings: &smtypes.UserSettings{SecurityGroups: []string{"sg-0eb"}}}), "ResourceInUse")
+	for _, want := range []smtypes.DomainStatus{"Updating", "InService"} {
+		d := must[*sagemaker.DescribeDomainOutput](t)(api.DescribeDomain(cx, &sagemaker.DescribeDomainInput{DomainId: domain}))
+		if d.Status != want || !reflect.DeepEqual(d.DefaultSpaceSettings.SecurityGroups, []string{"sg-0eb"}) ||
+			!reflect.DeepEqual(d.DefaultUserSettings.SecurityGroups, []string{"sg-0def", "sg-0eb"}) ||
+			!reflect.DeepEqual(d.DomainSettings.SecurityGroupIds, []string{"sg-0eb"}) {
+			t.Fatalf("domain %s user %v space %v domain %v, want %s with only the space groups changed", d.Status,
+				d.DefaultUserSettings.SecurityGroups, d.DefaultSpaceSettings.SecurityGroups, d.DomainSettings.SecurityGroupIds, want)
+		}
+	}
+	_, err := api.UpdateDomain(cx, &sagemaker.UpdateDomainInput{DomainId: aws.String("d-nope")})
+	wantCode(t, err, "ResourceNotFound")
 }
