@@ -85,8 +85,8 @@ func TestAggregatorOnlyWithInventory(t *testing.T) {
 }
 
 // Movers that send a resource back with its role (EventBridge targets,
-// schedules, pipes) need iam:PassRole: granted on roles, only to those
-// services.
+// schedules, pipes; Image Builder's instance profile, passed to EC2) need
+// iam:PassRole: granted on roles, only to those services.
 func TestPassRoleOnlyToTheServicesThatNeedIt(t *testing.T) {
 	for _, cmd := range []string{"apply", "rollback"} {
 		doc, _ := Policy(cmd, services.Finders(), Options{})
@@ -98,7 +98,7 @@ func TestPassRoleOnlyToTheServicesThatNeedIt(t *testing.T) {
 			found = true
 			to, _ := st.Condition["StringEquals"]["iam:PassedToService"].([]string)
 			if len(st.Action) != 1 || !slices.Equal(st.Resource, []string{"arn:aws:iam::*:role/*"}) ||
-				!slices.Equal(to, []string{"events.amazonaws.com", "scheduler.amazonaws.com", "pipes.amazonaws.com"}) {
+				!slices.Equal(to, []string{"events.amazonaws.com", "scheduler.amazonaws.com", "pipes.amazonaws.com", "ec2.amazonaws.com"}) {
 				t.Errorf("%s: %+v", cmd, st)
 			}
 		}

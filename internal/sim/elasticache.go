@@ -13,6 +13,7 @@ var elasticacheOps = map[string]op{
 	"DescribeCacheClusters":    regionLocked(describeCacheClusters),
 	"ModifyCacheCluster":       regionLocked(modifyCacheCluster),
 	"DescribeServerlessCaches": regionLocked(describeServerlessCaches),
+	"ModifyServerlessCache":    regionLocked(modifyServerlessCache),
 	"ListTagsForResource":      regionLocked(listCacheTags),
 }
 

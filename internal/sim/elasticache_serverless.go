@@ -5,7 +5,8 @@ import (
 	"slices"
 )
 
-// ElastiCache serverless caches (DescribeServerlessCaches) and the tags of
+// ElastiCache serverless caches (DescribeServerlessCaches,
+// ModifyServerlessCache in elasticache_serverless_update.go) and the tags of
 // every ElastiCache resource the simulator holds (ListTagsForResource). A
 // serverless cache has one endpoint interface per subnet, on its groups,
 // with an empty description: AWS documents none (docs/FIDELITY.md).
@@ -33,7 +34,7 @@ func describeServerlessCaches(c *call) (any, *apiError) {
 	if name := c.Form.Get("ServerlessCacheName"); name != "" {
 		i := slices.IndexFunc(items, func(s serverlessCache) bool { return s.Name == name })
 		if i < 0 {
-			return nil, notFound("ServerlessCacheNotFoundFault", "Serverless cache %s not found.", name)
+			return nil, errf(http.StatusNotFound, "ServerlessCacheNotFoundFault", "Serverless cache %s not found.", name)
 		}
 		items = items[i : i+1]
 	}
@@ -42,11 +43,29 @@ func describeServerlessCaches(c *call) (any, *apiError) {
 		return nil, err
 	}
 	res := describeServerlessCachesResult{ServerlessCaches: []xmlServerlessCache{}, NextToken: next}
-	for _, s := range items[from:to] {
-		res.ServerlessCaches = append(res.ServerlessCaches, xmlServerlessCache{Name: s.Name, ARN: s.ARN, Engine: s.Engine,
-			Status: "available", SecurityGroupIDs: s.Groups, SubnetIDs: s.Subnets})
+	for i := range items[from:to] {
+		s := &items[from+i]
+		status := "available"
+		if s.settling() {
+			status = "modifying"
+		}
+		res.ServerlessCaches = append(res.ServerlessCaches, s.xml(status))
 	}
 	return res, nil
+}
+
+func (s *serverlessCache) xml(status string) xmlServerlessCache {
+	return xmlServerlessCache{Name: s.Name, ARN: s.ARN, Engine: s.Engine,
+		Status: status, SecurityGroupIDs: s.Groups, SubnetIDs: s.Subnets}
+}
+
+// settling reports whether a group change is still applying, counting the read.
+func (s *serverlessCache) settling() bool {
+	if s.Pending == 0 {
+		return false
+	}
+	s.Pending--
+	return true
 }
 
 // listCacheTags answers ListTagsForResource for cache clusters and
@@ -87,6 +106,9 @@ type serverlessCache struct {
 	Groups, Subnets          []string
 	Interfaces               []string
 	Tags                     []Tag
+	// Pending is how many more reads show a group change still applying
+	// ("modifying").
+	Pending int
 }
 
 // addServerlessCaches builds the serverless caches and their interfaces.

@@ -7,17 +7,16 @@ import (
 )
 
 // EMR Serverless (REST-JSON, signing name emr-serverless): ListApplications
-// (GET /applications) and GetApplication (GET /applications/{id}).
+// (GET /applications), GetApplication (GET /applications/{id}) and
+// UpdateApplication (emrserverless_update.go).
 
 var emrServerlessOps = map[string]op{
-	"ListApplications": listEMRServerlessApplications,
-	"GetApplication":   getEMRServerlessApplication,
+	"ListApplications":  regionLocked(listEMRServerlessApplications),
+	"GetApplication":    regionLocked(getEMRServerlessApplication),
+	"UpdateApplication": regionLocked(updateEMRServerlessApplication),
 }
 
-var (
-	emrServerlessInvalid = badRequest("ValidationException")
-	emrServerlessRoute   = restGetRoute("/applications", "ListApplications", "GetApplication")
-)
+var emrServerlessInvalid = badRequest("ValidationException")
 
 func listEMRServerlessApplications(c *call) (any, *apiError) {
 	q := c.HTTP.URL.Query()
@@ -48,19 +47,22 @@ func getEMRServerlessApplication(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	for _, a := range c.state.emrServerlessApps {
-		if a.ID != id {
-			continue
+	for i := range c.state.emrServerlessApps {
+		if a := &c.state.emrServerlessApps[i]; a.ID == id {
+			return map[string]any{"application": emrServerlessAppJSON(a)}, nil
 		}
-		app := map[string]any{"applicationId": a.ID, "name": a.Name, "arn": a.ARN, "releaseLabel": "emr-7.0.0", "type": "SPARK",
-			"state": a.State, "createdAt": 1700000000, "updatedAt": 1700000000, "architecture": "X86_64", "tags": nonNilMap(a.Tags),
-			"autoStartConfiguration": map[string]any{"enabled": true}}
-		if a.Net != nil {
-			app["networkConfiguration"] = map[string]any{"subnetIds": a.Net.Subnets, "securityGroupIds": nonNil(a.Net.Groups)}
-		}
-		return map[string]any{"application": app}, nil
 	}
 	return nil, errf(http.StatusNotFound, "ResourceNotFoundException", "Application %s does not exist", id)
+}
+
+func emrServerlessAppJSON(a *emrServerlessApp) map[string]any {
+	app := map[string]any{"applicationId": a.ID, "name": a.Name, "arn": a.ARN, "releaseLabel": "emr-7.0.0", "type": "SPARK",
+		"state": a.State, "createdAt": 1700000000, "updatedAt": 1700000000, "architecture": "X86_64", "tags": nonNilMap(a.Tags),
+		"autoStartConfiguration": map[string]any{"enabled": true}}
+	if a.Net != nil {
+		app["networkConfiguration"] = map[string]any{"subnetIds": nonNil(a.Net.Subnets), "securityGroupIds": nonNil(a.Net.Groups)}
+	}
+	return app
 }
 
 // emrServerlessSpecs are EMR Serverless's part of a region's scenario.
@@ -68,7 +70,7 @@ type emrServerlessSpecs struct {
 	EMRServerlessApplications []EMRServerlessApplicationSpec `yaml:"emrserverless_applications"`
 }
 
-// emrServerlessState is EMR Serverless's part of a regionState; never changed.
+// emrServerlessState is EMR Serverless's part of a regionState; UpdateApplication changes it.
 type emrServerlessState struct {
 	emrServerlessApps []emrServerlessApp
 }

@@ -338,11 +338,28 @@ func fidelityProbes(s *Server) []func() probe {
 		read(func() probe {
 			return probe{service: "sagemaker", op: "DescribeDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID})}
 		}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "UpdateDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID,
+				"DefaultUserSettings": map[string]any{"SecurityGroups": []string{web()}}, "DomainSettingsForUpdate": map[string]any{"SecurityGroupIds": []string{web()}}})}
+		}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "DescribeDomain", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID})}
+		}),
+		fixed(probe{service: "sagemaker", op: "UpdateDomain", body: js(map[string]any{"DomainId": "d-nope"}), wantErr: true}),
 		fixed(probe{service: "sagemaker", op: "ListUserProfiles"}),
 		read(func() probe {
 			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}
 		}),
 		fixed(probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": "d-nope", "UserProfileName": "ana"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "UpdateUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana",
+				"UserSettings": map[string]any{"SecurityGroups": []string{web()}}})}
+		}),
+		read(func() probe {
+			return probe{service: "sagemaker", op: "DescribeUserProfile", body: js(map[string]any{"DomainId": st.sageMakerDomains[0].ID, "UserProfileName": "ana"})}
+		}),
+		fixed(probe{service: "sagemaker", op: "UpdateUserProfile", body: js(map[string]any{"DomainId": "d-nope", "UserProfileName": "ana",
+			"UserSettings": map[string]any{"SecurityGroups": []string{}}}), wantErr: true}),
 		fixed(probe{service: "sagemaker", op: "ListMonitoringSchedules"}),
 		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "inline"})}),
 		fixed(probe{service: "sagemaker", op: "DescribeMonitoringSchedule", body: js(map[string]any{"MonitoringScheduleName": "quality"})}),
@@ -476,6 +493,17 @@ func fidelityProbes(s *Server) []func() probe {
 			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/builds"}}}),
 		fixed(probe{service: "imagebuilder", op: "GetInfrastructureConfiguration",
 			query: url.Values{"infrastructureConfigurationArn": {"arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope"}}, wantErr: true}),
+		read(func() probe {
+			ic := st.infraConfigs[0]
+			return probe{service: "imagebuilder", op: "UpdateInfrastructureConfiguration", body: js(map[string]any{
+				"infrastructureConfigurationArn": ic.ARN, "instanceProfileName": ic.Profile, "clientToken": "probe-1",
+				"description": ic.Description, "instanceTypes": ic.InstanceTypes, "subnetId": ic.Subnet,
+				"securityGroupIds": []string{web()}, "terminateInstanceOnFailure": true})}
+		}),
+		fixed(probe{service: "imagebuilder", op: "UpdateInfrastructureConfiguration", body: js(map[string]any{
+			"infrastructureConfigurationArn": "arn:aws:imagebuilder:us-east-1:" + acct + ":infrastructure-configuration/nope",
+			"instanceProfileName":            "ImageBuilder",
+			"clientToken":                    "probe-2"}), wantErr: true}),
 
 		fixed(probe{service: "emr-serverless", op: "ListApplications"}),
 		fixed(probe{service: "emr-serverless", op: "ListApplications", query: url.Values{"states": {"CREATED", "STARTED"}, "maxResults": {"1"}}}),
@@ -483,16 +511,46 @@ func fidelityProbes(s *Server) []func() probe {
 			return probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": st.emrServerlessApps[0].ID}}
 		}),
 		fixed(probe{service: "emr-serverless", op: "GetApplication", path: map[string]string{"applicationId": "00nope"}, wantErr: true}),
+		read(func() probe {
+			a := st.emrServerlessApps[0]
+			return probe{service: "emr-serverless", op: "UpdateApplication", path: map[string]string{"applicationId": a.ID},
+				body: js(map[string]any{"clientToken": "probe-1", "networkConfiguration": map[string]any{"subnetIds": a.Net.Subnets, "securityGroupIds": []string{web()}}})}
+		}),
+		fixed(probe{service: "emr-serverless", op: "UpdateApplication", path: map[string]string{"applicationId": "00nope"},
+			body: js(map[string]any{"clientToken": "probe-2"}), wantErr: true}),
 
 		fixed(probe{service: "kinesisanalytics", op: "ListApplications"}),
 		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),
 		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "kinesisanalytics", op: "UpdateApplication", body: js(map[string]any{"ApplicationName": "stream",
+				"CurrentApplicationVersionId": st.flinkApps[0].version(), "ApplicationConfigurationUpdate": map[string]any{
+					"VpcConfigurationUpdates": []map[string]any{{"VpcConfigurationId": "1.1", "SecurityGroupIdUpdates": []string{web()}}}}})}
+		}),
+		fixed(probe{service: "kinesisanalytics", op: "DescribeApplication", body: js(map[string]any{"ApplicationName": "stream"})}),
+		fixed(probe{service: "kinesisanalytics", op: "UpdateApplication", body: js(map[string]any{"ApplicationName": "stream",
+			"CurrentApplicationVersionId": 1}), wantErr: true}),
 
 		fixed(probe{service: "kafkaconnect", op: "ListConnectors"}),
 		fixed(probe{service: "kafkaconnect", op: "ListConnectors", query: url.Values{"maxResults": {"1"}, "connectorNamePrefix": {"sink"}}}),
 
 		fixed(probe{service: "lambda", op: "ListEventSourceMappings"}),
 		fixed(probe{service: "lambda", op: "ListEventSourceMappings", query: url.Values{"MaxItems": {"1"}}}),
+		read(func() probe {
+			return probe{service: "lambda", op: "GetEventSourceMapping", path: map[string]string{"UUID": st.eventSourceMappings[0].UUID}}
+		}),
+		read(func() probe {
+			m := st.eventSourceMappings[0]
+			return probe{service: "lambda", op: "UpdateEventSourceMapping", path: map[string]string{"UUID": m.UUID},
+				body: js(map[string]any{"SourceAccessConfigurations": append(m.Access[:len(m.Access):len(m.Access)],
+					accessConfig{"BASIC_AUTH", "arn:aws:secretsmanager:us-east-1:111111111111:secret:kafka"})})}
+		}),
+		read(func() probe {
+			return probe{service: "lambda", op: "GetEventSourceMapping", path: map[string]string{"UUID": st.eventSourceMappings[0].UUID}}
+		}),
+		fixed(probe{service: "lambda", op: "GetEventSourceMapping", path: map[string]string{"UUID": "00000000-0000-0000-0000-000000000000"}, wantErr: true}),
+		fixed(probe{service: "lambda", op: "UpdateEventSourceMapping", path: map[string]string{"UUID": "00000000-0000-0000-0000-000000000000"},
+			body: js(map[string]any{"Enabled": true}), wantErr: true}),
 
 		read(func() probe {
 			return probe{service: "vpc-lattice", op: "ListServiceNetworkVpcAssociations", query: url.Values{"vpcIdentifier": {st.defaultVPCID()}}}
@@ -504,6 +562,17 @@ func fidelityProbes(s *Server) []func() probe {
 		}),
 		fixed(probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
 			path: map[string]string{"serviceNetworkVpcAssociationIdentifier": "snva-0nope"}, wantErr: true}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "UpdateServiceNetworkVpcAssociation",
+				path: map[string]string{"serviceNetworkVpcAssociationIdentifier": st.latticeAssociations[0].ID},
+				body: js(map[string]any{"securityGroupIds": []string{web()}})}
+		}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "GetServiceNetworkVpcAssociation",
+				path: map[string]string{"serviceNetworkVpcAssociationIdentifier": st.latticeAssociations[0].ID}}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "UpdateServiceNetworkVpcAssociation",
+			path: map[string]string{"serviceNetworkVpcAssociationIdentifier": "snva-0nope"}, body: js(map[string]any{"securityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 
 		fixed(probe{service: "datasync", op: "ListLocations"}),
 		read(func() probe {
@@ -549,6 +618,11 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches"}),
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "nope"), wantErr: true}),
 		read(func() probe {
+			return probe{service: "elasticache", op: "ModifyServerlessCache", form: form("ServerlessCacheName", "sessions", "SecurityGroupIds.SecurityGroupId.1", web())}
+		}),
+		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "sessions")}),
+		fixed(probe{service: "elasticache", op: "ModifyServerlessCache", form: form("ServerlessCacheName", "nope", "SecurityGroupIds.SecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
+		read(func() probe {
 			return probe{service: "elasticache", op: "ListTagsForResource", form: form("ResourceName", st.serverlessCaches[0].ARN)}
 		}),
 		read(func() probe {
@@ -584,6 +658,16 @@ func fidelityProbes(s *Server) []func() probe {
 		fixed(probe{service: "aoss", op: "BatchGetVpcEndpoint", body: js(map[string]any{"ids": []string{}}), wantErr: true}),
 
 		fixed(probe{service: "vpc-lattice", op: "ListResourceGateways"}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "GetResourceGateway", path: map[string]string{"resourceGatewayIdentifier": st.resourceGateways[0].Type}}
+		}),
+		read(func() probe {
+			return probe{service: "vpc-lattice", op: "UpdateResourceGateway", path: map[string]string{"resourceGatewayIdentifier": st.resourceGateways[0].Type},
+				body: js(map[string]any{"securityGroupIds": []string{web()}})}
+		}),
+		fixed(probe{service: "vpc-lattice", op: "GetResourceGateway", path: map[string]string{"resourceGatewayIdentifier": "rgw-0nope"}, wantErr: true}),
+		fixed(probe{service: "vpc-lattice", op: "UpdateResourceGateway", path: map[string]string{"resourceGatewayIdentifier": "rgw-0nope"},
+			body: js(map[string]any{"securityGroupIds": []string{}}), wantErr: true}),
 
 		fixed(probe{service: "appstream", op: "DescribeFleets"}),
 		fixed(probe{service: "appstream", op: "DescribeFleets", body: js(map[string]any{"Names": []string{"nope"}}), wantErr: true}),
@@ -591,6 +675,11 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "memorydb", op: "DescribeClusters"}),
 		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "nope"}), wantErr: true}),
+		read(func() probe {
+			return probe{service: "memorydb", op: "UpdateCluster", body: js(map[string]any{"ClusterName": "sessions", "SecurityGroupIds": []string{web()}})}
+		}),
+		fixed(probe{service: "memorydb", op: "DescribeClusters", body: js(map[string]any{"ClusterName": "sessions"})}),
+		fixed(probe{service: "memorydb", op: "UpdateCluster", body: js(map[string]any{"ClusterName": "nope", "SecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 		read(func() probe {
 			return probe{service: "memorydb", op: "ListTags", body: js(map[string]any{"ResourceArn": st.memoryDBClusters[0].ARN})}
 		}),

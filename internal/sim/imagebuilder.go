@@ -7,11 +7,13 @@ import (
 
 // EC2 Image Builder (REST-JSON, signing name imagebuilder):
 // ListInfrastructureConfigurations (POST) and
-// GetInfrastructureConfiguration (GET, ARN in the query string).
+// GetInfrastructureConfiguration (GET, ARN in the query string);
+// UpdateInfrastructureConfiguration (PUT) in imagebuilder_update.go.
 
 var imageBuilderOps = map[string]op{
-	"ListInfrastructureConfigurations": listInfrastructureConfigurations,
-	"GetInfrastructureConfiguration":   getInfrastructureConfiguration,
+	"ListInfrastructureConfigurations":  regionLocked(listInfrastructureConfigurations),
+	"GetInfrastructureConfiguration":    regionLocked(getInfrastructureConfiguration),
+	"UpdateInfrastructureConfiguration": regionLocked(updateInfrastructureConfiguration),
 }
 
 var imageBuilderInvalid = badRequest("InvalidRequestException")
@@ -22,6 +24,8 @@ func imageBuilderRoute(r *http.Request) string {
 		return "ListInfrastructureConfigurations"
 	case r.Method == http.MethodGet && r.URL.Path == "/GetInfrastructureConfiguration":
 		return "GetInfrastructureConfiguration"
+	case r.Method == http.MethodPut && r.URL.Path == "/UpdateInfrastructureConfiguration":
+		return "UpdateInfrastructureConfiguration"
 	}
 	return ""
 }
@@ -41,7 +45,7 @@ func listInfrastructureConfigurations(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, ic := range page {
-		out = append(out, map[string]any{"arn": ic.ARN, "name": ic.Name, "instanceProfileName": "ImageBuilder",
+		out = append(out, map[string]any{"arn": ic.ARN, "name": ic.Name, "instanceProfileName": ic.Profile,
 			"dateCreated": "2026-01-01T00:00:00.000Z", "tags": nonNilMap(ic.Tags)})
 	}
 	return withNext(map[string]any{"requestId": c.RequestID, "infrastructureConfigurationSummaryList": out}, "nextToken", next), nil
@@ -56,8 +60,17 @@ func getInfrastructureConfiguration(c *call) (any, *apiError) {
 		if ic.ARN != arn {
 			continue
 		}
-		conf := map[string]any{"arn": ic.ARN, "name": ic.Name, "instanceProfileName": "ImageBuilder",
-			"terminateInstanceOnFailure": true, "dateCreated": "2026-01-01T00:00:00.000Z", "tags": nonNilMap(ic.Tags)}
+		conf := map[string]any{"arn": ic.ARN, "name": ic.Name, "instanceProfileName": ic.Profile,
+			"dateCreated": "2026-01-01T00:00:00.000Z", "tags": nonNilMap(ic.Tags)}
+		if ic.Terminate != nil {
+			conf["terminateInstanceOnFailure"] = *ic.Terminate
+		}
+		if ic.Description != "" {
+			conf["description"] = ic.Description
+		}
+		if len(ic.InstanceTypes) > 0 {
+			conf["instanceTypes"] = ic.InstanceTypes
+		}
 		if len(ic.Groups) > 0 {
 			conf["securityGroupIds"] = ic.Groups
 		}
@@ -75,15 +88,19 @@ type imageBuilderSpecs struct {
 	InfrastructureConfigurations []InfrastructureConfigurationSpec `yaml:"imagebuilder_infrastructure_configurations"`
 }
 
-// imageBuilderState is Image Builder's part of a regionState; never changed.
+// imageBuilderState is Image Builder's part of a regionState;
+// UpdateInfrastructureConfiguration changes it.
 type imageBuilderState struct {
 	infraConfigs []infraConfig
 }
 
 type infraConfig struct {
-	Name, ARN, Subnet string
-	Groups            []string
-	Tags              map[string]string
+	Name, ARN, Subnet    string
+	Groups               []string
+	Tags                 map[string]string
+	Profile, Description string
+	InstanceTypes        []string
+	Terminate            *bool // terminateInstanceOnFailure; nil: not set
 }
 
 // InfrastructureConfigurationSpec is an infrastructure configuration:
@@ -108,7 +125,9 @@ func (b *builder) addImageBuilder() error {
 		if err != nil {
 			return err
 		}
-		ic := infraConfig{Name: s.Name, Groups: groups, Tags: s.Tags,
+		terminate := true
+		ic := infraConfig{Name: s.Name, Groups: groups, Tags: s.Tags, Profile: "ImageBuilder", Description: "builds " + s.Name,
+			InstanceTypes: []string{"m5.large"}, Terminate: &terminate,
 			ARN: b.arn("imagebuilder", "infrastructure-configuration/"+strings.ToLower(s.Name))}
 		if !s.NoSubnet {
 			sn, err := b.subnetOf(vpcID, "", at)

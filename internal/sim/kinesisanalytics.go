@@ -7,11 +7,13 @@ import (
 
 // Managed Service for Apache Flink (Kinesis Analytics v2; JSON 1.1, target
 // prefix KinesisAnalytics_20180523, signing name kinesisanalytics):
-// ListApplications and DescribeApplication.
+// ListApplications, DescribeApplication and UpdateApplication
+// (kinesisanalytics_update.go).
 
 var kinesisAnalyticsOps = map[string]op{
-	"ListApplications":    listFlinkApplications,
-	"DescribeApplication": describeFlinkApplication,
+	"ListApplications":    regionLocked(listFlinkApplications),
+	"DescribeApplication": regionLocked(describeFlinkApplication),
+	"UpdateApplication":   regionLocked(updateFlinkApplication),
 }
 
 func listFlinkApplications(c *call) (any, *apiError) {
@@ -29,8 +31,12 @@ func listFlinkApplications(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, a := range page {
-		out = append(out, map[string]any{"ApplicationName": a.Name, "ApplicationARN": a.ARN, "ApplicationStatus": a.Status,
-			"ApplicationVersionId": 1, "RuntimeEnvironment": "FLINK-1_18", "ApplicationMode": "STREAMING"})
+		status := a.Status
+		if a.Pending > 0 {
+			status = "UPDATING"
+		}
+		out = append(out, map[string]any{"ApplicationName": a.Name, "ApplicationARN": a.ARN, "ApplicationStatus": status,
+			"ApplicationVersionId": a.version(), "RuntimeEnvironment": "FLINK-1_18", "ApplicationMode": "STREAMING"})
 	}
 	return withNext(map[string]any{"ApplicationSummaries": out}, "NextToken", next), nil
 }
@@ -42,20 +48,33 @@ func describeFlinkApplication(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	for _, a := range c.state.flinkApps {
-		if a.Name != req.Name {
-			continue
+	for i := range c.state.flinkApps {
+		if a := &c.state.flinkApps[i]; a.Name == req.Name {
+			updating := a.Pending > 0
+			if updating {
+				a.Pending--
+			}
+			return map[string]any{"ApplicationDetail": flinkDetailJSON(c, a, updating)}, nil
 		}
-		vpcs := []map[string]any{}
-		if a.Net != nil {
-			vpcs = append(vpcs, map[string]any{"VpcConfigurationId": "1.1", "VpcId": a.VpcID, "SubnetIds": a.Net.Subnets, "SecurityGroupIds": a.Net.Groups})
-		}
-		return map[string]any{"ApplicationDetail": map[string]any{"ApplicationARN": a.ARN, "ApplicationName": a.Name,
-			"RuntimeEnvironment": "FLINK-1_18", "ApplicationStatus": a.Status, "ApplicationVersionId": 1, "ApplicationMode": "STREAMING",
-			"ServiceExecutionRole":                "arn:aws:iam::" + c.Account + ":role/flink",
-			"ApplicationConfigurationDescription": map[string]any{"VpcConfigurationDescriptions": vpcs}}}, nil
 	}
 	return nil, errf(http.StatusBadRequest, "ResourceNotFoundException", "Application %s does not exist.", req.Name)
+}
+
+// flinkDetailJSON is an application as DescribeApplication and
+// UpdateApplication answer it; updating: a change still applying.
+func flinkDetailJSON(c *call, a *flinkApp, updating bool) map[string]any {
+	vpcs := []map[string]any{}
+	if a.Net != nil {
+		vpcs = append(vpcs, map[string]any{"VpcConfigurationId": "1.1", "VpcId": a.VpcID, "SubnetIds": a.Net.Subnets, "SecurityGroupIds": a.Net.Groups})
+	}
+	status := a.Status
+	if updating {
+		status = "UPDATING"
+	}
+	return map[string]any{"ApplicationARN": a.ARN, "ApplicationName": a.Name,
+		"RuntimeEnvironment": "FLINK-1_18", "ApplicationStatus": status, "ApplicationVersionId": a.version(), "ApplicationMode": "STREAMING",
+		"ServiceExecutionRole":                "arn:aws:iam::" + c.Account + ":role/flink",
+		"ApplicationConfigurationDescription": map[string]any{"VpcConfigurationDescriptions": vpcs}}
 }
 
 // kinesisAnalyticsSpecs are Flink's part of a region's scenario.
@@ -63,7 +82,7 @@ type kinesisAnalyticsSpecs struct {
 	FlinkApplications []FlinkApplicationSpec `yaml:"flink_applications"`
 }
 
-// kinesisAnalyticsState is Flink's part of a regionState; never changed.
+// kinesisAnalyticsState is Flink's part of a regionState; UpdateApplication changes it.
 type kinesisAnalyticsState struct {
 	flinkApps []flinkApp
 }
@@ -71,7 +90,13 @@ type kinesisAnalyticsState struct {
 type flinkApp struct {
 	Name, ARN, Status, VpcID string
 	Net                      *awsvpc // nil: no VPC configuration
+	// Version counts updates after the first (ApplicationVersionId 1).
+	Version int
+	// Pending is how many more reads show an update still applying.
+	Pending int
 }
+
+func (a *flinkApp) version() int { return 1 + a.Version }
 
 // FlinkApplicationSpec is a Managed Service for Apache Flink application:
 // omitted groups mean no VPC configuration; status defaults to READY

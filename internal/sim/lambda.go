@@ -16,7 +16,9 @@ var lambdaOps = map[string]op{
 	"GetFunctionConfiguration":    regionLocked(getFunctionConfiguration),
 	"UpdateFunctionConfiguration": regionLocked(updateFunctionConfiguration),
 	"ListTags":                    regionLocked(listLambdaTags),
-	"ListEventSourceMappings":     listEventSourceMappings,
+	"ListEventSourceMappings":     regionLocked(listEventSourceMappings),
+	"GetEventSourceMapping":       regionLocked(getEventSourceMapping),
+	"UpdateEventSourceMapping":    regionLocked(updateEventSourceMapping),
 }
 
 // lambdaREST is restJSON with Lambda's own throttling error (429).
@@ -41,6 +43,14 @@ func lambdaRoute(r *http.Request) string {
 	}
 	if r.Method == http.MethodGet && p == "/2015-03-31/event-source-mappings" {
 		return "ListEventSourceMappings"
+	}
+	if uuid, ok := strings.CutPrefix(p, "/2015-03-31/event-source-mappings/"); ok && uuid != "" && !strings.Contains(uuid, "/") {
+		switch r.Method {
+		case http.MethodGet:
+			return "GetEventSourceMapping"
+		case http.MethodPut:
+			return "UpdateEventSourceMapping"
+		}
 	}
 	if _, ok := lambdaConfigPath(p); ok {
 		switch r.Method {

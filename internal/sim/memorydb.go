@@ -6,12 +6,14 @@ import (
 )
 
 // Amazon MemoryDB (JSON 1.1, target prefix AmazonMemoryDB, signing name
-// memorydb): DescribeClusters and ListTags. A cluster has one interface
+// memorydb): DescribeClusters, ListTags and UpdateCluster. A cluster has one interface
 // per subnet here, on its groups, with an empty description: AWS documents
 // none (docs/FIDELITY.md).
 var memoryDBOps = map[string]op{
-	"DescribeClusters": describeMemoryDBClusters,
-	"ListTags":         listMemoryDBTags,
+	"DescribeClusters": regionLocked(describeMemoryDBClusters),
+	"ListTags":         regionLocked(listMemoryDBTags),
+	// memorydb_update.go
+	"UpdateCluster": regionLocked(updateMemoryDBCluster),
 }
 
 func memoryDBInvalid(msg string) *apiError {
@@ -41,17 +43,28 @@ func describeMemoryDBClusters(c *call) (any, *apiError) {
 		return nil, e
 	}
 	out := []map[string]any{}
-	for _, m := range items {
-		sgs := []map[string]string{}
-		for _, g := range m.Groups {
-			sgs = append(sgs, map[string]string{"SecurityGroupId": g, "Status": "active"})
-		}
-		out = append(out, map[string]any{"Name": m.Name, "ARN": m.ARN, "Status": "available", "NumberOfShards": 1,
-			"NodeType": "db.r7g.large", "Engine": "valkey", "EngineVersion": "7.2", "SecurityGroups": sgs,
-			"SubnetGroupName": "default", "TLSEnabled": true, "AvailabilityMode": "multiaz",
-			"ClusterEndpoint": map[string]any{"Address": "clustercfg." + m.Name + ".memorydb." + c.state.region + ".amazonaws.com", "Port": 6379}})
+	for i := range items {
+		m := &items[i]
+		out = append(out, memoryDBClusterJSON(c, m, m.settling()))
 	}
 	return withNext(map[string]any{"Clusters": out}, "NextToken", next), nil
+}
+
+// memoryDBClusterJSON is a cluster as DescribeClusters and UpdateCluster
+// answer it; updating: a group change still applying.
+func memoryDBClusterJSON(c *call, m *memoryDBCluster, updating bool) map[string]any {
+	status, groupStatus := "available", "active"
+	if updating {
+		status, groupStatus = "updating", "modifying"
+	}
+	sgs := []map[string]string{}
+	for _, g := range m.Groups {
+		sgs = append(sgs, map[string]string{"SecurityGroupId": g, "Status": groupStatus})
+	}
+	return map[string]any{"Name": m.Name, "ARN": m.ARN, "Status": status, "NumberOfShards": 1,
+		"NodeType": "db.r7g.large", "Engine": "valkey", "EngineVersion": "7.2", "SecurityGroups": sgs,
+		"SubnetGroupName": "default", "TLSEnabled": true, "AvailabilityMode": "multiaz",
+		"ClusterEndpoint": map[string]any{"Address": "clustercfg." + m.Name + ".memorydb." + c.state.region + ".amazonaws.com", "Port": 6379}}
 }
 
 func listMemoryDBTags(c *call) (any, *apiError) {
@@ -77,7 +90,7 @@ type memoryDBSpecs struct {
 	MemoryDBClusters []MemoryDBClusterSpec `yaml:"memorydb_clusters"`
 }
 
-// memoryDBState is MemoryDB's part of a regionState; never changed.
+// memoryDBState is MemoryDB's part of a regionState; UpdateCluster changes it.
 type memoryDBState struct {
 	memoryDBClusters []memoryDBCluster
 }
@@ -98,6 +111,17 @@ type memoryDBCluster struct {
 	Name, ARN, VpcID   string
 	Groups, Interfaces []string
 	Tags               []Tag
+	// Pending is how many more reads show a group change still applying.
+	Pending int
+}
+
+// settling reports whether a group change is still applying, counting the read.
+func (m *memoryDBCluster) settling() bool {
+	if m.Pending == 0 {
+		return false
+	}
+	m.Pending--
+	return true
 }
 
 // addMemoryDB builds the clusters and their node interfaces.

@@ -10,10 +10,12 @@ var sagemakerOps = map[string]op{
 	"DescribeNotebookInstance": describeNotebookInstance,
 	"ListModels":               listSageMakerModels,
 	"DescribeModel":            describeSageMakerModel,
-	"ListDomains":              listSageMakerDomains,
-	"DescribeDomain":           describeSageMakerDomain,
-	"ListUserProfiles":         listSageMakerUserProfiles,
-	"DescribeUserProfile":      describeSageMakerUserProfile,
+	"ListDomains":              regionLocked(listSageMakerDomains),
+	"DescribeDomain":           regionLocked(describeSageMakerDomain),
+	"UpdateDomain":             regionLocked(updateSageMakerDomain),
+	"ListUserProfiles":         regionLocked(listSageMakerUserProfiles),
+	"DescribeUserProfile":      regionLocked(describeSageMakerUserProfile),
+	"UpdateUserProfile":        regionLocked(updateSageMakerUserProfile),
 
 	// Model monitoring (sagemaker_monitoring.go).
 	"ListMonitoringSchedules":                  listMonitoringSchedules,
@@ -124,6 +126,8 @@ type sageMakerDomain struct {
 	ID, Name, ARN, VpcID string
 	Subnets              []string
 	User, Space, Domain  []string
+	// Pending is how many more reads show an update still applying.
+	Pending int
 }
 
 func (b *builder) addNotebooks() error {

@@ -31,11 +31,16 @@ func describeSageMakerDomain(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	for _, d := range c.state.sageMakerDomains {
+	for i := range c.state.sageMakerDomains {
+		d := &c.state.sageMakerDomains[i]
 		if d.ID != req.DomainID {
 			continue
 		}
-		return map[string]any{"DomainId": d.ID, "DomainName": d.Name, "DomainArn": d.ARN, "Status": "InService",
+		status := "InService"
+		if d.Pending > 0 {
+			status, d.Pending = "Updating", d.Pending-1
+		}
+		return map[string]any{"DomainId": d.ID, "DomainName": d.Name, "DomainArn": d.ARN, "Status": status,
 			"AuthMode": "IAM", "AppNetworkAccessType": "VpcOnly", "VpcId": d.VpcID, "SubnetIds": d.Subnets,
 			"DefaultUserSettings":  map[string]any{"ExecutionRole": "arn:aws:iam::" + c.Account + ":role/sagemaker", "SecurityGroups": append([]string{}, d.User...)},
 			"DefaultSpaceSettings": map[string]any{"SecurityGroups": append([]string{}, d.Space...)},

@@ -40,16 +40,21 @@ func describeSageMakerUserProfile(c *call) (any, *apiError) {
 	if e := decodeJSON(c, &req); e != nil {
 		return nil, e
 	}
-	for _, u := range c.state.sageMakerUserProfiles {
+	for i := range c.state.sageMakerUserProfiles {
+		u := &c.state.sageMakerUserProfiles[i]
 		if u.DomainID != req.DomainID || u.Name != req.Name {
 			continue
+		}
+		status := "InService"
+		if u.Pending > 0 {
+			status, u.Pending = "Updating", u.Pending-1
 		}
 		settings := map[string]any{"ExecutionRole": "arn:aws:iam::" + c.Account + ":role/sagemaker"}
 		if u.Groups != nil {
 			settings["SecurityGroups"] = u.Groups
 		}
 		return map[string]any{"DomainId": u.DomainID, "UserProfileName": u.Name, "UserProfileArn": u.ARN,
-			"Status": "InService", "CreationTime": 1700000000, "LastModifiedTime": 1700000000, "UserSettings": settings}, nil
+			"Status": status, "CreationTime": 1700000000, "LastModifiedTime": 1700000000, "UserSettings": settings}, nil
 	}
 	return nil, errf(http.StatusBadRequest, "ResourceNotFound", "User profile %s does not exist in domain %s.", req.Name, req.DomainID)
 }
@@ -67,6 +72,8 @@ type sageMakerUserState struct {
 type sageMakerUserProfile struct {
 	DomainID, Name, ARN string
 	Groups              []string // nil: the domain's DefaultUserSettings
+	// Pending is how many more reads show an update still applying.
+	Pending int
 }
 
 // SageMakerUserProfileSpec is a Studio user profile

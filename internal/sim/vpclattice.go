@@ -5,11 +5,14 @@ import "net/http"
 // Amazon VPC Lattice (REST-JSON, signing name vpc-lattice):
 // ListServiceNetworkVpcAssociations (GET /servicenetworkvpcassociations,
 // by vpcIdentifier or serviceNetworkIdentifier, one of them required) and
-// GetServiceNetworkVpcAssociation (GET /servicenetworkvpcassociations/{id}).
+// GetServiceNetworkVpcAssociation (GET /servicenetworkvpcassociations/{id});
+// the updates are in vpclattice_update.go.
 
 var vpcLatticeOps = map[string]op{
-	"ListServiceNetworkVpcAssociations": listLatticeVPCAssociations,
-	"GetServiceNetworkVpcAssociation":   getLatticeVPCAssociation,
+	"ListServiceNetworkVpcAssociations": regionLocked(listLatticeVPCAssociations),
+	"GetServiceNetworkVpcAssociation":   regionLocked(getLatticeVPCAssociation),
+	// vpclattice_update.go
+	"UpdateServiceNetworkVpcAssociation": regionLocked(updateLatticeVPCAssociation),
 }
 
 var (
@@ -39,13 +42,13 @@ func listLatticeVPCAssociations(c *call) (any, *apiError) {
 	}
 	out := []map[string]any{}
 	for _, a := range page {
-		out = append(out, latticeAssociationJSON(c, a, false))
+		out = append(out, latticeAssociationJSON(c, a, false, a.Pending > 0))
 	}
 	return withNext(map[string]any{"items": out}, "nextToken", next), nil
 }
 
-func latticeAssociationJSON(c *call, a latticeAssociation, groups bool) map[string]any {
-	m := map[string]any{"id": a.ID, "arn": a.ARN, "status": "ACTIVE", "createdBy": c.Account, "createdAt": "2026-01-01T00:00:00Z",
+func latticeAssociationJSON(c *call, a latticeAssociation, groups, updating bool) map[string]any {
+	m := map[string]any{"id": a.ID, "arn": a.ARN, "status": latticeStatus(updating), "createdBy": c.Account, "createdAt": "2026-01-01T00:00:00Z",
 		"serviceNetworkId": a.NetworkID, "serviceNetworkName": a.NetworkName,
 		"serviceNetworkArn": "arn:aws:vpc-lattice:" + c.Region + ":" + c.Account + ":servicenetwork/" + a.NetworkID,
 		"vpcId":             a.VpcID, "privateDnsEnabled": false, "lastUpdatedAt": "2026-01-01T00:00:00Z"}
@@ -60,9 +63,9 @@ func getLatticeVPCAssociation(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	for _, a := range c.state.latticeAssociations {
-		if a.ID == id || a.ARN == id {
-			return latticeAssociationJSON(c, a, true), nil
+	for i := range c.state.latticeAssociations {
+		if a := &c.state.latticeAssociations[i]; a.ID == id || a.ARN == id {
+			return latticeAssociationJSON(c, *a, true, a.settling()), nil
 		}
 	}
 	return nil, errf(http.StatusNotFound, "ResourceNotFoundException", "Service network VPC association %s not found", id)
@@ -73,7 +76,8 @@ type vpcLatticeSpecs struct {
 	LatticeVPCAssociations []LatticeVPCAssociationSpec `yaml:"lattice_vpc_associations"`
 }
 
-// vpcLatticeState is VPC Lattice's part of a regionState; never changed.
+// vpcLatticeState is VPC Lattice's part of a regionState;
+// UpdateServiceNetworkVpcAssociation changes it.
 type vpcLatticeState struct {
 	latticeAssociations []latticeAssociation
 }
@@ -81,6 +85,17 @@ type vpcLatticeState struct {
 type latticeAssociation struct {
 	ID, ARN, NetworkID, NetworkName, VpcID string
 	Groups                                 []string
+	// Pending is how many more reads show an update still applying.
+	Pending int
+}
+
+// settling reports whether an update is still applying, counting the read.
+func (a *latticeAssociation) settling() bool {
+	if a.Pending == 0 {
+		return false
+	}
+	a.Pending--
+	return true
 }
 
 // LatticeVPCAssociationSpec associates a VPC with a service network
@@ -113,6 +128,9 @@ func (b *builder) addLatticeAssociations() error {
 // VPC associations (this file) or resource gateways (vpclattice_gateways.go).
 func latticeRoute(r *http.Request) string {
 	if a := gatewaysRoute(r); a != "" {
+		return a
+	}
+	if a := patchRoute(r, "/servicenetworkvpcassociations", "UpdateServiceNetworkVpcAssociation"); a != "" {
 		return a
 	}
 	return associationsRoute(r)

@@ -3,6 +3,7 @@ package sim
 import (
 	"net/http"
 	"slices"
+	"strings"
 )
 
 // Amazon VPC Lattice (REST-JSON, signing name vpc-lattice, API 2022-11-30):
@@ -10,14 +11,22 @@ import (
 // interface per subnet, on its groups, with an empty description: AWS
 // documents none (docs/FIDELITY.md).
 var latticeGatewayOps = map[string]op{
-	"ListResourceGateways": listResourceGateways,
+	"ListResourceGateways": regionLocked(listResourceGateways),
+	// vpclattice_update.go
+	"GetResourceGateway":    regionLocked(getResourceGateway),
+	"UpdateResourceGateway": regionLocked(updateResourceGateway),
 }
 
 func gatewaysRoute(r *http.Request) string {
 	if r.Method == http.MethodGet && r.URL.Path == "/resourcegateways" {
 		return "ListResourceGateways"
 	}
-	return ""
+	if r.Method == http.MethodGet {
+		if rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/resourcegateways/"); ok && rest != "" && !strings.Contains(rest, "/") {
+			return "GetResourceGateway"
+		}
+	}
+	return patchRoute(r, "/resourcegateways", "UpdateResourceGateway")
 }
 
 func latticeValidation(msg string) *apiError {
@@ -48,10 +57,12 @@ type latticeSpecs struct {
 	ResourceGateways []VPCResourceSpec `yaml:"lattice_resource_gateways"`
 }
 
-// latticeState is VPC Lattice's part of a regionState; never changed. A
-// gateway's Type field holds its id (rgw-…).
+// latticeState is VPC Lattice's part of a regionState; UpdateResourceGateway
+// changes it. A gateway's Type field holds its id (rgw-…).
 type latticeState struct {
 	resourceGateways []vpcResource
+	// gatewayInterfaces is each gateway's interface, by gateway id.
+	gatewayInterfaces map[string]string
 }
 
 // addLattice builds the resource gateways, each with one interface in its
@@ -69,6 +80,10 @@ func (b *builder) addLattice() error {
 		n := b.st.newInterface(b.st.ids.next("eni"), b.st.subnets[g.Subnets[0]], slices.Clone(g.Groups))
 		n.Status, n.RequesterManaged = "in-use", true
 		b.st.enis[n.ID] = n
+		if b.st.gatewayInterfaces == nil {
+			b.st.gatewayInterfaces = map[string]string{}
+		}
+		b.st.gatewayInterfaces[g.Type] = n.ID
 	}
 	return nil
 }

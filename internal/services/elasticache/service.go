@@ -26,7 +26,7 @@ var Service = svc.Service{
 			return "Cache cluster " + u.ResourceID + " belongs to replication group " + u.Parent +
 				": call elasticache:ModifyReplicationGroup on " + u.Parent + " with the replacement group in SecurityGroupIds (ApplyImmediately), keeping its other groups."
 		}}},
-		{Kind: ServerlessCache, Name: "ElastiCache serverless cache", Manual: svc.Manual{API: "elasticache:ModifyServerlessCache"}},
+		{Kind: ServerlessCache, Name: "ElastiCache serverless cache", Mover: &serverlessMover},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Cluster, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Cluster},

@@ -19,8 +19,7 @@ const (
 var Service = svc.Service{
 	Name: "emr-serverless",
 	Kinds: []svc.KindDef{
-		// networkConfiguration, while the application is CREATED or STOPPED.
-		{Kind: Application, Name: "EMR Serverless application", Manual: svc.Manual{API: "emr-serverless:UpdateApplication"}},
+		{Kind: Application, Name: "EMR Serverless application", Mover: &applicationMover},
 	},
 	Finders:   []usage.Finder{Applications},
 	Fallbacks: []string{"emr-serverless:CreateApplication (subnetIds without securityGroupIds)"},

@@ -19,10 +19,7 @@ const (
 var Service = svc.Service{
 	Name: "imagebuilder",
 	Kinds: []svc.KindDef{
-		// UpdateInfrastructureConfiguration replaces the whole configuration
-		// (instance profile, types, logging…), so it stays a manual step.
-		{Kind: InfrastructureConfiguration, Name: "Image Builder infrastructure configuration",
-			Manual: svc.Manual{API: "imagebuilder:UpdateInfrastructureConfiguration"}},
+		{Kind: InfrastructureConfiguration, Name: "Image Builder infrastructure configuration", Mover: &configurationMover},
 	},
 	Finders:   []usage.Finder{InfrastructureConfigurations},
 	Fallbacks: []string{"imagebuilder:CreateInfrastructureConfiguration (without securityGroupIds)"},

@@ -20,8 +20,7 @@ const (
 var Service = svc.Service{
 	Name: "kinesisanalytics",
 	Kinds: []svc.KindDef{
-		// VpcConfigurationUpdates; a running application restarts.
-		{Kind: Application, Name: "Managed Service for Apache Flink application", Manual: svc.Manual{API: "kinesisanalytics:UpdateApplication"}},
+		{Kind: Application, Name: "Managed Service for Apache Flink application", Mover: &applicationMover},
 	},
 	Finders: []usage.Finder{Applications},
 }

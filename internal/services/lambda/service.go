@@ -24,8 +24,7 @@ var Service = svc.Service{
 	Kinds: []svc.KindDef{
 		{Kind: Function, Name: "Lambda function", Mover: &functionMover},
 		{Kind: Version, Name: "Lambda function version", Manual: svc.Manual{Redeploy: true}},
-		// SourceAccessConfigurations, replaced whole.
-		{Kind: EventSourceMapping, Name: "Lambda event source mapping", Manual: svc.Manual{API: "lambda:UpdateEventSourceMapping"}},
+		{Kind: EventSourceMapping, Name: "Lambda event source mapping", Mover: &mappingMover},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Function, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Function},

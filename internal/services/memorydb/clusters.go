@@ -63,11 +63,7 @@ func listClusters(ctx context.Context, api memorydb.DescribeClustersAPIClient, t
 			return out, err
 		}
 		for _, c := range page.Clusters {
-			var ids []string
-			for _, m := range c.SecurityGroups {
-				ids = append(ids, aws.ToString(m.SecurityGroupId))
-			}
-			out = append(out, svc.Users(t, ids, usage.Usage{Kind: usage.KindLive, ResourceKind: Cluster,
+			out = append(out, svc.Users(t, groupIDs(c), usage.Usage{Kind: usage.KindLive, ResourceKind: Cluster,
 				ResourceID: aws.ToString(c.Name), ARN: aws.ToString(c.ARN),
 				Detail: aws.ToString(c.Engine) + " " + aws.ToString(c.EngineVersion) + ", " + aws.ToString(c.Status),
 				Change: usage.ChangeInPlace})...)

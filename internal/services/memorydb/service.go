@@ -1,6 +1,6 @@
 // Package memorydb is everything defaultsg knows about Amazon MemoryDB:
-// clusters, found through DescribeClusters. UpdateCluster changes their
-// groups in place; apply does not call it yet, so the plan names it.
+// clusters, found through DescribeClusters and moved in place with
+// UpdateCluster.
 package memorydb
 
 import (
@@ -17,6 +17,6 @@ const Cluster resource.Kind = "memorydb.cluster"
 // (docs/FIDELITY.md); the finder names the cluster.
 var Service = svc.Service{
 	Name:    "memorydb",
-	Kinds:   []svc.KindDef{{Kind: Cluster, Name: "MemoryDB cluster", Manual: svc.Manual{API: "memorydb:UpdateCluster"}}},
+	Kinds:   []svc.KindDef{{Kind: Cluster, Name: "MemoryDB cluster", Mover: &clusterMover}},
 	Finders: []usage.Finder{Clusters},
 }

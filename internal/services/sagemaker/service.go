@@ -29,9 +29,9 @@ var Service = svc.Service{
 				"Create a notebook instance with the replacement group, copy the notebooks from /home/ec2-user/SageMaker (the volume does not move), then delete this one."
 		}}},
 		{Kind: Model, Name: "SageMaker model", Manual: svc.Manual{Redeploy: true}},
-		{Kind: Domain, Name: "SageMaker domain", Manual: svc.Manual{API: "sagemaker:UpdateDomain"}},
+		{Kind: Domain, Name: "SageMaker domain", Mover: &domainMover},
 		{Kind: Resource, Name: "SageMaker resource", Manual: svc.Manual{Recreate: true}},
-		{Kind: UserProfile, Name: "SageMaker user profile", Manual: svc.Manual{API: "sagemaker:UpdateUserProfile"}},
+		{Kind: UserProfile, Name: "SageMaker user profile", Mover: &userProfileMover},
 		// An inline definition through UpdateMonitoringSchedule; a named one
 		// is immutable: a new job definition, then UpdateMonitoringSchedule.
 		{Kind: MonitoringSchedule, Name: "SageMaker monitoring schedule", Manual: svc.Manual{API: "sagemaker:UpdateMonitoringSchedule"}},

@@ -2,9 +2,7 @@
 // Lattice: service-network VPC associations, whose security groups filter
 // the VPC's traffic to the service network without any network interface,
 // so only the association itself shows it holds a group; and resource
-// gateways, found through ListResourceGateways (UpdateResourceGateway
-// changes their groups in place; apply does not call it yet, so the plan
-// names it).
+// gateways, found through ListResourceGateways. Both are moved in place.
 package vpclattice
 
 import (
@@ -25,9 +23,8 @@ const (
 var Service = svc.Service{
 	Name: "vpc-lattice",
 	Kinds: []svc.KindDef{
-		{Kind: ServiceNetworkVPCAssociation, Name: "VPC Lattice service network VPC association",
-			Manual: svc.Manual{API: "vpc-lattice:UpdateServiceNetworkVpcAssociation"}},
-		{Kind: ResourceGateway, Name: "VPC Lattice resource gateway", Manual: svc.Manual{API: "vpc-lattice:UpdateResourceGateway"}},
+		{Kind: ServiceNetworkVPCAssociation, Name: "VPC Lattice service network VPC association", Mover: &associationMover},
+		{Kind: ResourceGateway, Name: "VPC Lattice resource gateway", Mover: &gatewayMover},
 	},
 	Finders: []usage.Finder{ServiceNetworkVPCAssociations, ResourceGateways},
 }
