@@ -98,15 +98,7 @@ func TestApplyMovesDefinitionsServerlessWorkgroupsAndInstanceConnectAndRollsBack
 	mustContain(t, "plan", r.Stdout+r.Stderr, "states:UpdateStateMachine", "redshift-serverless:UpdateWorkgroup", "redshift-serverless:UpdateEndpointAccess",
 		"ec2:ModifyInstanceConnectEndpoint")
 
-	ep.Sim.ResetCalls()
-	if r := run(t, ep, dir, nil, "apply", "plan.json", "--dry-run"); r.Code != 0 {
-		t.Fatalf("dry run: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-	}
-	for _, c := range ep.Sim.Calls() {
-		if c.Mutating && !c.DryRun {
-			t.Fatalf("dry run changed something: %+v", c)
-		}
-	}
+	dryRunChangesNothing(t, ep, dir)
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
 	if r.Code != 0 {
 		t.Fatalf("apply: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
@@ -135,19 +127,9 @@ func TestApplyMovesDefinitionsServerlessWorkgroupsAndInstanceConnectAndRollsBack
 		}
 	}
 
-	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
-		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-	}
+	rollBack(t, ep, dir)
 	if back := definitionsAndGroups(t, ep); !reflect.DeepEqual(back, before) {
 		t.Fatalf("rollback did not restore exactly:\nbefore %q\nafter  %q", before, back)
 	}
-	enisBack, usersBack := memberships(t, ep, dir)
-	if !reflect.DeepEqual(usersBack, usersBefore) {
-		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
-	}
-	for id, groups := range enisBefore {
-		if !reflect.DeepEqual(sortedCopy(enisBack[id]), sortedCopy(groups)) {
-			t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
-		}
-	}
+	membershipsRestored(t, ep, dir, enisBefore, usersBefore)
 }

@@ -104,18 +104,8 @@ func TestApplyMovesIssue15PartBKindsAndRollsBack(t *testing.T) {
 		t.Fatalf("apply output:\n%s", r.Stdout)
 	}
 
-	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
-		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-	}
-	enisBack, usersBack := memberships(t, ep, dir)
-	if !reflect.DeepEqual(usersBack, usersBefore) {
-		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
-	}
-	for id, groups := range enisBefore {
-		if !reflect.DeepEqual(sortedCopy(enisBack[id]), sortedCopy(groups)) {
-			t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
-		}
-	}
+	rollBack(t, ep, dir)
+	membershipsRestored(t, ep, dir, enisBefore, usersBefore)
 	if back := inPlaceBResources(t, ep); !reflect.DeepEqual(back, resourcesBefore) {
 		t.Errorf("rollback did not restore the resources whole:\nbefore %v\nafter  %v", resourcesBefore, back)
 	}
@@ -208,9 +198,7 @@ func TestApplyIssue15PartBPendingIdempotentAndCoveredByPolicy(t *testing.T) {
 	checkPolicy("apply")
 
 	ep.Sim.ResetCalls()
-	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
-		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-	}
+	rollBack(t, ep, dir)
 	changed := map[string]bool{}
 	for _, c := range ep.Sim.Calls() {
 		if c.Mutating {

@@ -77,15 +77,7 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 	resourcesBefore := inPlaceResources(t, ep)
 
 	// A dry run changes nothing: every mutating call it makes is a DryRun.
-	ep.Sim.ResetCalls()
-	if r := run(t, ep, dir, nil, "apply", "plan.json", "--dry-run"); r.Code != 0 {
-		t.Fatalf("dry run: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-	}
-	for _, c := range ep.Sim.Calls() {
-		if c.Mutating && !c.DryRun {
-			t.Fatalf("dry run changed something: %+v", c)
-		}
-	}
+	dryRunChangesNothing(t, ep, dir)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
 	if r.Code != 0 {
@@ -108,20 +100,10 @@ func TestApplyMovesIssue15KindsAndRollsBack(t *testing.T) {
 		t.Fatalf("apply output:\n%s", r.Stdout)
 	}
 
-	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
-		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-	}
-	enisBack, usersBack := memberships(t, ep, dir)
-	if !reflect.DeepEqual(usersBack, usersBefore) {
-		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
-	}
+	rollBack(t, ep, dir)
+	membershipsRestored(t, ep, dir, enisBefore, usersBefore)
 	if back := inPlaceResources(t, ep); !reflect.DeepEqual(back, resourcesBefore) {
 		t.Errorf("rollback did not restore the resources whole:\nbefore %v\nafter  %v", resourcesBefore, back)
-	}
-	for id, groups := range enisBefore {
-		if !reflect.DeepEqual(sortedCopy(enisBack[id]), sortedCopy(groups)) {
-			t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
-		}
 	}
 }
 

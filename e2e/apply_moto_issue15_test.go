@@ -3,9 +3,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
-	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
@@ -29,20 +26,12 @@ func TestApplyIssue15MoversAgainstMoto(t *testing.T) {
 	moto := endpoint{URL: testutil.StartMoto(t), AccessKey: "AKIAIOSFODNN7EXAMPLE"}
 	cfg, cx := awsx.StaticConfig(moto.URL, "us-east-1", moto.AccessKey, "test-secret"), ctx(t)
 	check := motoCheck(t)
-	ec := ec2.NewFromConfig(cfg)
-	vpcs, err := ec.DescribeVpcs(cx, &ec2.DescribeVpcsInput{Filters: []ec2types.Filter{{Name: str("is-default"), Values: []string{"true"}}}})
-	check("DescribeVpcs", err)
-	vpc := aws.ToString(vpcs.Vpcs[0].VpcId)
-	def := defaultGroup(t, ec, vpc)
-	g, err := ec.CreateSecurityGroup(cx, &ec2.CreateSecurityGroupInput{GroupName: str("web"), Description: str("web"), VpcId: &vpc})
-	check("CreateSecurityGroup", err)
-	web := aws.ToString(g.GroupId)
-	subnets, err := ec.DescribeSubnets(cx, &ec2.DescribeSubnetsInput{Filters: []ec2types.Filter{{Name: str("vpc-id"), Values: []string{vpc}}}})
-	check("DescribeSubnets", err)
-	sn := []string{aws.ToString(subnets.Subnets[0].SubnetId), aws.ToString(subnets.Subnets[1].SubnetId)}
+	v := seedMotoVPC(t, cfg)
+	vpc, def, web := v.ID, v.Default, v.Web
+	sn := v.Subnets[:2]
 
 	eb := eventbridge.NewFromConfig(cfg)
-	_, err = eb.PutRule(cx, &eventbridge.PutRuleInput{Name: str("nightly"), ScheduleExpression: str("rate(1 day)")})
+	_, err := eb.PutRule(cx, &eventbridge.PutRuleInput{Name: str("nightly"), ScheduleExpression: str("rate(1 day)")})
 	check("PutRule", err)
 	_, err = eb.PutTargets(cx, &eventbridge.PutTargetsInput{Rule: str("nightly"), Targets: []ebtypes.Target{{Id: str("t1"),
 		Arn: str("arn:aws:ecs:us-east-1:123456789012:cluster/main"), RoleArn: str("arn:aws:iam::123456789012:role/ecsEvents"),

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
-	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
@@ -25,22 +23,14 @@ func TestStepFunctionsMoverAgainstMoto(t *testing.T) {
 	moto := endpoint{URL: testutil.StartMoto(t), AccessKey: "AKIAIOSFODNN7EXAMPLE"}
 	cfg, cx := awsx.StaticConfig(moto.URL, "us-east-1", moto.AccessKey, "test-secret"), ctx(t)
 	check := motoCheck(t)
-	ec := ec2.NewFromConfig(cfg)
-	vpcs, err := ec.DescribeVpcs(cx, &ec2.DescribeVpcsInput{Filters: []ec2types.Filter{{Name: str("is-default"), Values: []string{"true"}}}})
-	check("DescribeVpcs", err)
-	vpc := aws.ToString(vpcs.Vpcs[0].VpcId)
-	def := defaultGroup(t, ec, vpc)
-	g, err := ec.CreateSecurityGroup(cx, &ec2.CreateSecurityGroupInput{GroupName: str("web"), Description: str("web"), VpcId: &vpc})
-	check("CreateSecurityGroup", err)
-	web := aws.ToString(g.GroupId)
-	subnets, err := ec.DescribeSubnets(cx, &ec2.DescribeSubnetsInput{Filters: []ec2types.Filter{{Name: str("vpc-id"), Values: []string{vpc}}}})
-	check("DescribeSubnets", err)
+	v := seedMotoVPC(t, cfg)
+	def, web := v.Default, v.Web
 	definition := `{
   "Comment": "keep <me> & my spacing",
   "StartAt": "Run",
   "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "End": true,
     "Parameters": {"Cluster": "main", "NetworkConfiguration": {"AwsvpcConfiguration": {
-      "Subnets": ["` + aws.ToString(subnets.Subnets[0].SubnetId) + `"], "SecurityGroups": ["` + def + `", "` + web + `"]}}}}}
+      "Subnets": ["` + v.Subnets[0] + `"], "SecurityGroups": ["` + def + `", "` + web + `"]}}}}}
 }`
 	sf := sfn.NewFromConfig(cfg)
 	m, err := sf.CreateStateMachine(cx, &sfn.CreateStateMachineInput{Name: str("etl"), Definition: str(definition),

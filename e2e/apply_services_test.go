@@ -108,15 +108,7 @@ func TestApplyMovesEveryInPlaceKindThroughItsServiceAndRollsBack(t *testing.T) {
 	}
 
 	// A dry run changes nothing: every mutating call it makes is a DryRun.
-	ep.Sim.ResetCalls()
-	if r := run(t, ep, dir, nil, "apply", "plan.json", "--dry-run"); r.Code != 0 {
-		t.Fatalf("dry run: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-	}
-	for _, c := range ep.Sim.Calls() {
-		if c.Mutating && !c.DryRun {
-			t.Fatalf("dry run changed something: %+v", c)
-		}
-	}
+	dryRunChangesNothing(t, ep, dir)
 
 	r = run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
 	if r.Code != 0 {
@@ -149,9 +141,37 @@ func TestApplyMovesEveryInPlaceKindThroughItsServiceAndRollsBack(t *testing.T) {
 		t.Fatalf("audit us-east-1 after close: exit %d\n%s", a.Code, a.Stdout)
 	}
 
+	rollBack(t, ep, dir)
+	membershipsRestored(t, ep, dir, enisBefore, usersBefore)
+}
+
+// dryRunChangesNothing applies plan.json with --dry-run: every mutating
+// call it makes must be a DryRun.
+func dryRunChangesNothing(t *testing.T, ep endpoint, dir string) {
+	t.Helper()
+	ep.Sim.ResetCalls()
+	if r := run(t, ep, dir, nil, "apply", "plan.json", "--dry-run"); r.Code != 0 {
+		t.Fatalf("dry run: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	for _, c := range ep.Sim.Calls() {
+		if c.Mutating && !c.DryRun {
+			t.Fatalf("dry run changed something: %+v", c)
+		}
+	}
+}
+
+// rollBack rolls back plan.json.journal.
+func rollBack(t *testing.T, ep endpoint, dir string) {
+	t.Helper()
 	if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
 		t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
+}
+
+// membershipsRestored checks, after a rollback, that the default groups'
+// users and every interface's groups are as memberships read them before.
+func membershipsRestored(t *testing.T, ep endpoint, dir string, enisBefore map[string][]string, usersBefore []string) {
+	t.Helper()
 	enisBack, usersBack := memberships(t, ep, dir)
 	if !reflect.DeepEqual(usersBack, usersBefore) {
 		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
@@ -223,18 +243,8 @@ func TestApplyServicesCrashThenResumeThenRollback(t *testing.T) {
 					t.Errorf("still on a default group after resume: %s", u)
 				}
 			}
-			if r := run(t, ep, dir, nil, "rollback", "plan.json.journal", "--yes", "--poll", "10ms"); r.Code != 0 {
-				t.Fatalf("rollback: exit %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
-			}
-			enisBack, usersBack := memberships(t, ep, dir)
-			if !reflect.DeepEqual(usersBack, usersBefore) {
-				t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
-			}
-			for id, groups := range enisBefore {
-				if !reflect.DeepEqual(sortedCopy(enisBack[id]), sortedCopy(groups)) {
-					t.Errorf("interface %s: groups %v after rollback, want %v", id, enisBack[id], groups)
-				}
-			}
+			rollBack(t, ep, dir)
+			membershipsRestored(t, ep, dir, enisBefore, usersBefore)
 		})
 	}
 }

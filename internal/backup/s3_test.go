@@ -4,17 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/aws/smithy-go"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/defaultsg/defaultsg/internal/testutil"
 )
 
 func TestParseS3URL(t *testing.T) {
@@ -48,60 +45,7 @@ func TestParseS3URL(t *testing.T) {
 	}
 }
 
-// fakeS3 keeps objects in a map and honours If-None-Match: *, as S3 does;
-// tamper changes what GetObject returns.
-type fakeS3 struct {
-	objects map[string][]byte
-	puts    []*s3.PutObjectInput
-	tamper  func([]byte) []byte
-	putErr  error
-	// lostAnswer stores the object, then answers 412 as S3 answers the
-	// SDK's retry of a put whose first answer was lost.
-	lostAnswer bool
-}
-
-func newFakeS3() *fakeS3 { return &fakeS3{objects: map[string][]byte{}} }
-
-func apiErr(status int, code string) error {
-	return &smithy.OperationError{ServiceID: "S3", OperationName: "op", Err: &awshttp.ResponseError{
-		ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: &http.Response{StatusCode: status, Header: http.Header{}}},
-			Err: &smithy.GenericAPIError{Code: code, Message: code}}}}
-}
-
-func (f *fakeS3) PutObject(_ context.Context, in *s3.PutObjectInput, _ ...func(*s3.Options)) (*s3.PutObjectOutput, error) {
-	f.puts = append(f.puts, in)
-	if f.putErr != nil {
-		return nil, f.putErr
-	}
-	k := aws.ToString(in.Bucket) + "/" + aws.ToString(in.Key)
-	if _, ok := f.objects[k]; ok && aws.ToString(in.IfNoneMatch) == "*" {
-		return nil, apiErr(http.StatusPreconditionFailed, "PreconditionFailed")
-	}
-	b, _ := io.ReadAll(in.Body)
-	f.objects[k] = b
-	if f.lostAnswer {
-		return nil, apiErr(http.StatusPreconditionFailed, "PreconditionFailed")
-	}
-	return &s3.PutObjectOutput{}, nil
-}
-
-func (f *fakeS3) GetObject(_ context.Context, in *s3.GetObjectInput, _ ...func(*s3.Options)) (*s3.GetObjectOutput, error) {
-	b, ok := f.objects[aws.ToString(in.Bucket)+"/"+aws.ToString(in.Key)]
-	if !ok {
-		return nil, apiErr(http.StatusNotFound, "NoSuchKey")
-	}
-	if f.tamper != nil {
-		b = f.tamper(b)
-	}
-	return &s3.GetObjectOutput{Body: io.NopCloser(bytes.NewReader(b)), ContentLength: aws.Int64(int64(len(b)))}, nil
-}
-
-func (f *fakeS3) HeadObject(_ context.Context, in *s3.HeadObjectInput, _ ...func(*s3.Options)) (*s3.HeadObjectOutput, error) {
-	if _, ok := f.objects[aws.ToString(in.Bucket)+"/"+aws.ToString(in.Key)]; !ok {
-		return nil, apiErr(http.StatusNotFound, "NotFound")
-	}
-	return &s3.HeadObjectOutput{}, nil
-}
+func newFakeS3() *testutil.FakeS3 { return testutil.NewFakeS3() }
 
 // TestPutS3IsConditional: every put asks S3 for If-None-Match: *, and a
 // taken key is ErrExists; the object is not replaced.
@@ -115,7 +59,7 @@ func TestPutS3IsConditional(t *testing.T) {
 	if !errors.Is(err, ErrExists) {
 		t.Fatalf("second put: %v, want ErrExists", err)
 	}
-	for _, in := range f.puts {
+	for _, in := range f.Puts {
 		if aws.ToString(in.IfNoneMatch) != "*" {
 			t.Errorf("put without If-None-Match: *")
 		}
@@ -143,7 +87,7 @@ func TestWriteS3RoundTripAndNumbering(t *testing.T) {
 	if first != "s3://b/runs/defaultsg-backup-1.json" || second != "s3://b/runs/defaultsg-backup-1-2.json" {
 		t.Fatalf("written %s then %s", first, second)
 	}
-	if in := f.puts[0]; in.ServerSideEncryption != "aws:kms" || aws.ToString(in.SSEKMSKeyId) != "alias/backups" {
+	if in := f.Puts[0]; in.ServerSideEncryption != "aws:kms" || aws.ToString(in.SSEKMSKeyId) != "alias/backups" {
 		t.Errorf("kms key not requested: %q %q", in.ServerSideEncryption, aws.ToString(in.SSEKMSKeyId))
 	}
 	d, err := LoadS3(ctx, st, S3Location{Bucket: "b", Key: "runs/defaultsg-backup-1.json"})
@@ -169,7 +113,7 @@ func TestWriteS3RefusesDifferentReadBack(t *testing.T) {
 	}
 	for name, tamper := range tampers {
 		f := newFakeS3()
-		f.tamper = tamper
+		f.Tamper = tamper
 		_, err := WriteS3(context.Background(), S3Store{API: f}, S3Location{Bucket: "b", Key: "k.json"}, "", sample())
 		if err == nil || !strings.Contains(err.Error(), "nothing changed") {
 			t.Errorf("%s: %v", name, err)
@@ -181,14 +125,14 @@ func TestWriteS3RefusesDifferentReadBack(t *testing.T) {
 // object; AccessDenied says which permissions the backup needs.
 func TestS3ErrorsNameWhere(t *testing.T) {
 	f := newFakeS3()
-	f.putErr = apiErr(http.StatusForbidden, "AccessDenied")
+	f.PutErr = testutil.S3Error(http.StatusForbidden, "AccessDenied")
 	err := S3Store{API: f, Account: "111111111111", Region: "eu-west-1"}.Put(context.Background(), "b", "k", []byte("x"))
 	for _, want := range []string{"account 111111111111", "region eu-west-1", "s3:PutObject s3://b/k", "AccessDenied", "s3:PutObject and s3:GetObject on arn:aws:s3:::b/k"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not name %q", err, want)
 		}
 	}
-	f.putErr = apiErr(http.StatusNotFound, "NoSuchBucket")
+	f.PutErr = testutil.S3Error(http.StatusNotFound, "NoSuchBucket")
 	err = S3Store{API: f, Account: "111111111111", Region: "eu-west-1"}.Put(context.Background(), "b", "k", []byte("x"))
 	if err == nil || !strings.Contains(err.Error(), "bucket b does not exist") {
 		t.Errorf("NoSuchBucket: %v", err)
@@ -210,13 +154,13 @@ func TestResolveS3Destination(t *testing.T) {
 // holds other bytes is not.
 func TestWriteS3RetriedPutIsOurs(t *testing.T) {
 	f := newFakeS3()
-	f.lostAnswer = true
+	f.LostAnswer = true
 	got, err := WriteS3(context.Background(), S3Store{API: f}, S3Location{Bucket: "b", Key: "k.json"}, "", sample())
 	if err != nil || got != "s3://b/k.json" {
 		t.Fatalf("lost answer: %q %v", got, err)
 	}
 	f = newFakeS3()
-	f.objects["b/k.json"] = []byte("someone else's")
+	f.Objects["b/k.json"] = []byte("someone else's")
 	if _, err := WriteS3(context.Background(), S3Store{API: f}, S3Location{Bucket: "b", Key: "k.json"}, "", sample()); !errors.Is(err, ErrExists) {
 		t.Fatalf("taken by other bytes: %v", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/guard"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/sim"
+	"github.com/defaultsg/defaultsg/internal/sim/simtest"
 )
 
 func TestGuardFlags(t *testing.T) {
@@ -81,19 +82,7 @@ func TestGuardRendersAndRefusesBadInput(t *testing.T) {
 // and an S3 bucket for backup records (guardBucket).
 func guardSim(t *testing.T) (*sim.Server, *Factory, *ec2.Client, string, string) {
 	t.Helper()
-	sc, err := sim.ParseScenario([]byte("accounts:\n  - id: \"111111111111\"\n    resources:\n      us-east-1:\n        s3_buckets: [{name: " + guardBucket + "}]\nregions: [us-east-1]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := sim.New(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	url, err := srv.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv, url := simtest.StartYAML(t, "accounts:\n  - id: \"111111111111\"\n    resources:\n      us-east-1:\n        s3_buckets: [{name: "+guardBucket+"}]\nregions: [us-east-1]\n")
 	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor("111111111111"), "x")
 	c := ec2.NewFromConfig(cfg)
 	ctx := context.Background()

@@ -15,6 +15,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/plan"
 	"github.com/defaultsg/defaultsg/internal/sim"
+	"github.com/defaultsg/defaultsg/internal/sim/simtest"
 )
 
 // simFactory runs commands in process against the simulator's standard
@@ -22,15 +23,7 @@ import (
 func simFactory(t *testing.T) (*Factory, *iostreams.IOStreams, string) {
 	t.Helper()
 	sc := sim.DefaultScenario()
-	srv, err := sim.New(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	url, err := srv.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv, url := simtest.Start(t, sc)
 	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(sc.Accounts()[0]), "x")
 	ios, _, _, _ := iostreams.Test()
 	f := &Factory{IO: ios, Global: &GlobalOptions{}, Now: func() time.Time { return time.Unix(0, 0) },

@@ -18,6 +18,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/sim"
+	"github.com/defaultsg/defaultsg/internal/sim/simtest"
 )
 
 const account = "111111111111"
@@ -43,19 +44,7 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	sc, err := sim.ParseScenario([]byte("accounts:\n  - id: \"" + account + "\"\n    resources:\n      us-east-1:\n        s3_buckets: [{name: " + testBucket + "}]\nregions: [us-east-1]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := sim.New(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	url, err := srv.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv, url := simtest.StartYAML(t, "accounts:\n  - id: \""+account+"\"\n    resources:\n      us-east-1:\n        s3_buckets: [{name: "+testBucket+"}]\nregions: [us-east-1]\n")
 	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(account), "x")
 	w := &world{srv: srv, ec2: ec2.NewFromConfig(cfg), s3: s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true })}
 	ctx := context.Background()

@@ -3,68 +3,22 @@ package guard
 import (
 	"bytes"
 	"context"
-	"errors"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/aws/smithy-go"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
+	"github.com/defaultsg/defaultsg/internal/testutil"
 )
 
-// fakeS3 keeps objects in a map and honours If-None-Match: *, as S3 does;
-// tamper changes what GetObject returns, putErr fails every put.
-type fakeS3 struct {
-	objects map[string][]byte
-	puts    []*s3.PutObjectInput
-	gets    int
-	tamper  func([]byte) []byte
-	putErr  error
-}
-
-func newFakeS3() *fakeS3 { return &fakeS3{objects: map[string][]byte{}} }
-
-func s3APIErr(status int, code string) error {
-	return &smithy.OperationError{ServiceID: "S3", OperationName: "op", Err: &awshttp.ResponseError{
-		ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: &http.Response{StatusCode: status, Header: http.Header{}}},
-			Err: &smithy.GenericAPIError{Code: code, Message: code}}}}
-}
-
-func (f *fakeS3) PutObject(_ context.Context, in *s3.PutObjectInput, _ ...func(*s3.Options)) (*s3.PutObjectOutput, error) {
-	f.puts = append(f.puts, in)
-	if f.putErr != nil {
-		return nil, f.putErr
-	}
-	k := aws.ToString(in.Bucket) + "/" + aws.ToString(in.Key)
-	if _, ok := f.objects[k]; ok && aws.ToString(in.IfNoneMatch) == "*" {
-		return nil, s3APIErr(http.StatusPreconditionFailed, "PreconditionFailed")
-	}
-	b, _ := io.ReadAll(in.Body)
-	f.objects[k] = b
-	return &s3.PutObjectOutput{}, nil
-}
-
-func (f *fakeS3) GetObject(_ context.Context, in *s3.GetObjectInput, _ ...func(*s3.Options)) (*s3.GetObjectOutput, error) {
-	f.gets++
-	b, ok := f.objects[aws.ToString(in.Bucket)+"/"+aws.ToString(in.Key)]
-	if !ok {
-		return nil, s3APIErr(http.StatusNotFound, "NoSuchKey")
-	}
-	if f.tamper != nil {
-		b = f.tamper(b)
-	}
-	return &s3.GetObjectOutput{Body: io.NopCloser(bytes.NewReader(b)), ContentLength: aws.Int64(int64(len(b)))}, nil
-}
-
-func (f *fakeS3) HeadObject(context.Context, *s3.HeadObjectInput, ...func(*s3.Options)) (*s3.HeadObjectOutput, error) {
-	return nil, errors.New("S3Backup has no need of HeadObject")
+// newFakeS3: S3Backup has no need of HeadObject.
+func newFakeS3() *testutil.FakeS3 {
+	f := testutil.NewFakeS3()
+	f.NoHead = true
+	return f
 }
 
 func testRecord() Record {
@@ -80,10 +34,10 @@ func TestS3BackupWritesTheRecordConditionallyUnderItsKey(t *testing.T) {
 	if err := s.Write(context.Background(), rec); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.puts) != 1 || aws.ToString(f.puts[0].IfNoneMatch) != "*" || aws.ToString(f.puts[0].Bucket) != "guard-backups" {
-		t.Fatalf("puts %+v", f.puts)
+	if len(f.Puts) != 1 || aws.ToString(f.Puts[0].IfNoneMatch) != "*" || aws.ToString(f.Puts[0].Bucket) != "guard-backups" {
+		t.Fatalf("puts %+v", f.Puts)
 	}
-	key := aws.ToString(f.puts[0].Key)
+	key := aws.ToString(f.Puts[0].Key)
 	want := "defaultsg-guard/" + account + "/us-east-1/sg-0a1b2c3d/1091b24b-5b58-4010-a065-4fd069c06872-"
 	if !strings.HasPrefix(key, want) || !strings.HasSuffix(key, ".json") || len(key) != len(want)+16+len(".json") {
 		t.Errorf("key %s, want %s<16 hex>.json", key, want)
@@ -93,11 +47,11 @@ func TestS3BackupWritesTheRecordConditionallyUnderItsKey(t *testing.T) {
 	if err := (&LogBackup{W: &line}).Write(context.Background(), rec); err != nil {
 		t.Fatal(err)
 	}
-	if got := f.objects["guard-backups/"+key]; !bytes.Equal(got, line.Bytes()) {
+	if got := f.Objects["guard-backups/"+key]; !bytes.Equal(got, line.Bytes()) {
 		t.Errorf("object\n%s\nlog line\n%s", got, line.Bytes())
 	}
-	if f.gets != 1 {
-		t.Errorf("%d reads back, want 1", f.gets)
+	if f.Gets != 1 {
+		t.Errorf("%d reads back, want 1", f.Gets)
 	}
 }
 
@@ -112,8 +66,8 @@ func TestS3BackupDuplicateRecordIsIdempotent(t *testing.T) {
 			t.Fatalf("write %d: %v", i+1, err)
 		}
 	}
-	if len(f.objects) != 1 || len(f.puts) != 2 {
-		t.Errorf("%d objects after %d puts, want 1 after 2", len(f.objects), len(f.puts))
+	if len(f.Objects) != 1 || len(f.Puts) != 2 {
+		t.Errorf("%d objects after %d puts, want 1 after 2", len(f.Objects), len(f.Puts))
 	}
 	// Another record of the same event (fewer rules: a retry after a
 	// revoke that failed half way) is kept beside it, not conflicting.
@@ -122,8 +76,8 @@ func TestS3BackupDuplicateRecordIsIdempotent(t *testing.T) {
 	if err := s.Write(context.Background(), other); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.objects) != 2 {
-		t.Errorf("%d objects, want 2", len(f.objects))
+	if len(f.Objects) != 2 {
+		t.Errorf("%d objects, want 2", len(f.Objects))
 	}
 }
 
@@ -134,20 +88,20 @@ func TestS3BackupNeverOverwritesADifferentObject(t *testing.T) {
 	rec := testRecord()
 	body, _ := RecordBody(rec)
 	key := "guard-backups/" + s.Key(rec, body)
-	f.objects[key] = []byte("someone else's object\n")
+	f.Objects[key] = []byte("someone else's object\n")
 	err := s.Write(context.Background(), rec)
 	if err == nil || !strings.Contains(err.Error(), "already holds a different object") || !strings.Contains(err.Error(), "not overwritten") {
 		t.Fatalf("err %v", err)
 	}
 	mustMention(t, err, "account "+account, "region us-east-1", "s3://"+key)
-	if string(f.objects[key]) != "someone else's object\n" {
-		t.Errorf("the object was replaced: %q", f.objects[key])
+	if string(f.Objects[key]) != "someone else's object\n" {
+		t.Errorf("the object was replaced: %q", f.Objects[key])
 	}
 }
 
 func TestS3BackupReadBackMismatchIsAnError(t *testing.T) {
 	f := newFakeS3()
-	f.tamper = func(b []byte) []byte { return b[:len(b)-2] }
+	f.Tamper = func(b []byte) []byte { return b[:len(b)-2] }
 	s := S3Backup{Store: backup.S3Store{API: f}, Bucket: "guard-backups"}
 	err := s.Write(context.Background(), testRecord())
 	if err == nil || !strings.Contains(err.Error(), "reads back different") {
@@ -158,7 +112,7 @@ func TestS3BackupReadBackMismatchIsAnError(t *testing.T) {
 
 func TestS3BackupAccessDeniedNamesWhereAndWhat(t *testing.T) {
 	f := newFakeS3()
-	f.putErr = s3APIErr(http.StatusForbidden, "AccessDenied")
+	f.PutErr = testutil.S3Error(http.StatusForbidden, "AccessDenied")
 	s := S3Backup{Store: backup.S3Store{API: f, Region: "eu-west-1"}, Bucket: "guard-backups", Prefix: "/g/"}
 	err := s.Write(context.Background(), testRecord())
 	if err == nil {
@@ -166,7 +120,7 @@ func TestS3BackupAccessDeniedNamesWhereAndWhat(t *testing.T) {
 	}
 	// The store's own region (the bucket's) is kept; the account is the record's.
 	mustMention(t, err, "account "+account, "region eu-west-1", "s3:PutObject", "s3://guard-backups/g/"+account+"/", "AccessDenied")
-	if f.gets != 0 {
+	if f.Gets != 0 {
 		t.Errorf("read back after a refused put")
 	}
 }

@@ -172,12 +172,8 @@ func (st *regionState) configItems(types []string) []map[string]any {
 	want := func(t string) bool { return st.recorder.records(t) && (types == nil || slices.Contains(types, t)) }
 	var out []map[string]any
 	item := func(typ, id string, conf map[string]any, tags []Tag) map[string]any {
-		ts := []any{}
-		for _, t := range tags {
-			ts = append(ts, map[string]any{"key": t.Key, "value": t.Value})
-		}
 		return map[string]any{"accountId": st.account, "awsRegion": st.region, "resourceType": typ,
-			"resourceId": id, "resourceName": id, "configuration": conf, "tags": ts, "relationships": []any{}}
+			"resourceId": id, "resourceName": id, "configuration": conf, "tags": tagSet(tags), "relationships": []any{}}
 	}
 	if want(cfgTypeENI) {
 		for _, id := range sortedKeys(st.enis) {
@@ -489,14 +485,7 @@ func describeConfigurationAggregatorSourcesStatus(c *call) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	return withNext(map[string]any{"AggregatedSourceStatusList": nonNilMaps(items)}, "NextToken", next), nil
-}
-
-func nonNilMaps(s []map[string]any) []map[string]any {
-	if s == nil {
-		return []map[string]any{}
-	}
-	return s
+	return withNext(map[string]any{"AggregatedSourceStatusList": nonNil(items)}, "NextToken", next), nil
 }
 
 // describeConfigurationRecorders answers the region's recorder, "default",

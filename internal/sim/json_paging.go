@@ -64,9 +64,9 @@ func badRequest(code string) func(string) *apiError {
 }
 
 // nonNil makes JSON write [] rather than null for an empty list.
-func nonNil(s []string) []string {
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
 }

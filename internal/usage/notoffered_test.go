@@ -14,6 +14,7 @@ import (
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/sim"
+	"github.com/defaultsg/defaultsg/internal/sim/simtest"
 	"github.com/defaultsg/defaultsg/internal/usage"
 )
 
@@ -72,15 +73,7 @@ func runFinders(t *testing.T, cfg aws.Config, fs ...usage.Finder) usage.Result {
 // Issue 12 item 4: a service whose regional endpoint does not exist is
 // skipped — only with NXDOMAIN for its own host while EC2 answered.
 func TestServiceNotOfferedOnlyOnNXDOMAINWhileEC2Answers(t *testing.T) {
-	srv, err := sim.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	url, err := srv.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv, url := simtest.Start(t, nil)
 	cfg := awsx.StaticConfig(url, "us-east-1", srv.AccessKeyFor(sim.DefaultScenario().Accounts()[0]), "s")
 	const gone = "http://apprunner.us-east-1.invalid"
 

@@ -125,20 +125,7 @@ func findSpotFleets(ctx context.Context, api SpotFleetsAPI, t usage.Target) ([]u
 			}
 			src := &fleetSources{t: t}
 			for i, ls := range f.SpotFleetRequestConfig.LaunchSpecifications {
-				var ids []string
-				for _, g := range ls.SecurityGroups {
-					if id := aws.ToString(g.GroupId); id != "" {
-						ids = append(ids, id)
-					} else {
-						ids = append(ids, svc.ByName(t, []string{aws.ToString(g.GroupName)})...)
-					}
-				}
-				subnets := []string{aws.ToString(ls.SubnetId)}
-				for _, ni := range ls.NetworkInterfaces {
-					ids = append(ids, ni.Groups...)
-					subnets = append(subnets, aws.ToString(ni.SubnetId))
-				}
-				src.add(ids, subnets, "launch specification "+strconv.Itoa(i+1))
+				src.spec(ls.SecurityGroups, ls.NetworkInterfaces, ls.SubnetId, "launch specification "+strconv.Itoa(i+1))
 			}
 			for _, c := range f.SpotFleetRequestConfig.LaunchTemplateConfigs {
 				var subnets []string
@@ -183,6 +170,27 @@ func (s *fleetSources) add(ids, subnets []string, label string) {
 		}
 		s.via[id] = append(s.via[id], label)
 	}
+}
+
+// spec adds an inline launch specification source (a Spot Fleet's or a
+// Spot Instance request's): its groups, by id or by name in the default
+// VPC, and its network interfaces' groups; its subnet and its interfaces'
+// subnets for the default group when it names none.
+func (s *fleetSources) spec(groups []types.GroupIdentifier, nis []types.InstanceNetworkInterfaceSpecification, subnet *string, label string) {
+	var ids []string
+	for _, g := range groups {
+		if id := aws.ToString(g.GroupId); id != "" {
+			ids = append(ids, id)
+		} else {
+			ids = append(ids, svc.ByName(s.t, []string{aws.ToString(g.GroupName)})...)
+		}
+	}
+	subnets := []string{aws.ToString(subnet)}
+	for _, ni := range nis {
+		ids = append(ids, ni.Groups...)
+		subnets = append(subnets, aws.ToString(ni.SubnetId))
+	}
+	s.add(ids, subnets, label)
 }
 
 // template adds a launch template source; with no subnet in the overrides,

@@ -64,21 +64,8 @@ func findSpotRequests(ctx context.Context, api ec2.DescribeSpotInstanceRequestsA
 				continue
 			}
 			ls := r.LaunchSpecification
-			var ids []string
-			for _, g := range ls.SecurityGroups {
-				if id := aws.ToString(g.GroupId); id != "" {
-					ids = append(ids, id)
-				} else {
-					ids = append(ids, svc.ByName(t, []string{aws.ToString(g.GroupName)})...)
-				}
-			}
-			subnets := []string{aws.ToString(ls.SubnetId)}
-			for _, ni := range ls.NetworkInterfaces {
-				ids = append(ids, ni.Groups...)
-				subnets = append(subnets, aws.ToString(ni.SubnetId))
-			}
 			src := &fleetSources{t: t}
-			src.add(ids, subnets, "from its launch specification")
+			src.spec(ls.SecurityGroups, ls.NetworkInterfaces, ls.SubnetId, "from its launch specification")
 			detail := string(r.Type) + " request, " + string(r.State)
 			for _, u := range src.usages(usage.Usage{Kind: usage.KindLatent, ResourceKind: SpotRequest,
 				ResourceID: aws.ToString(r.SpotInstanceRequestId), ManagedBy: svc.ManagedBy(r.Tags), Change: usage.ChangeReplacement}) {
