@@ -95,6 +95,7 @@ func TestPlanCloudFormationPassesCfnLint(t *testing.T) {
 	tf := run(t, ep, dir, nil, "plan", "-o", "terraform")
 	mustContain(t, "terraform", tf.Stdout, `resource "aws_security_group"`, "referenced_security_group_id = aws_security_group.",
 		`resource "aws_default_security_group"`) // the lockdown: no rule blocks
+	t.Run("terraform validate", func(t *testing.T) { testutil.TerraformValidate(t, []byte(tf.Stdout)) })
 }
 
 // With a scan result, the manual step of a stack-managed user names the

@@ -218,3 +218,21 @@ func TestTerraformCheckerCatchesMistakes(t *testing.T) {
 		}
 	}
 }
+
+// The AWS provider's own schema accepts the module: terraform init from a
+// filesystem mirror, then terraform validate (skipped where neither exists).
+func TestTerraformValidatesAgainstTheAWSProvider(t *testing.T) {
+	for name, d := range map[string]Deploy{
+		"enforce":  deployOpts(),
+		"lockdown": func() Deploy { d := deployOpts(); d.Lockdown = true; return d }(),
+		"report":   {Mode: Report, Arch: "x86_64", FunctionName: "guard", LogRetentionDays: 30},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteTerraform(&b, d); err != nil {
+				t.Fatal(err)
+			}
+			testutil.TerraformValidate(t, b.Bytes())
+		})
+	}
+}
