@@ -3,7 +3,6 @@ package awsx
 import (
 	"context"
 	"runtime"
-	"syscall"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -35,9 +34,8 @@ const MaxAutoConcurrency = 1024
 // 29.2 s and 215 MiB at 512, 37.5 s and 119 MiB at 128 (docs/PERFORMANCE.md).
 func HostConcurrency() int {
 	n := 128 * runtime.NumCPU()
-	var rl syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err == nil && rl.Cur > 0 {
-		n = min(n, int(min(rl.Cur/4, uint64(MaxAutoConcurrency))))
+	if files, ok := openFileLimit(); ok && files > 0 {
+		n = min(n, int(min(files/4, uint64(MaxAutoConcurrency))))
 	}
 	return max(DefaultConcurrency, min(n, MaxAutoConcurrency))
 }
