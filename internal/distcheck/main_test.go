@@ -75,7 +75,7 @@ func modulePath(t *testing.T) string {
 	return m[1]
 }
 
-// badTemplate puts a CloudFormation template with one high finding (an
+// badTemplate puts a CloudFormation template with one medium finding (DSG002) (an
 // instance placed in the default group) in a new directory and returns it.
 func badTemplate(t *testing.T) string {
 	t.Helper()
