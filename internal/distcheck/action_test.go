@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -255,28 +256,38 @@ func TestActionScanFlags(t *testing.T) {
 	}
 }
 
+// stepRun is what one run step did.
+type stepRun struct {
+	code    int
+	outputs map[string]string // written to $GITHUB_OUTPUT
+	path    []string          // added to $GITHUB_PATH
+	log     string            // stdout and stderr
+}
+
 // runStep runs a run step of action.yml in bash as a runner would: env
 // expressions expanded from inputs (defaults overridden by with) and earlier
-// step outputs, defaultsg on PATH. It returns the exit code, the outputs the
-// step wrote and its combined output.
-func runStep(t *testing.T, a *action, s step, dir string, with, stepOutputs map[string]string) (int, map[string]string, string) {
+// step outputs, defaultsg (this test binary) on PATH, plus extraEnv.
+func runStep(t *testing.T, a *action, s step, dir string, with, stepOutputs map[string]string, extraEnv ...string) stepRun {
 	t.Helper()
-	ghOut := filepath.Join(t.TempDir(), "github_output")
-	if err := os.WriteFile(ghOut, nil, 0o644); err != nil {
-		t.Fatal(err)
+	files := t.TempDir()
+	ghOut, ghPath := filepath.Join(files, "github_output"), filepath.Join(files, "github_path")
+	for _, f := range []string{ghOut, ghPath} {
+		if err := os.WriteFile(f, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	env := append(os.Environ(),
 		"PATH="+onPath(t)+string(os.PathListSeparator)+os.Getenv("PATH"),
-		"GITHUB_OUTPUT="+ghOut, "RUNNER_TEMP="+t.TempDir())
+		"GITHUB_OUTPUT="+ghOut, "GITHUB_PATH="+ghPath, "RUNNER_TEMP="+t.TempDir())
 	for k, v := range s.Env {
 		env = append(env, k+"="+expand(t, a, v, with, stepOutputs))
 	}
 	cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
-	cmd.Dir, cmd.Env = dir, env
+	cmd.Dir, cmd.Env = dir, append(env, extraEnv...)
 	out, err := cmd.CombinedOutput()
-	code := 0
+	r := stepRun{outputs: map[string]string{}, log: string(out)}
 	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
+		r.code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatal(err)
 	}
@@ -284,13 +295,16 @@ func runStep(t *testing.T, a *action, s step, dir string, with, stepOutputs map[
 	if err != nil {
 		t.Fatal(err)
 	}
-	outputs := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		if k, v, ok := strings.Cut(line, "="); ok {
-			outputs[k] = v
+			r.outputs[k] = v
 		}
 	}
-	return code, outputs, string(out)
+	if b, err = os.ReadFile(ghPath); err != nil {
+		t.Fatal(err)
+	}
+	r.path = strings.Fields(string(b))
+	return r
 }
 
 // expand replaces ${{ inputs.X }} and ${{ steps.ID.outputs.Y }}.
@@ -351,7 +365,8 @@ func TestActionScanStepRuns(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			code, outs, log := runStep(t, a, scan, dir, tc.with, nil)
+			r := runStep(t, a, scan, dir, tc.with, nil)
+			code, outs, log := r.code, r.outputs, r.log
 			if code != tc.stepCode || outs["exit-code"] != tc.scanCode {
 				t.Fatalf("step exit %d, exit-code output %q; want %d, %q\n%s", code, outs["exit-code"], tc.stepCode, tc.scanCode, log)
 			}
@@ -377,14 +392,11 @@ func TestActionScanStepRuns(t *testing.T) {
 				t.Errorf("report has results = %v, want %v: %.300s", got, tc.report, b)
 			}
 
-			fcode, _, flog := runStep(t, a, fail, dir, tc.with, outs)
-			want := 0
+			// The fail step runs when its if holds: exit-code != '0'.
 			if outs["exit-code"] != "0" {
-				want = 3
-			}
-			// The fail step runs only when its if holds; here: exit-code != '0'.
-			if outs["exit-code"] != "0" && fcode != want {
-				t.Errorf("fail step exit %d, want %d\n%s", fcode, want, flog)
+				if f := runStep(t, a, fail, dir, tc.with, outs); strconv.Itoa(f.code) != outs["exit-code"] || !strings.Contains(f.log, "::error::") {
+					t.Errorf("fail step exit %d, want %s with an ::error:: line\n%s", f.code, outs["exit-code"], f.log)
+				}
 			}
 		})
 	}
