@@ -243,19 +243,19 @@ func TestActionInstallsRelease(t *testing.T) {
 }
 
 // TestGoInstallLatest does what the README tells users to do,
-// `go install github.com/defaultsg/defaultsg/cmd/defaultsg@latest`, against
-// a module proxy on disk that serves this tree as v1.999.0 (and the real
+// `go install github.com/defaultsg/defaultsg/cmd/defaultsg@latest`, through
+// action.yml's go install step (install: go), against
+// a module proxy on disk that serves this tree as v1.<now>.0 (and the real
 // proxy, or the module cache, for the dependencies). It fails on anything
 // that breaks go install of a published version: replace directives, a
 // moved main package, files a module zip cannot hold.
 func TestGoInstallLatest(t *testing.T) {
 	distDir(t)
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const version = "v1.999.0"
+	// A new version each run: the module cache keeps what it extracted
+	// under a version, and must not serve an older tree.
+	version := fmt.Sprintf("v1.%d.0", time.Now().Unix())
 	mod := modulePath(t)
+	t.Cleanup(func() { dropFromModCache(t, mod, version) })
 	proxy := t.TempDir()
 	vdir := filepath.Join(proxy, filepath.FromSlash(mod), "@v")
 	if err := os.MkdirAll(vdir, 0o755); err != nil {
@@ -276,14 +276,15 @@ func TestGoInstallLatest(t *testing.T) {
 	if upstream == "" {
 		upstream = "https://proxy.golang.org,direct"
 	}
-	cmd := exec.Command(goBin, "install", mod+"/cmd/defaultsg@latest")
-	cmd.Dir = t.TempDir() // outside any module, as a user would
-	cmd.Env = append(os.Environ(), "GOBIN="+gobin, "GOFLAGS=", "GOTOOLCHAIN=local",
-		"GOPROXY=file://"+filepath.ToSlash(proxy)+","+upstream,
-		"GONOSUMDB="+mod, "GOPRIVATE=", "GONOPROXY=")
+	// The action's go install step, as a runner would run it.
+	a := loadAction(t)
+	env := []string{"GOBIN=" + gobin, "GOFLAGS=", "GOTOOLCHAIN=local",
+		"GOPROXY=file://" + filepath.ToSlash(proxy) + "," + upstream,
+		"GONOSUMDB=" + mod, "GOPRIVATE=", "GONOPROXY="}
 	start := time.Now()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go install %s/cmd/defaultsg@latest: %v\n%s", mod, err, out)
+	r := runStep(t, a, a.stepNamed(t, "Install defaultsg (go install"), t.TempDir(), map[string]string{"version": "latest"}, nil, env...)
+	if r.code != 0 || !slices.Equal(r.path, []string{gobin}) {
+		t.Fatalf("go install %s/cmd/defaultsg@latest: exit %d, GITHUB_PATH %v\n%s", mod, r.code, r.path, r.log)
 	}
 	t.Logf("go install …@latest took %s", time.Since(start).Round(time.Second))
 	out, err := exec.Command(filepath.Join(gobin, "defaultsg"), "version").CombinedOutput()
@@ -326,4 +327,28 @@ func moduleZip(t *testing.T, prefix string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// dropFromModCache removes mod@version from the module cache (read-only
+// files, as go leaves them).
+func dropFromModCache(t *testing.T, mod, version string) {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil || strings.TrimSpace(string(out)) == "" {
+		t.Logf("go env GOMODCACHE: %v", err)
+		return
+	}
+	cache := strings.TrimSpace(string(out))
+	dirs := []string{filepath.Join(cache, filepath.FromSlash(mod)+"@"+version)}
+	dl, _ := filepath.Glob(filepath.Join(cache, "cache", "download", filepath.FromSlash(mod), "@v", version+".*"))
+	for _, p := range append(dirs, dl...) {
+		_ = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				_ = os.Chmod(path, 0o755)
+			}
+			return nil
+		})
+		if err := os.RemoveAll(p); err != nil {
+			t.Logf("cleaning the module cache: %v", err)
+		}
+	}
 }
