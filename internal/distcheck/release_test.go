@@ -50,6 +50,11 @@ func artifacts(t *testing.T, dist string) []artifact {
 	if err != nil {
 		t.Fatalf("artifacts.json: %v", err)
 	}
+	for i := range as {
+		if !filepath.IsAbs(as[i].Path) { // relative to where goreleaser ran
+			as[i].Path = filepath.Join(root(t), as[i].Path)
+		}
+	}
 	return as
 }
 
