@@ -191,7 +191,7 @@ func TestReleaseSnapshot(t *testing.T) {
 		var bom struct {
 			BOMFormat string `json:"bomFormat"`
 			Metadata  struct {
-				Component struct{ Name string }
+				Component struct{ Name, Version string }
 			}
 			Components []struct {
 				Name, Version string
@@ -206,8 +206,8 @@ func TestReleaseSnapshot(t *testing.T) {
 			t.Errorf("%s: not a CycloneDX JSON document: %v", a.Name, err)
 			continue
 		}
-		if !strings.HasSuffix(bom.Metadata.Component.Name, "defaultsg") {
-			t.Errorf("%s: SBOM of %q, want defaultsg", a.Name, bom.Metadata.Component.Name)
+		if c := bom.Metadata.Component; c.Name != modulePath(t) || c.Version != "v"+version {
+			t.Errorf("%s: SBOM of %s %s, want %s v%s", a.Name, c.Name, c.Version, modulePath(t), version)
 		}
 		var names []string
 		for _, c := range bom.Components {
