@@ -34,8 +34,11 @@ func TestUsageListFindersJSONAndTable(t *testing.T) {
 		}
 		if k.Kind == "sfn.state-machine" && (k.Finders[0].Name != "sfn-state-machines" ||
 			strings.Join(k.Finders[0].IAM, " ") != "states:ListStateMachines states:DescribeStateMachine states:ListStateMachineVersions ec2:DescribeSubnets" ||
-			!strings.Contains(k.Move.Manual, "states:UpdateStateMachine")) {
+			!k.Move.Mover || k.Move.API != "states:UpdateStateMachine") {
 			t.Errorf("sfn.state-machine: %+v", k)
+		}
+		if k.Kind == "msk.cluster" && (k.Move.Mover || !strings.Contains(k.Move.Manual, "CreateCluster")) {
+			t.Errorf("msk.cluster (AWS can only replace it): %+v", k)
 		}
 	}
 	if !found["mq.broker"] || !found["imagebuilder.infrastructure-configuration"] {

@@ -82,7 +82,7 @@ func TestGoreleaserConfig(t *testing.T) {
 	if !slices.Contains(b.Env, "CGO_ENABLED=0") {
 		t.Errorf("build env %v lacks CGO_ENABLED=0 (static binaries)", b.Env)
 	}
-	for _, os := range []string{"linux", "darwin"} { // windows: see the comment in .goreleaser.yaml
+	for _, os := range []string{"linux", "darwin", "windows"} {
 		if !slices.Contains(b.Goos, os) {
 			t.Errorf("goos %v lacks %s", b.Goos, os)
 		}
@@ -104,11 +104,11 @@ func TestGoreleaserConfig(t *testing.T) {
 	if ar.NameTemplate != "{{ .ProjectName }}_{{ .Os }}_{{ .Arch }}" || !slices.Equal(ar.Formats, []string{"tar.gz"}) {
 		t.Errorf("archive name %q formats %v: action.yml expects {{ .ProjectName }}_{{ .Os }}_{{ .Arch }}, tar.gz", ar.NameTemplate, ar.Formats)
 	}
-	if len(ar.FormatOverrides) != 0 {
-		t.Errorf("format_overrides %+v: action.yml expects tar.gz everywhere", ar.FormatOverrides)
+	if len(ar.FormatOverrides) != 1 || ar.FormatOverrides[0].Goos != "windows" || !slices.Equal(ar.FormatOverrides[0].Formats, []string{"zip"}) {
+		t.Errorf("format_overrides %+v: action.yml expects tar.gz everywhere but a zip on windows", ar.FormatOverrides)
 	}
 	install := loadAction(t).stepNamed(t, "Install defaultsg (release").Run
-	for _, want := range []string{`archive="defaultsg_${os}_${arch}.${ext}"`, "Linux) os=linux ext=tar.gz", "macOS) os=darwin ext=tar.gz", `"$base/checksums.txt"`} {
+	for _, want := range []string{`archive="defaultsg_${os}_${arch}.${ext}"`, "Linux) os=linux ext=tar.gz", "macOS) os=darwin ext=tar.gz", "Windows) os=windows ext=zip", `"$base/checksums.txt"`} {
 		if !strings.Contains(install, want) {
 			t.Errorf("action.yml's install step lacks %q", want)
 		}

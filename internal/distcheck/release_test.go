@@ -90,8 +90,7 @@ func headCommit(t *testing.T) string {
 	return "commit " + strings.TrimSpace(string(out))[:12] + "(, modified)?, "
 }
 
-// No windows yet: see the comment in .goreleaser.yaml.
-var platforms = []string{"linux/amd64", "linux/arm64", "darwin/amd64", "darwin/arm64"}
+var platforms = []string{"linux/amd64", "linux/arm64", "darwin/amd64", "darwin/arm64", "windows/amd64", "windows/arm64"}
 
 // TestReleaseSnapshot checks goreleaser's output: an archive, a static
 // stamped binary and an SBOM per platform, and checksums that match.
@@ -128,7 +127,11 @@ func TestReleaseSnapshot(t *testing.T) {
 	var want []string
 	for _, p := range platforms {
 		goos, goarch, _ := strings.Cut(p, "/")
-		want = append(want, fmt.Sprintf("defaultsg_%s_%s.tar.gz", goos, goarch))
+		ext := "tar.gz"
+		if goos == "windows" {
+			ext = "zip"
+		}
+		want = append(want, fmt.Sprintf("defaultsg_%s_%s.%s", goos, goarch, ext))
 	}
 	slices.Sort(archives)
 	slices.Sort(want)
