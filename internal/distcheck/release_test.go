@@ -176,7 +176,9 @@ func TestReleaseSnapshot(t *testing.T) {
 	}
 	if host != "" {
 		out, err := exec.Command(host, "version").CombinedOutput()
-		want := regexp.QuoteMeta("defaultsg v"+version+" (") + headCommit(t) +
+		// Go 1.24+ also stamps the main module's pseudo-version from a
+		// clone's VCS ("module v0.0.0-…-<commit>, "), not in a worktree.
+		want := regexp.QuoteMeta("defaultsg v"+version+" (") + "(module v[^,]+, )?" + headCommit(t) +
 			regexp.QuoteMeta(fmt.Sprintf("%s, %s/%s)", runtime.Version(), runtime.GOOS, runtime.GOARCH)) + "\n$"
 		if err != nil || !regexp.MustCompile("^"+want).Match(out) {
 			t.Errorf("%s version = %q (%v), want /%s/", host, out, err, want)
