@@ -73,6 +73,9 @@ var restXML = &protocol{
 		internal:    apiError{Status: http.StatusInternalServerError, Code: "InternalError", Message: "We encountered an internal error. Please try again."},
 		unavailable: apiError{Status: http.StatusServiceUnavailable, Code: "ServiceUnavailable", Message: "Service is unable to handle request."},
 		authFailure: apiError{Status: http.StatusForbidden, Code: "InvalidAccessKeyId", Message: "The AWS Access Key Id you provided does not exist in our records."},
+		// S3's own answer to a request it does not support: code
+		// NotImplemented, 501, with this message (S3's "Error responses"
+		// list in the API reference); an unknown call here is one.
 		badAction:   apiError{Status: http.StatusNotImplemented, Code: "NotImplemented", Message: "A header or request you provided implies functionality that is not implemented (%s)"},
 	},
 }
@@ -275,6 +278,8 @@ func putObject(c *call) (any, *apiError) {
 	h := c.HTTP.Header
 	inm := h.Get("If-None-Match")
 	if inm != "" && inm != "*" {
+		// PutObject's If-None-Match takes only "*" (API reference); S3
+		// answers any other value with its 501 NotImplemented error.
 		return nil, s3Err(http.StatusNotImplemented, "NotImplemented", "A header you provided implies functionality that is not implemented", "Header=If-None-Match")
 	}
 	body, e := s3Body(c)
