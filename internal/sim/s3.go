@@ -76,7 +76,7 @@ var restXML = &protocol{
 		// S3's own answer to a request it does not support: code
 		// NotImplemented, 501, with this message (S3's "Error responses"
 		// list in the API reference); an unknown call here is one.
-		badAction:   apiError{Status: http.StatusNotImplemented, Code: "NotImplemented", Message: "A header or request you provided implies functionality that is not implemented (%s)"},
+		badAction: apiError{Status: http.StatusNotImplemented, Code: "NotImplemented", Message: "A header or request you provided implies functionality that is not implemented (%s)"},
 	},
 }
 
