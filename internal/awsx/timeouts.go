@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"reflect"
 	"time"
 
 	"github.com/aws/smithy-go/middleware"
@@ -64,10 +66,44 @@ func (operationDeadline) ID() string { return "defaultsg.OperationDeadline" }
 func (m operationDeadline) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error) {
 	octx, cancel := context.WithTimeout(ctx, m.d)
-	defer cancel()
 	out, md, err := next.HandleInitialize(octx, in)
 	if err != nil && ctx.Err() == nil && errors.Is(octx.Err(), context.DeadlineExceeded) {
 		err = &CallTimeoutError{Operation: middleware.GetOperationName(ctx), After: m.d, Err: err}
 	}
+	if err != nil || !deferCancelToBody(out.Result, cancel) {
+		cancel()
+	}
 	return out, md, err
+}
+
+// deferCancelToBody hands cancel to a streamed response body (S3
+// GetObject's Body), so that the deadline is released when the caller
+// closes the body rather than when the operation returns. Cancelling on
+// return cut off a body still being read: "context canceled" in the middle
+// of reading a backup from S3 whenever its bytes had not all arrived with
+// the headers. The body stays bounded by the same deadline.
+func deferCancelToBody(result any, cancel context.CancelFunc) bool {
+	v := reflect.ValueOf(result)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return false
+	}
+	f := v.Elem().FieldByName("Body")
+	if !f.IsValid() || !f.CanSet() || f.Type() != reflect.TypeFor[io.ReadCloser]() || f.IsNil() {
+		return false
+	}
+	body := f.Interface().(io.ReadCloser)
+	f.Set(reflect.ValueOf(io.ReadCloser(&cancelOnClose{ReadCloser: body, cancel: cancel})))
+	return true
+}
+
+// cancelOnClose releases an operation's deadline when its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
 }
