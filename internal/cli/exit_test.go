@@ -265,3 +265,21 @@ func TestMachineFormatsOneRecordPerRowAndNoNull(t *testing.T) {
 		t.Errorf("restore JSON %s", b)
 	}
 }
+
+// TestOnlyASignalIsAnInterrupt: a cancellation the run's context did not
+// see (a cancelled call inside defaultsg) is an error, exit 1, never
+// "Interrupted" and 130; a cancelled run context is the interrupt.
+func TestOnlyASignalIsAnInterrupt(t *testing.T) {
+	inner := fmt.Errorf("restore: reading s3://b/k: %w", context.Canceled)
+	var out strings.Builder
+	if code := finish(context.Background(), &out, inner); code != exitcode.Error ||
+		!strings.Contains(out.String(), "not by a signal") || strings.Contains(out.String(), "Interrupted") {
+		t.Errorf("inner cancellation: exit %d, %q", code, out.String())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out.Reset()
+	if code := finish(ctx, &out, inner); code != exitcode.Cancelled || !strings.Contains(out.String(), "Interrupted") {
+		t.Errorf("interrupted run: exit %d, %q", code, out.String())
+	}
+}

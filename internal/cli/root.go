@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -52,7 +53,17 @@ func Execute(ctx context.Context, f *Factory, args []string) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	err := explain(usageError(root.ExecuteContext(ctx)))
+	return finish(ctx, f.IO.ErrOut, explain(usageError(root.ExecuteContext(ctx))))
+}
+
+// finish prints what a command's error means and returns its exit code.
+func finish(ctx context.Context, errOut io.Writer, err error) int {
+	if errors.Is(err, context.Canceled) && ctx.Err() == nil {
+		// Nobody interrupted the run: a cancellation from inside is a
+		// fault to report as one, never "Interrupted" and exit 130.
+		fmt.Fprintf(errOut, "Error: %v (cancelled from within defaultsg, not by a signal: please report this)\n", err)
+		return exitcode.Error
+	}
 	code := exitcode.Of(err)
 	var st *exitcode.Status
 	switch {
@@ -60,12 +71,12 @@ func Execute(ctx context.Context, f *Factory, args []string) int {
 	case errors.As(err, &st):
 		// The report is already printed; the status line explains the code.
 		if st.Message != "" {
-			fmt.Fprintln(f.IO.ErrOut, st.Message)
+			fmt.Fprintln(errOut, st.Message)
 		}
 	case code == exitcode.Cancelled:
-		fmt.Fprintln(f.IO.ErrOut, "Interrupted: stopped before the work was complete; what is printed above is all that is known. Re-run to finish.")
+		fmt.Fprintln(errOut, "Interrupted: stopped before the work was complete; what is printed above is all that is known. Re-run to finish.")
 	default:
-		fmt.Fprintln(f.IO.ErrOut, "Error:", err)
+		fmt.Fprintln(errOut, "Error:", err)
 	}
 	return code
 }
