@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -18,10 +19,34 @@ import (
 // whose root is not the operation's response. The SDK would decode such a
 // body into an empty result — "nothing uses the group" — so it is an error,
 // and a read that fails is unknown, never unused.
+//
+// A read that gets one is retried once (a cut or garbled answer on a busy
+// endpoint: seen from moto under load), and a second one is final, so a
+// proxy that always answers with its own page costs one extra attempt,
+// never the retryer's full budget. A write is never retried on it.
 type MalformedResponseError struct {
 	Operation string
 	Status    int
 	Reason    string
+	retry     bool
+}
+
+// RetryableError tells the SDK's retryer whether to try again.
+func (e *MalformedResponseError) RetryableError() bool { return e.retry }
+
+// malformedKey holds, in an operation's context, how many of its attempts
+// were answered with something that was not the service's answer.
+type malformedKey struct{}
+
+func withMalformedCounter(ctx context.Context) context.Context {
+	return context.WithValue(ctx, malformedKey{}, new(atomic.Int32))
+}
+
+// retryMalformed says whether this malformed answer to op may be retried:
+// the first one of a read.
+func retryMalformed(ctx context.Context, op string) bool {
+	n, ok := ctx.Value(malformedKey{}).(*atomic.Int32)
+	return ok && isRead(op) && n.Add(1) == 1
 }
 
 func (e *MalformedResponseError) Error() string {
@@ -57,7 +82,7 @@ func (checkResponse) HandleDeserialize(ctx context.Context, in middleware.Deseri
 	head, _ := br.Peek(peekSize) // fewer bytes at the end of a short body
 	if reason := badBody(op, query, head); reason != "" {
 		resp.Body.Close()
-		return out, md, &MalformedResponseError{Operation: op, Status: resp.StatusCode, Reason: reason}
+		return out, md, &MalformedResponseError{Operation: op, Status: resp.StatusCode, Reason: reason, retry: retryMalformed(ctx, op)}
 	}
 	resp.Body = struct {
 		io.Reader

@@ -3,10 +3,12 @@ package awsx
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sync/atomic"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -107,6 +109,46 @@ func TestNoSuchHostOnlyForTheRequestsOwnHost(t *testing.T) {
 		}
 		if got := Classify(c.err) == ClassNoEndpoint; got != c.want {
 			t.Errorf("Classify(%v) no-endpoint = %t, want %t", c.err, got, c.want)
+		}
+	}
+}
+
+// TestMalformedReadIsRetriedOnce: an empty 200 to a read is tried again
+// once — a first bad answer followed by the service's answer gives the
+// answer — and a second bad answer is final (two attempts, not the
+// retryer's ten), so a proxy's page stays an error and costs one attempt
+// more.
+func TestMalformedReadIsRetriedOnce(t *testing.T) {
+	const good = `<DescribeNetworkInterfacesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId></item></networkInterfaceSet></DescribeNetworkInterfacesResponse>`
+	for _, c := range []struct {
+		name      string
+		bad       int // answers that are empty before the good one
+		wantErr   bool
+		wantTries int32
+	}{
+		{"one empty answer", 1, false, 2},
+		{"always empty", 100, true, 2},
+	} {
+		var tries atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			if int(tries.Add(1)) <= c.bad {
+				w.WriteHeader(http.StatusOK)
+				return
+			}
+			_, _ = io.WriteString(w, good)
+		}))
+		cfg := StaticConfig(srv.URL, "us-east-1", "AKIDTEST", "secret")
+		out, err := ec2.NewFromConfig(cfg).DescribeNetworkInterfaces(context.Background(), nil)
+		srv.Close()
+		var me *MalformedResponseError
+		switch {
+		case c.wantErr && !errors.As(err, &me):
+			t.Errorf("%s: %v, want a MalformedResponseError", c.name, err)
+		case !c.wantErr && (err != nil || len(out.NetworkInterfaces) != 1):
+			t.Errorf("%s: %v, want the service's answer after a retry", c.name, err)
+		}
+		if tries.Load() != c.wantTries {
+			t.Errorf("%s: %d attempts, want %d", c.name, tries.Load(), c.wantTries)
 		}
 	}
 }

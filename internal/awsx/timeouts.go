@@ -65,7 +65,7 @@ func (operationDeadline) ID() string { return "defaultsg.OperationDeadline" }
 
 func (m operationDeadline) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error) {
-	octx, cancel := context.WithTimeout(ctx, m.d)
+	octx, cancel := context.WithTimeout(withMalformedCounter(ctx), m.d)
 	out, md, err := next.HandleInitialize(octx, in)
 	if err != nil && ctx.Err() == nil && errors.Is(octx.Err(), context.DeadlineExceeded) {
 		err = &CallTimeoutError{Operation: middleware.GetOperationName(ctx), After: m.d, Err: err}
