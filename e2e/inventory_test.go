@@ -61,9 +61,10 @@ type inventoryJSON struct {
 		Users   []json.RawMessage `json:"users"`
 	} `json:"groups"`
 	Inventory *struct {
-		Source           string   `json:"source"`
-		Error            string   `json:"error"`
-		DirectEverywhere []string `json:"direct_everywhere"`
+		Source           string            `json:"source"`
+		Error            string            `json:"error"`
+		Answers          map[string]string `json:"answers"`
+		DirectEverywhere []string          `json:"direct_everywhere"`
 		Cells            []struct {
 			Account, Region string
 			Config          []string
@@ -233,6 +234,24 @@ func TestInventoryOverEveryServiceFindsWhatDirectFinds(t *testing.T) {
 	}
 	if answered == 0 {
 		t.Fatalf("no cell answered by the aggregator: %+v", agg.Inventory.Cells)
+	}
+	// Every finder the aggregator can answer was answered from it in some
+	// cell (the scenario leaves cells without its resources), and read
+	// directly where the cell holds them: both paths of each pairing ran.
+	for finder := range agg.Inventory.Answers {
+		fromConfig, directly := false, false
+		for _, c := range agg.Inventory.Cells {
+			fromConfig = fromConfig || slices.Contains(c.Config, finder)
+			for _, d := range c.Direct {
+				directly = directly || d.Finder == finder
+			}
+		}
+		if finder == "ec2-network-interfaces" {
+			directly = true // answered from its items, never by presence
+		}
+		if !fromConfig || !directly {
+			t.Errorf("%s: answered from the aggregator in some cell %t, read directly in some cell %t; want both", finder, fromConfig, directly)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -24,13 +25,31 @@ import (
 type served struct {
 	finder string
 	query  Query
+	// also are further types answered by presence with query's: the
+	// finder reads resources that Config records under more than one type
+	// (MSK's provisioned and serverless clusters), so a cell has nothing
+	// to find only where every one of them is recorded and absent.
+	also   []Query
 	usages func(items []json.RawMessage, t usage.Target) ([]usage.Usage, error)
 }
 
-// presence answers finder by the absence of typ: every resource the finder
-// reads is, or belongs to, an item of typ.
-func presence(finder, typ string) served {
-	return served{finder: finder, query: Query{Type: typ, Select: []string{"resourceId"}}}
+// presence answers finder by the absence of types: every resource the
+// finder reads is, or belongs to, an item of one of them.
+func presence(finder string, types ...string) served {
+	s := served{finder: finder, query: Query{Type: types[0], Select: []string{"resourceId"}}}
+	for _, t := range types[1:] {
+		s.also = append(s.also, Query{Type: t, Select: []string{"resourceId"}})
+	}
+	return s
+}
+
+// types is every Config type s is answered from.
+func (s served) types() []string {
+	out := []string{s.query.Type}
+	for _, q := range s.also {
+		out = append(out, q.Type)
+	}
+	return out
 }
 
 // servedFinders is every finder the aggregator answers. Each conversion
@@ -68,13 +87,38 @@ var servedFinders = []served{
 	presence("sfn-state-machines", "AWS::StepFunctions::StateMachine"),
 	presence("imagebuilder-infrastructure-configurations", "AWS::ImageBuilder::InfrastructureConfiguration"),
 	presence("kinesisanalytics-applications", "AWS::KinesisAnalyticsV2::Application"),
+	presence("sagemaker-domains", "AWS::SageMaker::Domain"),
+	presence("sagemaker-user-profiles", "AWS::SageMaker::UserProfile"),
+	// ListClustersV2 lists provisioned and serverless clusters, which
+	// Config records as two types.
+	presence("msk-clusters", "AWS::MSK::Cluster", "AWS::MSK::ServerlessCluster"),
+	presence("ec2-client-vpn-endpoints", "AWS::EC2::ClientVpnEndpoint"),
+	presence("ec2-instance-connect-endpoints", "AWS::EC2::InstanceConnectEndpoint"),
+	presence("ec2-spot-fleets", "AWS::EC2::SpotFleet"),
+	// ListDomainNames lists OpenSearch and legacy Elasticsearch domains,
+	// which Config records as two types.
+	presence("opensearch-domains", "AWS::OpenSearch::Domain", "AWS::Elasticsearch::Domain"),
+	presence("aoss-vpc-endpoints", "AWS::OpenSearchServerless::VpcEndpoint"),
+	presence("appstream-fleets", "AWS::AppStream::Fleet"),
+	presence("kafkaconnect-connectors", "AWS::KafkaConnect::Connector"),
+	presence("emrserverless-applications", "AWS::EMRServerless::Application"),
+	presence("redshift-endpoints", "AWS::Redshift::EndpointAccess"),
+	// Rules on every event bus, the default one included, are
+	// AWS::Events::Rule; their targets belong to them.
+	presence("eventbridge-ecs-targets", "AWS::Events::Rule"),
 }
 
-// Queries are the queries Read runs for the served finders.
+// Queries are the queries Read runs for the served finders, one per type.
 func Queries() []Query {
-	out := make([]Query, len(servedFinders))
-	for i, s := range servedFinders {
-		out[i] = s.query
+	var out []Query
+	seen := map[string]bool{}
+	for _, s := range servedFinders {
+		for _, q := range append([]Query{s.query}, s.also...) {
+			if !seen[q.Type] {
+				seen[q.Type] = true
+				out = append(out, q)
+			}
+		}
 	}
 	return out
 }
@@ -84,7 +128,7 @@ func Queries() []Query {
 func ServedFinders() map[string]string {
 	out := map[string]string{}
 	for _, s := range servedFinders {
-		out[s.finder] = s.query.Type
+		out[s.finder] = strings.Join(s.types(), " + ")
 	}
 	return out
 }
@@ -251,10 +295,17 @@ func Wrap(inv *Inventory, finders []usage.Finder, src *Sources) []usage.Finder {
 		s, direct := servedFinders[j], f.Find
 		out[i].Find = func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 			c := Cell{t.Account, t.Region}
-			ok, why := inv.Answer(ctx, c, cfg, s.query.Type)
-			items := inv.Items(c, s.query.Type)
-			if ok && s.usages == nil && len(items) > 0 {
-				ok, why = false, fmt.Sprintf("%d %s recorded: read directly", len(items), s.query.Type)
+			ok, why := true, ""
+			var items []json.RawMessage
+			for _, typ := range s.types() {
+				if ok, why = inv.Answer(ctx, c, cfg, typ); !ok {
+					break
+				}
+				if found := inv.Items(c, typ); len(found) > 0 && s.usages == nil {
+					ok, why = false, fmt.Sprintf("%d %s recorded: read directly", len(found), typ)
+					break
+				}
+				items = append(items, inv.Items(c, typ)...)
 			}
 			if !ok {
 				src.add(c, f.Name, "direct", why)

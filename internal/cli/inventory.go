@@ -24,7 +24,7 @@ type inventoryReport struct {
 	Source           string                  `json:"source"`
 	Region           string                  `json:"region"`
 	Error            string                  `json:"error,omitempty"`
-	Answers          map[string]string       `json:"answers"` // finder → Config resource type
+	Answers          map[string]string       `json:"answers"` // finder → Config resource type(s), joined by " + "
 	DirectEverywhere []string                `json:"direct_everywhere"`
 	Summary          []aggregator.Count      `json:"summary"`
 	Cells            []aggregator.CellSource `json:"cells"`

@@ -21,9 +21,9 @@ import (
 // what the aggregator holds there: by default it records every supported
 // type; recording: false stops it (no configuration items, source FAILED);
 // resource_types records only those types. The recorder is read per
-// account-region (DescribeConfigurationRecorders, ...RecorderStatus): it is
-// not a resource type Config records (botocore's ResourceType enum has no
-// AWS::Config::ConfigurationRecorder).
+// account-region (DescribeConfigurationRecorders, ...RecorderStatus), as
+// the product reads it (docs/INVENTORY.md says why not through the
+// aggregator).
 
 // Resource types the simulator records.
 const (
@@ -44,6 +44,11 @@ var identityTypes = []string{
 	"AWS::Route53Resolver::ResolverEndpoint", "AWS::AppRunner::VpcConnector",
 	"AWS::StepFunctions::StateMachine", "AWS::ImageBuilder::InfrastructureConfiguration",
 	"AWS::KinesisAnalyticsV2::Application",
+	"AWS::SageMaker::Domain", "AWS::SageMaker::UserProfile", "AWS::MSK::Cluster", "AWS::MSK::ServerlessCluster",
+	"AWS::EC2::ClientVpnEndpoint", "AWS::EC2::InstanceConnectEndpoint", "AWS::EC2::SpotFleet",
+	"AWS::OpenSearch::Domain", "AWS::OpenSearchServerless::VpcEndpoint", "AWS::AppStream::Fleet",
+	"AWS::KafkaConnect::Connector", "AWS::EMRServerless::Application", "AWS::Redshift::EndpointAccess",
+	"AWS::Events::Rule",
 }
 
 // identities lists, per identity type, the resources of the region as
@@ -118,6 +123,52 @@ func (st *regionState) identities() map[string][][3]string {
 	}
 	for _, a := range st.flinkApps {
 		add("AWS::KinesisAnalyticsV2::Application", a.Name, a.Name, a.ARN)
+	}
+	for _, d := range st.sageMakerDomains {
+		add("AWS::SageMaker::Domain", d.ID, d.Name, d.ARN)
+	}
+	for _, u := range st.sageMakerUserProfiles {
+		add("AWS::SageMaker::UserProfile", u.Name, u.Name, u.ARN)
+	}
+	for _, c := range st.mskClusters {
+		typ := "AWS::MSK::Cluster"
+		if strings.EqualFold(c.Type, "serverless") {
+			typ = "AWS::MSK::ServerlessCluster"
+		}
+		add(typ, c.ARN, c.Name, c.ARN)
+	}
+	for _, id := range sortedKeys(st.clientVPNs) {
+		add("AWS::EC2::ClientVpnEndpoint", id, id, "")
+	}
+	for _, id := range sortedKeys(st.eices) {
+		add("AWS::EC2::InstanceConnectEndpoint", id, id, st.eices[id].ARN)
+	}
+	for _, id := range sortedKeys(st.spotFleets) {
+		add("AWS::EC2::SpotFleet", id, id, "")
+	}
+	// The simulator's domains all run OpenSearch (EngineVersion
+	// OpenSearch_*); a legacy Elasticsearch domain would be
+	// AWS::Elasticsearch::Domain.
+	for _, d := range st.openSearchDomains {
+		add("AWS::OpenSearch::Domain", d.Name, d.Name, d.ARN)
+	}
+	for _, e := range st.aossEndpoints {
+		add("AWS::OpenSearchServerless::VpcEndpoint", e.Name, e.Name, e.ARN)
+	}
+	for _, f := range st.appStreamFleets {
+		add("AWS::AppStream::Fleet", f.Name, f.Name, f.ARN)
+	}
+	for _, c := range st.kafkaConnectors {
+		add("AWS::KafkaConnect::Connector", c.ARN, c.Name, c.ARN)
+	}
+	for _, a := range st.emrServerlessApps {
+		add("AWS::EMRServerless::Application", a.ID, a.Name, a.ARN)
+	}
+	for _, e := range st.redshiftEndpoints {
+		add("AWS::Redshift::EndpointAccess", e.Name, e.Name, e.ARN)
+	}
+	for _, r := range st.eventRules {
+		add("AWS::Events::Rule", r.ARN, r.Name, r.ARN)
 	}
 	return out
 }
