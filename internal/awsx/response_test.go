@@ -27,6 +27,13 @@ func TestBadBody(t *testing.T) {
 		{"DescribeVpcs", true, "<!DOCTYPE html><html></html>", true},
 		{"DescribeVpcs", true, "<html><body>proxy</body></html>", true},
 		{"DescribeVpcs", true, `<DescribeSubnetsResponse/>`, true},
+		{"DescribeVpcs", true, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c --><!DOCTYPE x>\n<DescribeVpcsResponse>", false},
+		{"DescribeVpcs", true, `<ec2:DescribeVpcsResponse xmlns:ec2="x">`, false},
+		{"DescribeVpcs", true, `<DescribeVpcsResponseX>`, true},
+		{"DescribeVpcs", true, `<?xml version="1.0"?>`, true},
+		{"DescribeVpcs", true, `<DescribeVpcsResp`, true}, // the name runs past what was read
+		{"DescribeVpcs", true, `not xml`, true},
+		{"DescribeVpcs", true, `<!-- never closed`, true},
 		{"DescribeVpcs", true, `{"Vpcs":[]}`, true},
 		{"RevokeSecurityGroupIngress", true, "", true},
 		{"ListFunctions", false, `{"Functions":[]}`, false},
