@@ -391,3 +391,66 @@ func TestGuardHandleKeepsRecordsInS3AndTheyRestore(t *testing.T) {
 		t.Errorf("%s revoked without a record in S3", newID)
 	}
 }
+
+// TestRestoreGuardRecordsAgainstSimAndMoto: `defaultsg restore` takes the
+// guard's log as it was saved (the record among other lines) and puts the
+// revoked rule back, in the simulator and in moto; run again it finds the
+// rule present and changes nothing.
+func TestRestoreGuardRecordsAgainstSimAndMoto(t *testing.T) {
+	sim := startSim(t, "accounts:\n  - id: \"111111111111\"\nregions: [us-east-1]\n")
+	moto := endpoint{URL: testutil.StartMoto(t), AccessKey: "AKIAIOSFODNN7EXAMPLE"}
+	for _, c := range []struct {
+		name    string
+		ep      endpoint
+		account string
+	}{{"sim", sim, "111111111111"}, {"moto", moto, "123456789012"}} {
+		dir := t.TempDir()
+		def, onDef, _, _ := guardSetup(t, c.ep)
+		r := run(t, c.ep, dir, nil, "guard", "handle", "--event", guardEvent(t, dir, c.account, def, onDef), "-o", "json")
+		if r.Code != 0 || !strings.Contains(r.Stderr, `"defaultsg_guard_backup"`) {
+			t.Fatalf("%s: guard handle: exit %d\n%s", c.name, r.Code, r.Stderr)
+		}
+		if hasSSHFromAnywhere(t, c.ep, def) {
+			t.Fatalf("%s: the guard did not revoke the rule", c.name)
+		}
+		log := filepath.Join(dir, "guard.log")
+		if err := os.WriteFile(log, []byte("START RequestId: r1 Version: $LATEST\n"+r.Stderr+"END RequestId: r1\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range [][2]int{{1, 0}, {0, 1}} { // rules restored, present
+			r = run(t, c.ep, dir, nil, "restore", log, "--yes", "-o", "json")
+			if r.Code != 0 {
+				t.Fatalf("%s: restore #%d: exit %d\n%s\n%s", c.name, i+1, r.Code, r.Stdout, r.Stderr)
+			}
+			var rep struct {
+				Groups []struct {
+					GroupID  string `json:"group_id"`
+					Restored int    `json:"rules_restored"`
+					Present  int    `json:"rules_present"`
+				} `json:"groups"`
+			}
+			if err := json.Unmarshal([]byte(r.Stdout), &rep); err != nil || len(rep.Groups) != 1 || rep.Groups[0].GroupID != def ||
+				[2]int{rep.Groups[0].Restored, rep.Groups[0].Present} != want {
+				t.Errorf("%s: restore #%d: want %d restored and %d present on %s (%v)\n%s", c.name, i+1, want[0], want[1], def, err, r.Stdout)
+			}
+			if !hasSSHFromAnywhere(t, c.ep, def) {
+				t.Fatalf("%s: restore #%d did not put the rule back", c.name, i+1)
+			}
+		}
+	}
+}
+
+func hasSSHFromAnywhere(t *testing.T, ep endpoint, group string) bool {
+	t.Helper()
+	out, err := ec2Client(ep, "us-east-1").DescribeSecurityGroupRules(ctx(t), &ec2.DescribeSecurityGroupRulesInput{
+		Filters: []types.Filter{{Name: str("group-id"), Values: []string{group}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range out.SecurityGroupRules {
+		if !*r.IsEgress && r.FromPort != nil && *r.FromPort == 22 && r.CidrIpv4 != nil && *r.CidrIpv4 == "0.0.0.0/0" {
+			return true
+		}
+	}
+	return false
+}

@@ -22,10 +22,7 @@ const maxSize = 256 << 20
 // and its size is checked before anything is read: a FIFO or a device is
 // refused at once instead of hanging, a huge file without reading it.
 func Load(path string) (*Document, error) {
-	data, err := atomicfile.ReadRegular(path, maxSize)
-	if errors.Is(err, atomicfile.ErrNotRegular) || errors.Is(err, atomicfile.ErrTooLarge) {
-		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
+	data, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -34,6 +31,16 @@ func Load(path string) (*Document, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return d, nil
+}
+
+// ReadFile reads a file that should hold a backup, with Load's checks
+// (a regular file, not larger than a backup can be).
+func ReadFile(path string) ([]byte, error) {
+	data, err := atomicfile.ReadRegular(path, maxSize)
+	if errors.Is(err, atomicfile.ErrNotRegular) || errors.Is(err, atomicfile.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return data, err
 }
 
 // Parse decodes and validates backup bytes.
@@ -96,4 +103,15 @@ func (d *Document) validate() error {
 		}
 	}
 	return nil
+}
+
+// Assemble makes a document of groups read from another record of revoked
+// rules (the guard's), validated like a backup file; it has no checksum,
+// because nothing sealed it.
+func Assemble(groups []Group) (*Document, error) {
+	d := &Document{Schema: SchemaVersion, Groups: groups}
+	if err := d.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return d, nil
 }

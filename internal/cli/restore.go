@@ -14,6 +14,7 @@ import (
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/exitcode"
+	"github.com/defaultsg/defaultsg/internal/guard"
 	"github.com/defaultsg/defaultsg/internal/iostreams"
 	"github.com/defaultsg/defaultsg/internal/report"
 	"github.com/defaultsg/defaultsg/internal/restore"
@@ -45,10 +46,15 @@ func NewCmdRestore(f *Factory, runF func(*RestoreOptions) error) *cobra.Command 
 	opts := &RestoreOptions{IO: f.IO, AWSConfig: f.AWSConfig, Scope: f.Scope, Prompter: f.IO}
 	cmd := &cobra.Command{
 		Use:   "restore BACKUP",
-		Short: "Put back exactly the rules a close backup holds",
+		Short: "Put back exactly the rules a close backup or guard record holds",
 		Long: `Re-authorizes every rule saved in a backup written by 'defaultsg close', descriptions
-included. --regions restores only those regions' groups. Rules already present are skipped, so restore can be re-run safely. A rule whose
-referenced group no longer exists is reported on its own; the others are still restored.
+included. BACKUP may also hold the guard's records (a saved log with its
+{"defaultsg_guard_backup": …} lines, or an object the guard wrote to its bucket):
+every rule they name is put back the same way.
+
+--regions restores only those regions' groups. Rules already present are skipped,
+so restore can be re-run safely. A rule whose referenced group no longer exists is
+reported on its own; the others are still restored.
 The backup must belong to the caller's account (--force overrides). With --org or --profiles,
 a multi-account backup is restored in the accounts those flags select, each group only in its
 own account; a group of an account outside that selection is refused and reported.
@@ -57,7 +63,8 @@ Exit codes of restore: 0 everything restored or present, 6 some rules failed,
 2 usage error or invalid backup, 1 other error.`,
 		Example: `  defaultsg restore defaultsg-backup-123456789012-20261130T120000Z.json -y
   defaultsg restore s3://my-backups/defaultsg/b.json --backup-region eu-west-1
-  defaultsg --region eu-west-1 restore backup.json --yes`,
+  defaultsg --region eu-west-1 restore backup.json --yes
+  defaultsg restore guard.log --yes    # the guard's saved log`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Path = args[0]
@@ -142,7 +149,11 @@ func loadBackup(ctx context.Context, opts *RestoreOptions) (*backup.Document, er
 		if err := checkFileKind("restore", opts.Path, "defaultsg.backup"); err != nil {
 			return nil, err
 		}
-		return backup.Load(opts.Path)
+		data, err := backup.ReadFile(opts.Path)
+		if err != nil {
+			return nil, err
+		}
+		return parseBackup(data, opts.Path)
 	}
 	loc, err := backup.ParseS3URL(opts.Path)
 	if err != nil {
@@ -152,11 +163,31 @@ func loadBackup(ctx context.Context, opts *RestoreOptions) (*backup.Document, er
 	if err != nil {
 		return nil, err
 	}
-	doc, err := backup.LoadS3(ctx, store, loc)
+	if loc.Dir {
+		return nil, fmt.Errorf("%w: %s names a prefix, not a backup object", backup.ErrInvalid, loc)
+	}
+	data, err := store.Get(ctx, loc.Bucket, loc.Key)
 	if awsx.ErrorCode(err) == "NoSuchKey" {
 		return nil, exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 	}
-	return doc, err
+	if err != nil {
+		return nil, err
+	}
+	return parseBackup(data, loc.String())
+}
+
+// parseBackup reads close's backup, or the guard's records (a saved log,
+// or an object the guard wrote to its bucket): both restore the same way.
+func parseBackup(data []byte, where string) (*backup.Document, error) {
+	parse := backup.Parse
+	if guard.IsRecords(data) {
+		parse = guard.ParseRecords
+	}
+	doc, err := parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	return doc, nil
 }
 
 // retargetBackup refuses a backup of another account, or with --force maps
