@@ -12,12 +12,16 @@ import (
 // lets the heap grow to 4× what is live (GOGC 300) but never past
 // OrgMemoryLimit, where it collects as often as it must. What is live is
 // the calls in flight plus the report (groups and their users), about
-// 50–110 MiB from 100 to 1,000 accounts × 17 regions, well under the
-// limit. Usage 100×17 at 50 ms on 2 cores: client CPU 18.5 s → 15.7 s,
-// peak RSS 163 → 224 MiB (docs/PERFORMANCE.md).
+// 50–110 MiB from 100 to 1,000 accounts × 17 regions, under the limit.
+// Usage 100×17 at 50 ms on 2 cores: client CPU 18.5 s → 15.7 s, peak RSS
+// 163 → 224 MiB (docs/PERFORMANCE.md). The limit was 200 MiB; with ~70
+// services linked, the process starts at ~94 MiB of RSS (code pages and
+// the SDK's service schemas), and 200 MiB put usage 500×17 at 312 MiB
+// peak RSS; 150 MiB gives 269 MiB at 100×17 in the same wall time
+// (27.0 s vs 27.1 s).
 const (
 	orgGCPercent   = 300
-	OrgMemoryLimit = 200 << 20
+	OrgMemoryLimit = 150 << 20
 )
 
 // TuneGC applies the many-account settings when accounts > 1.
