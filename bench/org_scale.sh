@@ -3,7 +3,7 @@
 # the simulator (issue "Whole-Organization runs at speed"). For each size it
 # starts a fresh simulator serving `generate:` accounts with LATENCY per call
 # and EC2's token buckets per account-region, then measures each command:
-# wall time and peak RSS (/usr/bin/time -v), API calls, throttled calls and
+# wall time, the client's CPU time (user + system) and peak RSS (/usr/bin/time -v), API calls, throttled calls and
 # the busiest account-region (from the simulator's GET /_sim/stats), and
 # errors (problems in the report + an exit code other than 0/3; must be 0).
 # Prints a Markdown table for docs/PERFORMANCE.md, then the calls per
@@ -91,6 +91,7 @@ t = open(f"{work}/time.txt").read()
 m = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", t)
 wall = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+cpu = float(re.search(r"User time \(seconds\): ([\d.]+)", t).group(1)) + float(re.search(r"System time \(seconds\): ([\d.]+)", t).group(1))
 b, a = json.load(open(f"{work}/before.json")), json.load(open(f"{work}/after.json"))
 try:
     problems = len(json.load(open(f"{work}/out.json")).get("problems") or [])
@@ -114,7 +115,7 @@ try:
         retries = f'{sm["calls"]["retries"]}/{sm["calls"]["throttled"]}'
 except Exception:
     pass
-print(f"| {cmd} | {accts} | {regions} | {wall:.1f} | {calls} | {thr} | {other} | {a['max_calls_per_account_region']} | {rss:.0f} | {retries} | {cells} | {errors} (exit {code}) |")
+print(f"| {cmd} | {accts} | {regions} | {wall:.1f} | {cpu:.1f} | {calls} | {thr} | {other} | {a['max_calls_per_account_region']} | {rss:.0f} | {retries} | {cells} | {errors} (exit {code}) |")
 inv = rep.get("inventory") if isinstance(rep, dict) else None
 if inv:
     with open(f"{work}/inventory.md", "w") as f:
@@ -136,8 +137,8 @@ PY
 
 echo "# $(nproc) cores, $(free -h | awk '/Mem:/{print $2}') RAM, $(go version | cut -d' ' -f3); latency $LATENCY per call; EC2 token buckets per account-region; flags: ${EXTRA[*]:-(defaults)}${AGGREGATOR:+; usage --inventory config:$AGGREGATOR, $RECORDER_OFF recorders off}"
 echo
-echo "| command | accounts | regions | wall s | API calls | throttled | other API errors | max calls/acct-region | peak RSS MiB | retries/throttled (client) | cells | errors |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+echo "| command | accounts | regions | wall s | client CPU s | API calls | throttled | other API errors | max calls/acct-region | peak RSS MiB | retries/throttled (client) | cells | errors |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
 for size in $SIZES; do
   accts=${size%x*}; regions=${size#*x}
   start_sim "$accts" "$regions"
