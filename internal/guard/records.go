@@ -2,9 +2,10 @@ package guard
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/defaultsg/defaultsg/internal/backup"
 	"github.com/defaultsg/defaultsg/internal/sgrule"
@@ -71,15 +72,8 @@ func ParseRecords(data []byte) (*backup.Document, error) {
 		sgrule.Sort(g.Rules)
 		out = append(out, *g)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Account != b.Account {
-			return a.Account < b.Account
-		}
-		if a.Region != b.Region {
-			return a.Region < b.Region
-		}
-		return a.GroupID < b.GroupID
+	slices.SortFunc(out, func(a, b backup.Group) int {
+		return cmp.Or(cmp.Compare(a.Account, b.Account), cmp.Compare(a.Region, b.Region), cmp.Compare(a.GroupID, b.GroupID))
 	})
 	return backup.Assemble(out)
 }
