@@ -45,6 +45,7 @@ accounts:
         db_clusters: [{name: aurora, vpc: data, groups: [default, app]}]
         cache_clusters: [{name: redis, vpc: data}]
         redshift_clusters: [{name: wh, vpc: data}]
+        redshift_endpoints: [{name: reports, cluster: wh, vpc: data, groups: [default, app]}]
         efs_file_systems: [{name: shared, mount_targets: [{vpc: data}]}]
         vpc_endpoints: [{id: vpce-0abc, vpc: data, service: com.amazonaws.us-east-1.ssm}]
 regions: [us-east-1, eu-west-1]
@@ -90,13 +91,16 @@ func TestApplyMovesEveryInPlaceKindThroughItsServiceAndRollsBack(t *testing.T) {
 	ep := startSim(t, servicesScenario)
 	dir := t.TempDir()
 	enisBefore, usersBefore := memberships(t, ep, dir)
+	if !strings.Contains(strings.Join(usersBefore, "\n"), "Redshift-managed VPC endpoint reports endpoint of cluster wh, active") {
+		t.Fatalf("the Redshift-managed endpoint is not a user before apply: %q", usersBefore)
+	}
 	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json"); r.Code != 0 {
 		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	r := run(t, ep, dir, nil, "plan")
 	for _, want := range []string{"lambda:UpdateFunctionConfiguration", "codebuild:UpdateProject", "ecs:UpdateService",
 		"ec2:CreateLaunchTemplateVersion", "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer",
-		"rds:ModifyDBInstance", "rds:ModifyDBCluster", "elasticache:ModifyCacheCluster", "redshift:ModifyCluster",
+		"rds:ModifyDBInstance", "rds:ModifyDBCluster", "elasticache:ModifyCacheCluster", "redshift:ModifyCluster", "redshift:ModifyEndpointAccess",
 		"elasticfilesystem:ModifyMountTargetSecurityGroups", "ec2:ModifyVpcEndpoint", "ec2:ModifyNetworkInterfaceAttribute",
 		`stack "web-stack"`, "cannot change its security groups in place"} {
 		if !strings.Contains(r.Stdout+r.Stderr, want) {

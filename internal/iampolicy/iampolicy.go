@@ -232,11 +232,18 @@ func moverGrants() (reads []string, writes []grant) {
 					reads = append(reads, a)
 					continue
 				}
-				w := bySvc[s.Name]
+				key, sid := s.Name, "Move"+sidWord(s.Name)+"Users"
+				if AnyResource(m) {
+					// AWS has no resource-level permission for it: a
+					// statement of its own, so that the service's other
+					// writes stay on their resource types.
+					key, sid = s.Name+" *", sid+"OnAnyResource"
+				}
+				w := bySvc[key]
 				if w == nil {
-					w = &grant{sid: "Move" + sidWord(s.Name) + "Users"}
-					bySvc[s.Name] = w
-					order = append(order, s.Name)
+					w = &grant{sid: sid}
+					bySvc[key] = w
+					order = append(order, key)
 				}
 				w.actions = append(w.actions, a)
 				w.resources = append(w.resources, m.ARNs...)
@@ -255,6 +262,11 @@ func moverGrants() (reads []string, writes []grant) {
 	}
 	return reads, writes
 }
+
+// AnyResource reports whether the mover's writes are declared on "*":
+// AWS's Service Authorization Reference lists no resource type for them
+// (redshift:ModifyEndpointAccess), so nothing narrower grants them.
+func AnyResource(m *svc.Mover) bool { return slices.Equal(m.ARNs, []string{"*"}) }
 
 // isRead reports whether an action only reads: those take Resource "*".
 func isRead(action string) bool {

@@ -614,6 +614,13 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "redshift", op: "DescribeEndpointAccess"}),
 		fixed(probe{service: "redshift", op: "DescribeEndpointAccess", form: form("EndpointName", "nope"), wantErr: true}),
+		fixed(probe{service: "redshift", op: "ModifyEndpointAccess", form: form("EndpointName", "reporting", "VpcSecurityGroupIds.VpcSecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
+		fixed(probe{service: "redshift", op: "ModifyEndpointAccess", form: form("EndpointName", "nope", "VpcSecurityGroupIds.VpcSecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
+		read(func() probe {
+			return probe{service: "redshift", op: "ModifyEndpointAccess", form: form("EndpointName", "reporting", "VpcSecurityGroupIds.VpcSecurityGroupId.1", web())}
+		}),
+		fixed(probe{service: "redshift", op: "ModifyEndpointAccess", form: form("EndpointName", "reporting", "VpcSecurityGroupIds.VpcSecurityGroupId.1", "sg-0000000000000000f"), wantErr: true}),
+		fixed(probe{service: "redshift", op: "DescribeEndpointAccess", form: form("EndpointName", "reporting")}),
 
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches"}),
 		fixed(probe{service: "elasticache", op: "DescribeServerlessCaches", form: form("ServerlessCacheName", "nope"), wantErr: true}),

@@ -4,12 +4,14 @@ import "net/http"
 
 // Redshift (awsQuery, 2012-12-01): provisioned clusters and their group
 // changes (ModifyCluster VpcSecurityGroupIds.VpcSecurityGroupId.N);
-// Redshift-managed VPC endpoints in redshift_endpoints.go.
+// Redshift-managed VPC endpoints and theirs (ModifyEndpointAccess) in
+// redshift_endpoints.go.
 
 var redshiftOps = map[string]op{
 	"DescribeClusters":       regionLocked(describeRedshiftClusters),
 	"ModifyCluster":          regionLocked(modifyRedshiftCluster),
 	"DescribeEndpointAccess": regionLocked(describeRedshiftEndpointAccess),
+	"ModifyEndpointAccess":   regionLocked(modifyRedshiftEndpointAccess),
 }
 
 type xmlRedshiftCluster struct {
@@ -101,6 +103,8 @@ type redshiftSpecs struct {
 type redshiftState struct {
 	redshiftClusters  []dataStore
 	redshiftEndpoints []vpcResource
+	// redshiftEndpointENIs is each endpoint's interface id, by endpoint name.
+	redshiftEndpointENIs map[string]string
 }
 
 func (b *builder) addRedshift() error {

@@ -1,4 +1,4 @@
-// Package redshift is everything defaultsg knows about Amazon Redshift: provisioned clusters and their Redshift-managed VPC endpoints.
+// Package redshift is everything defaultsg knows about Amazon Redshift: provisioned clusters and their Redshift-managed VPC endpoints, both moved in place (ModifyCluster, ModifyEndpointAccess).
 package redshift
 
 import (
@@ -19,7 +19,7 @@ var Service = svc.Service{
 	Name: "redshift",
 	Kinds: []svc.KindDef{
 		{Kind: Cluster, Name: "Redshift cluster", Mover: &clusterMover},
-		{Kind: EndpointAccess, Name: "Redshift-managed VPC endpoint", Manual: svc.Manual{API: "redshift:ModifyEndpointAccess"}},
+		{Kind: EndpointAccess, Name: "Redshift-managed VPC endpoint", Mover: &endpointMover, Manual: svc.Manual{API: "redshift:ModifyEndpointAccess"}},
 	},
 	Signatures: []svc.Signature{
 		{Kind: Cluster, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{Cluster}, Match: svc.DescPrefix("RedshiftNetworkInterface")},
