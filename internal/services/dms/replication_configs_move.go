@@ -66,9 +66,10 @@ var configMover = svc.Mover{
 // ErrReplicationStarted is the refusal to change a config whose
 // replication has started.
 var ErrReplicationStarted = errors.New("AWS DMS modifies a replication config only before its replication first starts, " +
-	"or while the replication is created or failed, so defaultsg neither changes it nor stops it: " +
-	"give it the replacement group by hand when DMS allows (dms:ModifyReplicationConfig ComputeConfig.VpcSecurityGroupIds, " +
-	"after dms:StopReplication), or recreate the config with it (dms:CreateReplicationConfig)")
+	"or while the replication is created or failed (its API reference says a stopped one is refused too), " +
+	"so defaultsg neither changes it nor stops it: once the replication may stop (dms:StopReplication), " +
+	"give the config the replacement group by hand (dms:ModifyReplicationConfig ComputeConfig.VpcSecurityGroupIds, if DMS accepts it) " +
+	"or recreate it with that group (dms:CreateReplicationConfig)")
 
 // ConfigAPI is what the mover's DMS calls need; *dms.Client satisfies it.
 type ConfigAPI interface {
