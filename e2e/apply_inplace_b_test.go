@@ -243,3 +243,73 @@ regions: [us-east-1]
 		}
 	}
 }
+
+// A DMS Serverless replication config can be modified only while its
+// replication has not started (or is created or failed): apply refuses the
+// config whose replication runs, before any change, saying what to do, and
+// never stops it; the others in the same group move. Rollback changes
+// nothing of the refused one (it is as recorded) and restores the others.
+func TestApplyRefusesADMSConfigWhoseReplicationRuns(t *testing.T) {
+	ep := startSim(t, `
+accounts:
+  - id: "111111111111"
+    access_key_id: AKIAINPLACEB0000003
+    resources:
+      us-east-1:
+        security_groups: [{name: web}]
+        dms_replication_configs:
+          - {name: live, groups: [default, web], replication: running}
+          - {name: ready, groups: [default, web], replication: created}
+          - {name: fresh}
+regions: [us-east-1]
+`)
+	dir := t.TempDir()
+	_, usersBefore := memberships(t, ep, dir)
+	for _, want := range []string{"live", "ready", "fresh"} {
+		if !strings.Contains(strings.Join(usersBefore, "\n"), "DMS Serverless replication config "+want) {
+			t.Fatalf("usage does not find config %s:\n%s", want, strings.Join(usersBefore, "\n"))
+		}
+	}
+	if r := run(t, ep, dir, nil, "plan", "--out", "plan.json"); r.Code != 0 {
+		t.Fatalf("plan: %d\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	ep.Sim.ResetCalls()
+	r := run(t, ep, dir, nil, "apply", "plan.json", "--yes", "--poll", "10ms")
+	if r.Code != 6 {
+		t.Fatalf("apply: exit %d, want 6\n%s\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	mustContain(t, "apply", r.Stdout, "dms:ModifyReplicationConfig: replication config live: its replication is running",
+		"neither changes it nor stops it", "dms:StopReplication")
+	modified := 0
+	for _, c := range ep.Sim.Calls() {
+		if c.Service == "dms" && c.Mutating {
+			if c.Action != "ModifyReplicationConfig" {
+				t.Fatalf("apply called dms:%s", c.Action)
+			}
+			modified++
+		}
+	}
+	if modified != 2 {
+		t.Fatalf("%d ModifyReplicationConfig calls, want 2 (ready and fresh; never live)", modified)
+	}
+	_, usersAfter := memberships(t, ep, dir)
+	if left := strings.Join(usersAfter, "\n"); !strings.Contains(left, "DMS Serverless replication config live") ||
+		strings.Contains(left, "config ready") || strings.Contains(left, "config fresh") {
+		t.Fatalf("after apply, default-group users:\n%s", left)
+	}
+
+	ep.Sim.ResetCalls()
+	rollBack(t, ep, dir)
+	modified = 0
+	for _, c := range ep.Sim.Calls() {
+		if c.Service == "dms" && c.Mutating {
+			modified++
+		}
+	}
+	if modified != 2 {
+		t.Fatalf("rollback made %d dms changes, want 2 (ready and fresh; live is as recorded)", modified)
+	}
+	if _, usersBack := memberships(t, ep, dir); !slices.Equal(usersBack, usersBefore) {
+		t.Fatalf("rollback did not restore the users:\nbefore %q\nafter  %q", usersBefore, usersBack)
+	}
+}

@@ -48,6 +48,7 @@ accounts:
         redshift_endpoints: [{name: reports, cluster: wh, vpc: data, groups: [default, app]}]
         efs_file_systems: [{name: shared, mount_targets: [{vpc: data}]}]
         vpc_endpoints: [{id: vpce-0abc, vpc: data, service: com.amazonaws.us-east-1.ssm}]
+        dms_replication_configs: [{name: migrate, vpc: data, groups: [default, app]}, {name: idle, vpc: data}]
 regions: [us-east-1, eu-west-1]
 `
 
@@ -101,7 +102,7 @@ func TestApplyMovesEveryInPlaceKindThroughItsServiceAndRollsBack(t *testing.T) {
 	for _, want := range []string{"lambda:UpdateFunctionConfiguration", "codebuild:UpdateProject", "ecs:UpdateService",
 		"ec2:CreateLaunchTemplateVersion", "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer",
 		"rds:ModifyDBInstance", "rds:ModifyDBCluster", "elasticache:ModifyCacheCluster", "redshift:ModifyCluster", "redshift:ModifyEndpointAccess",
-		"elasticfilesystem:ModifyMountTargetSecurityGroups", "ec2:ModifyVpcEndpoint", "ec2:ModifyNetworkInterfaceAttribute",
+		"elasticfilesystem:ModifyMountTargetSecurityGroups", "ec2:ModifyVpcEndpoint", "ec2:ModifyNetworkInterfaceAttribute", "dms:ModifyReplicationConfig",
 		`stack "web-stack"`, "cannot change its security groups in place"} {
 		if !strings.Contains(r.Stdout+r.Stderr, want) {
 			t.Errorf("plan lacks %q", want)

@@ -10,10 +10,13 @@ import (
 
 var dmsOps = map[string]op{
 	"DescribeReplicationInstances":    regionLocked(describeDMSReplicationInstances),
-	"DescribeReplicationConfigs":      describeDMSReplicationConfigs,
-	"DescribeReplicationSubnetGroups": describeDMSReplicationSubnetGroups,
+	"DescribeReplicationConfigs":      regionLocked(describeDMSReplicationConfigs),
+	"DescribeReplicationSubnetGroups": regionLocked(describeDMSReplicationSubnetGroups),
+	"DescribeReplications":            regionLocked(describeDMSReplications),
 	// dms_update.go
 	"ModifyReplicationInstance": regionLocked(modifyDMSReplicationInstance),
+	// dms_serverless.go
+	"ModifyReplicationConfig": regionLocked(modifyDMSReplicationConfig),
 }
 
 func describeDMSReplicationInstances(c *call) (any, *apiError) {

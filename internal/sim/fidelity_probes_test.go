@@ -398,6 +398,23 @@ func fidelityProbes(s *Server) []func() probe {
 			"ReplicationInstanceArn": "arn:aws:dms:us-east-1:" + acct + ":rep:NOPE", "VpcSecurityGroupIds": []string{"sg-0000000000000000f"}}), wantErr: true}),
 		fixed(probe{service: "dms", op: "DescribeReplicationConfigs"}),
 		fixed(probe{service: "dms", op: "DescribeReplicationSubnetGroups"}),
+		fixed(probe{service: "dms", op: "DescribeReplicationSubnetGroups", body: js(map[string]any{
+			"Filters": []map[string]any{{"Name": "replication-subnet-group-id", "Values": []string{"nope"}}}})}),
+		read(func() probe {
+			return probe{service: "dms", op: "DescribeReplicationConfigs", body: js(map[string]any{
+				"Filters": []map[string]any{{"Name": "replication-config-arn", "Values": []string{st.dmsConfigs[0].ARN}}}})}
+		}),
+		fixed(probe{service: "dms", op: "DescribeReplications"}),
+		read(func() probe {
+			return probe{service: "dms", op: "ModifyReplicationConfig", body: js(map[string]any{
+				"ReplicationConfigArn": st.dmsConfigs[0].ARN, "ComputeConfig": map[string]any{"MaxCapacityUnits": 16, "VpcSecurityGroupIds": []string{web()}}})}
+		}),
+		read(func() probe {
+			return probe{service: "dms", op: "ModifyReplicationConfig", body: js(map[string]any{
+				"ReplicationConfigArn": st.dmsConfigs[2].ARN, "ComputeConfig": map[string]any{"VpcSecurityGroupIds": []string{web()}}}), wantErr: true}
+		}),
+		fixed(probe{service: "dms", op: "ModifyReplicationConfig", body: js(map[string]any{
+			"ReplicationConfigArn": "arn:aws:dms:us-east-1:" + acct + ":replication-config:NOPE"}), wantErr: true}),
 		fixed(probe{service: "kafka", op: "ListClustersV2"}),
 
 		// S3 (s3.go): the conditional write, once, then refused; reads.

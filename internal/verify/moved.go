@@ -90,11 +90,17 @@ func Moved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j Journal, rd Re
 		}
 		for _, t := range before {
 			after := now[t.ID]
-			rules, err := rd.Rules(ctx, cfg, append(append([]string{}, t.Groups...), after...))
+			was := t.Groups
+			if len(was) == 0 {
+				// Recorded empty: it named no group and ran in its VPC's
+				// default group (a mover records so only then, svc.RunsIn).
+				was = []string{m.DefaultGroupID}
+			}
+			rules, err := rd.Rules(ctx, cfg, append(append([]string{}, was...), after...))
 			if err != nil {
 				return nil, awsx.Wrap(m.Account, m.Region, "ec2:DescribeSecurityGroupRules", err)
 			}
-			lost, gained := Compare(t.Groups, after, func(g string) []sgrule.Rule { return rules[g] }, planned, replacementOf)
+			lost, gained := Compare(was, after, func(g string) []sgrule.Rule { return rules[g] }, planned, replacementOf)
 			out = append(out, Interface{Account: m.Account, Region: m.Region, Resource: m.ResourceType + " " + m.ResourceID, Interface: t.ID,
 				Lost: lost, Gained: gained, Equivalent: len(lost) == 0 && len(gained) == 0, GroupsNow: strings.Join(after, ",")})
 		}

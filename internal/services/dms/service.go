@@ -18,8 +18,7 @@ var Service = svc.Service{
 	Name: "dms",
 	Kinds: []svc.KindDef{
 		{Kind: ReplicationInstance, Name: "DMS replication instance", Mover: &instanceMover},
-		// ComputeConfig.VpcSecurityGroupIds, with the replication stopped.
-		{Kind: ReplicationConfig, Name: "DMS Serverless replication config", Manual: svc.Manual{API: "dms:ModifyReplicationConfig"}},
+		{Kind: ReplicationConfig, Name: "DMS Serverless replication config", Mover: &configMover},
 	},
 	Signatures: []svc.Signature{
 		{Kind: ReplicationInstance, Change: usage.ChangeInPlace, MovedWith: []resource.Kind{ReplicationInstance}, Match: svc.DescPrefix("DMSNetworkInterface")},
