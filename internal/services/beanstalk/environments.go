@@ -104,6 +104,7 @@ func beanstalkEnvironmentUsers(ctx context.Context, api BeanstalkAPI, t usage.Ta
 	var out []usage.Usage
 	seen := map[string]bool{}
 	for _, cs := range res.ConfigurationSettings {
+		named := beanstalkNames(t, cs.OptionSettings)
 		for _, o := range cs.OptionSettings {
 			key := aws.ToString(o.Namespace) + "/" + aws.ToString(o.OptionName)
 			what, ok := beanstalkGroupOptions[key]
@@ -116,7 +117,7 @@ func beanstalkEnvironmentUsers(ctx context.Context, api BeanstalkAPI, t usage.Ta
 					refs = append(refs, r)
 				}
 			}
-			for _, u := range svc.Users(t, svc.ByName(t, refs), usage.Usage{Kind: usage.KindLatent,
+			for _, u := range svc.Users(t, svc.ByName(named, refs), usage.Usage{Kind: usage.KindLatent,
 				ResourceKind: Environment, ResourceID: name, ARN: aws.ToString(env.EnvironmentArn),
 				Detail: what + " (" + key + ")",
 				Change: usage.ChangeDeployment}) {
@@ -128,4 +129,23 @@ func beanstalkEnvironmentUsers(ctx context.Context, api BeanstalkAPI, t usage.Ta
 		}
 	}
 	return out, nil
+}
+
+// beanstalkNames is t for resolving the group name "default" in an
+// environment's options: the default group of its VPC (aws:ec2:vpc
+// VPCId) when it names one — none when that VPC's default group is not a
+// target — else the default VPC's, as the mover resolves it.
+func beanstalkNames(t usage.Target, opts []ebtypes.ConfigurationOptionSetting) usage.Target {
+	for _, o := range opts {
+		if aws.ToString(o.Namespace) != "aws:ec2:vpc" || aws.ToString(o.OptionName) != "VPCId" || aws.ToString(o.Value) == "" {
+			continue
+		}
+		t.DefaultVPCGroup = ""
+		for _, g := range t.GroupIDs {
+			if t.VpcOf[g] == aws.ToString(o.Value) {
+				t.DefaultVPCGroup = g
+			}
+		}
+	}
+	return t
 }

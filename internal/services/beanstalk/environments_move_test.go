@@ -246,3 +246,16 @@ func TestEnvironmentMoverRefusesToReplaceEveryInstanceAtOnce(t *testing.T) {
 		})
 	}
 }
+
+// "default" in an environment that names its VPC is that VPC's default
+// group: no default-VPC lookup.
+func TestEnvironmentMoverResolvesDefaultInTheEnvironmentsVPC(t *testing.T) {
+	f := &fakeEnvMoves{status: "Ready", opts: map[string]string{"aws:elbv2:loadbalancer/SecurityGroups": "default",
+		"aws:ec2:vpc/VPCId": "vpc-d"}}
+	g := &fakeDefaultVPC{}
+	withFakes(t, f, g)
+	ts, err := environmentMover.Targets(context.Background(), aws.Config{}, svc.Resource{Kind: Environment, ID: "web"}, "sg-def")
+	if err != nil || len(ts) != 1 || strings.Join(ts[0].Groups, ",") != "sg-def" || ts[0].Document != "default" || g.calls != 1 {
+		t.Fatalf("targets %+v %v, %d EC2 calls (want DescribeSecurityGroups only)", ts, err, g.calls)
+	}
+}

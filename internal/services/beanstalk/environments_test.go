@@ -61,7 +61,7 @@ func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
 	}
 	f := &fakeBeanstalk{
 		envs: []ebtypes.EnvironmentDescription{env("web", "Ready"), env("old", "Terminated"), env("api", "Ready"),
-			env("stack", "Ready"), env("hidden", "Ready")},
+			env("stack", "Ready"), env("hidden", "Ready"), env("vpc2", "Ready")},
 		opts: map[string][]ebtypes.ConfigurationOptionSetting{
 			"web": {opt("aws:autoscaling:launchconfiguration", "sg-x, default"), opt("aws:elbv2:loadbalancer", "sg-x"),
 				opt("aws:elasticbeanstalk:environment", "sg-def")},
@@ -69,18 +69,24 @@ func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
 			"api":    {opt("aws:elb:loadbalancer", "sg-def2,sg-def2")},
 			"stack":  {opt("aws:autoscaling:launchconfiguration", "sg-def")},
 			"hidden": {opt("aws:autoscaling:launchconfiguration", "sg-def")},
+			// "default" in a VPC the environment names: that VPC's group.
+			"vpc2": {opt("aws:autoscaling:launchconfiguration", "default"),
+				{Namespace: aws.String("aws:ec2:vpc"), OptionName: aws.String("VPCId"), Value: aws.String("vpc-2")}},
 		},
 		tags: map[string]map[string]string{
 			"arn:env/app/web":   {"elasticbeanstalk:environment-name": "web", "elasticbeanstalk:environment-id": "e-1"},
 			"arn:env/app/api":   {},
 			"arn:env/app/stack": {"elasticbeanstalk:environment-name": "stack", "aws:cloudformation:stack-name": "shop"},
+			"arn:env/app/vpc2":  {},
 		},
 	}
-	us, err := findBeanstalkEnvironments(context.Background(), f, svctest.Target)
+	target := svctest.Target
+	target.VpcOf = map[string]string{"sg-def": "vpc-1", "sg-def2": "vpc-2"}
+	us, err := findBeanstalkEnvironments(context.Background(), f, target)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := svctest.IDs(us); got != "sg-def:web:latent sg-def2:api:latent sg-def:stack:latent sg-def:hidden:latent" {
+	if got := svctest.IDs(us); got != "sg-def:web:latent sg-def2:api:latent sg-def:stack:latent sg-def:hidden:latent sg-def2:vpc2:latent" {
 		t.Fatalf("got %q", got)
 	}
 	// Its own Beanstalk tag is no outside owner: apply moves it through
