@@ -443,6 +443,23 @@ func fidelityProbes(s *Server) []func() probe {
 
 		fixed(probe{service: "elasticbeanstalk", op: "DescribeEnvironments"}),
 		fixed(probe{service: "elasticbeanstalk", op: "DescribeConfigurationSettings", form: form("ApplicationName", "app", "EnvironmentName", "env")}),
+		read(func() probe {
+			return probe{service: "elasticbeanstalk", op: "ListTagsForResource", form: form("ResourceArn", st.beanstalkEnvs[0].ARN)}
+		}),
+		fixed(probe{service: "elasticbeanstalk", op: "ListTagsForResource", form: form("ResourceArn", "arn:aws:elasticbeanstalk:us-east-1:123456789012:environment/app/nope"), wantErr: true}),
+		read(func() probe {
+			return probe{service: "elasticbeanstalk", op: "UpdateEnvironment", form: form("EnvironmentName", "env",
+				"OptionSettings.member.1.Namespace", "aws:autoscaling:launchconfiguration", "OptionSettings.member.1.OptionName", "SecurityGroups",
+				"OptionSettings.member.1.Value", web())}
+		}),
+		fixed(probe{service: "elasticbeanstalk", op: "UpdateEnvironment", form: form("EnvironmentName", "env",
+			"OptionSettings.member.1.Namespace", "aws:autoscaling:launchconfiguration", "OptionSettings.member.1.OptionName", "SecurityGroups",
+			"OptionSettings.member.1.Value", "sg-0000000000000000f"), wantErr: true}),
+		// Updating: read after the refused update (its pagination probes read more).
+		fixed(probe{service: "elasticbeanstalk", op: "DescribeEnvironments", form: form("EnvironmentNames.member.1", "env")}),
+		fixed(probe{service: "elasticbeanstalk", op: "UpdateEnvironment", form: form("EnvironmentName", "nope",
+			"OptionSettings.member.1.Namespace", "aws:autoscaling:launchconfiguration", "OptionSettings.member.1.OptionName", "SecurityGroups",
+			"OptionSettings.member.1.Value", "sg-0000000000000000f"), wantErr: true}),
 
 		fixed(probe{service: "mq", op: "ListBrokers"}),
 		read(func() probe {

@@ -17,6 +17,7 @@ import (
 type BeanstalkAPI interface {
 	DescribeEnvironments(context.Context, *eb.DescribeEnvironmentsInput, ...func(*eb.Options)) (*eb.DescribeEnvironmentsOutput, error)
 	DescribeConfigurationSettings(context.Context, *eb.DescribeConfigurationSettingsInput, ...func(*eb.Options)) (*eb.DescribeConfigurationSettingsOutput, error)
+	ListTagsForResource(context.Context, *eb.ListTagsForResourceInput, ...func(*eb.Options)) (*eb.ListTagsForResourceOutput, error)
 }
 
 // beanstalkGroupOptions are the option settings that name security
@@ -31,11 +32,15 @@ var beanstalkGroupOptions = map[string]string{
 // settings name a default group. Beanstalk owns the Auto Scaling group,
 // launch template and load balancer those settings produce, so the change
 // is an environment update (a rolling deployment), never a patch of them.
+// Who manages the environment comes from its tags: Beanstalk tags an
+// environment with its own name (elasticbeanstalk:environment-name), which
+// is no outside owner; a CloudFormation stack's tags make it a manual step
+// in that stack, and tags that cannot be read make it one too.
 var Environments = usage.Finder{
 	Name:    "beanstalk-environments",
 	Service: "elasticbeanstalk",
-	Reads:   "environments' SecurityGroups option settings (DescribeEnvironments, DescribeConfigurationSettings)",
-	IAM:     []string{"elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:DescribeConfigurationSettings"},
+	Reads:   "environments' SecurityGroups option settings and tags (DescribeEnvironments, DescribeConfigurationSettings, ListTagsForResource)",
+	IAM:     []string{"elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:ListTagsForResource"},
 	Kinds:   []resource.Kind{Environment},
 	Find: func(ctx context.Context, cfg aws.Config, t usage.Target) ([]usage.Usage, error) {
 		return findBeanstalkEnvironments(ctx, eb.NewFromConfig(cfg), t)
@@ -43,6 +48,28 @@ var Environments = usage.Finder{
 }
 
 func findBeanstalkEnvironments(ctx context.Context, api BeanstalkAPI, t usage.Target) ([]usage.Usage, error) {
+	out, err := listBeanstalkEnvironments(ctx, api, t)
+	svc.SetOwners(out, "elasticbeanstalk:ListTagsForResource", func(u usage.Usage) string { return u.ARN },
+		func(arn string) (map[string]string, error) {
+			res, err := api.ListTagsForResource(ctx, &eb.ListTagsForResourceInput{ResourceArn: aws.String(arn)})
+			if err != nil {
+				return nil, err
+			}
+			tags := map[string]string{}
+			for _, tg := range res.ResourceTags {
+				tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
+			}
+			return tags, nil
+		})
+	for i := range out {
+		if out[i].ManagedBy == "elasticbeanstalk:"+out[i].ResourceID {
+			out[i].ManagedBy = "" // the environment's own tag, not an outside owner
+		}
+	}
+	return out, err
+}
+
+func listBeanstalkEnvironments(ctx context.Context, api BeanstalkAPI, t usage.Target) ([]usage.Usage, error) {
 	var out []usage.Usage
 	in := &eb.DescribeEnvironmentsInput{IncludeDeleted: aws.Bool(false), MaxRecords: aws.Int32(100)}
 	for {
@@ -77,6 +104,7 @@ func beanstalkEnvironmentUsers(ctx context.Context, api BeanstalkAPI, t usage.Ta
 	var out []usage.Usage
 	seen := map[string]bool{}
 	for _, cs := range res.ConfigurationSettings {
+		named := beanstalkNames(t, cs.OptionSettings)
 		for _, o := range cs.OptionSettings {
 			key := aws.ToString(o.Namespace) + "/" + aws.ToString(o.OptionName)
 			what, ok := beanstalkGroupOptions[key]
@@ -89,10 +117,10 @@ func beanstalkEnvironmentUsers(ctx context.Context, api BeanstalkAPI, t usage.Ta
 					refs = append(refs, r)
 				}
 			}
-			for _, u := range svc.Users(t, svc.ByName(t, refs), usage.Usage{Kind: usage.KindLatent,
+			for _, u := range svc.Users(t, svc.ByName(named, refs), usage.Usage{Kind: usage.KindLatent,
 				ResourceKind: Environment, ResourceID: name, ARN: aws.ToString(env.EnvironmentArn),
-				Detail:    what + " (" + key + ")",
-				ManagedBy: "elasticbeanstalk:" + name, Change: usage.ChangeDeployment}) {
+				Detail: what + " (" + key + ")",
+				Change: usage.ChangeDeployment}) {
 				if !seen[u.GroupID+"/"+key] {
 					seen[u.GroupID+"/"+key] = true
 					out = append(out, u)
@@ -101,4 +129,23 @@ func beanstalkEnvironmentUsers(ctx context.Context, api BeanstalkAPI, t usage.Ta
 		}
 	}
 	return out, nil
+}
+
+// beanstalkNames is t for resolving the group name "default" in an
+// environment's options: the default group of its VPC (aws:ec2:vpc
+// VPCId) when it names one — none when that VPC's default group is not a
+// target — else the default VPC's, as the mover resolves it.
+func beanstalkNames(t usage.Target, opts []ebtypes.ConfigurationOptionSetting) usage.Target {
+	for _, o := range opts {
+		if aws.ToString(o.Namespace) != "aws:ec2:vpc" || aws.ToString(o.OptionName) != "VPCId" || aws.ToString(o.Value) == "" {
+			continue
+		}
+		t.DefaultVPCGroup = ""
+		for _, g := range t.GroupIDs {
+			if t.VpcOf[g] == aws.ToString(o.Value) {
+				t.DefaultVPCGroup = g
+			}
+		}
+	}
+	return t
 }

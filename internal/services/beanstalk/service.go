@@ -1,4 +1,4 @@
-// Package beanstalk is everything defaultsg knows about Elastic Beanstalk: environments, which own the resources they create.
+// Package beanstalk is everything defaultsg knows about Elastic Beanstalk: environments, which own the resources they create and are moved by an environment update (UpdateEnvironment option settings, a rolling deployment).
 package beanstalk
 
 import (
@@ -16,7 +16,7 @@ const (
 var Service = svc.Service{
 	Name: "elasticbeanstalk",
 	Kinds: []svc.KindDef{
-		{Kind: Environment, Name: "Elastic Beanstalk environment", Manual: svc.Manual{API: "elasticbeanstalk:UpdateEnvironment"}},
+		{Kind: Environment, Name: "Elastic Beanstalk environment", Mover: &environmentMover, Manual: svc.Manual{API: "elasticbeanstalk:UpdateEnvironment"}},
 	},
 	Finders: []usage.Finder{Environments},
 }
