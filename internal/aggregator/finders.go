@@ -301,11 +301,12 @@ func Wrap(inv *Inventory, finders []usage.Finder, src *Sources) []usage.Finder {
 				if ok, why = inv.Answer(ctx, c, cfg, typ); !ok {
 					break
 				}
-				if found := inv.Items(c, typ); len(found) > 0 && s.usages == nil {
+				found := inv.Items(c, typ)
+				if len(found) > 0 && s.usages == nil {
 					ok, why = false, fmt.Sprintf("%d %s recorded: read directly", len(found), typ)
 					break
 				}
-				items = append(items, inv.Items(c, typ)...)
+				items = append(items, found...)
 			}
 			if !ok {
 				src.add(c, f.Name, "direct", why)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/aws/smithy-go/middleware"
@@ -84,16 +85,38 @@ func (m operationDeadline) HandleInitialize(ctx context.Context, in middleware.I
 // the headers. The body stays bounded by the same deadline.
 func deferCancelToBody(result any, cancel context.CancelFunc) bool {
 	v := reflect.ValueOf(result)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return false
 	}
-	f := v.Elem().FieldByName("Body")
-	if !f.IsValid() || !f.CanSet() || f.Type() != reflect.TypeFor[io.ReadCloser]() || f.IsNil() {
+	i := bodyField(v.Type())
+	if i < 0 {
+		return false
+	}
+	f := v.Elem().Field(i)
+	if f.IsNil() {
 		return false
 	}
 	body := f.Interface().(io.ReadCloser)
 	f.Set(reflect.ValueOf(io.ReadCloser(&cancelOnClose{ReadCloser: body, cancel: cancel})))
 	return true
+}
+
+// bodyFields caches, per result type, the index of its settable
+// `Body io.ReadCloser` field, or -1: the lookup runs on every call.
+var bodyFields sync.Map // reflect.Type (a pointer to a struct) → int
+
+func bodyField(t reflect.Type) int {
+	if i, ok := bodyFields.Load(t); ok {
+		return i.(int)
+	}
+	i := -1
+	if t.Elem().Kind() == reflect.Struct {
+		if f, ok := t.Elem().FieldByName("Body"); ok && f.IsExported() && len(f.Index) == 1 && f.Type == reflect.TypeFor[io.ReadCloser]() {
+			i = f.Index[0]
+		}
+	}
+	bodyFields.Store(t, i)
+	return i
 }
 
 // cancelOnClose releases an operation's deadline when its body is closed.

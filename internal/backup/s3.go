@@ -258,12 +258,17 @@ func (s S3Store) holds(ctx context.Context, bucket, key string, data []byte) boo
 	return err == nil && bytes.Equal(got, data)
 }
 
-// LoadS3 reads and validates a backup object.
-func LoadS3(ctx context.Context, st S3Store, loc S3Location) (*Document, error) {
+// ReadS3 reads the object that should hold a backup, refusing a prefix.
+func ReadS3(ctx context.Context, st S3Store, loc S3Location) ([]byte, error) {
 	if loc.Dir {
 		return nil, fmt.Errorf("%w: %s names a prefix, not a backup object", ErrInvalid, loc)
 	}
-	data, err := st.Get(ctx, loc.Bucket, loc.Key)
+	return st.Get(ctx, loc.Bucket, loc.Key)
+}
+
+// LoadS3 reads and validates a backup object.
+func LoadS3(ctx context.Context, st S3Store, loc S3Location) (*Document, error) {
+	data, err := ReadS3(ctx, st, loc)
 	if err != nil {
 		return nil, err
 	}

@@ -163,10 +163,7 @@ func loadBackup(ctx context.Context, opts *RestoreOptions) (*backup.Document, er
 	if err != nil {
 		return nil, err
 	}
-	if loc.Dir {
-		return nil, fmt.Errorf("%w: %s names a prefix, not a backup object", backup.ErrInvalid, loc)
-	}
-	data, err := store.Get(ctx, loc.Bucket, loc.Key)
+	data, err := backup.ReadS3(ctx, store, loc)
 	if awsx.ErrorCode(err) == "NoSuchKey" {
 		return nil, exitcode.Usagef(fmt.Errorf("%w; nothing changed", err))
 	}
