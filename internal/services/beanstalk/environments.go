@@ -59,13 +59,12 @@ func findBeanstalkEnvironments(ctx context.Context, api BeanstalkAPI, t usage.Ta
 			for _, tg := range res.ResourceTags {
 				tags[aws.ToString(tg.Key)] = aws.ToString(tg.Value)
 			}
+			// Beanstalk tags the environment with its own name: no outside
+			// owner. Dropped before the owner is decided, so that a stack's
+			// or a ManagedBy tag behind it still counts.
+			delete(tags, "elasticbeanstalk:environment-name")
 			return tags, nil
 		})
-	for i := range out {
-		if out[i].ManagedBy == "elasticbeanstalk:"+out[i].ResourceID {
-			out[i].ManagedBy = "" // the environment's own tag, not an outside owner
-		}
-	}
 	return out, err
 }
 

@@ -61,7 +61,7 @@ func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
 	}
 	f := &fakeBeanstalk{
 		envs: []ebtypes.EnvironmentDescription{env("web", "Ready"), env("old", "Terminated"), env("api", "Ready"),
-			env("stack", "Ready"), env("hidden", "Ready"), env("vpc2", "Ready")},
+			env("stack", "Ready"), env("hidden", "Ready"), env("vpc2", "Ready"), env("tf", "Ready")},
 		opts: map[string][]ebtypes.ConfigurationOptionSetting{
 			"web": {opt("aws:autoscaling:launchconfiguration", "sg-x, default"), opt("aws:elbv2:loadbalancer", "sg-x"),
 				opt("aws:elasticbeanstalk:environment", "sg-def")},
@@ -69,6 +69,7 @@ func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
 			"api":    {opt("aws:elb:loadbalancer", "sg-def2,sg-def2")},
 			"stack":  {opt("aws:autoscaling:launchconfiguration", "sg-def")},
 			"hidden": {opt("aws:autoscaling:launchconfiguration", "sg-def")},
+			"tf":     {opt("aws:autoscaling:launchconfiguration", "sg-def")},
 			// "default" in a VPC the environment names: that VPC's group.
 			"vpc2": {opt("aws:autoscaling:launchconfiguration", "default"),
 				{Namespace: aws.String("aws:ec2:vpc"), OptionName: aws.String("VPCId"), Value: aws.String("vpc-2")}},
@@ -78,6 +79,8 @@ func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
 			"arn:env/app/api":   {},
 			"arn:env/app/stack": {"elasticbeanstalk:environment-name": "stack", "aws:cloudformation:stack-name": "shop"},
 			"arn:env/app/vpc2":  {},
+			// Beanstalk's own tag beside an outside owner's: the owner counts.
+			"arn:env/app/tf": {"elasticbeanstalk:environment-name": "tf", "ManagedBy": "Terraform"},
 		},
 	}
 	target := svctest.Target
@@ -86,7 +89,7 @@ func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := svctest.IDs(us); got != "sg-def:web:latent sg-def2:api:latent sg-def:stack:latent sg-def:hidden:latent sg-def2:vpc2:latent" {
+	if got := svctest.IDs(us); got != "sg-def:web:latent sg-def2:api:latent sg-def:stack:latent sg-def:hidden:latent sg-def2:vpc2:latent sg-def:tf:latent" {
 		t.Fatalf("got %q", got)
 	}
 	// Its own Beanstalk tag is no outside owner: apply moves it through
@@ -97,5 +100,8 @@ func TestBeanstalkEnvironmentsOptionSettings(t *testing.T) {
 	// A stack's environment stays a step in the stack; unread tags are said.
 	if us[2].ManagedBy != "cloudformation:shop" || us[3].ManagedBy != "unknown: elasticbeanstalk:ListTagsForResource failed (AccessDenied)" {
 		t.Fatalf("got %q, %q", us[2].ManagedBy, us[3].ManagedBy)
+	}
+	if us[5].ManagedBy != "terraform" {
+		t.Fatalf("an environment tagged ManagedBy=Terraform: owner %q, want terraform (apply must not update it)", us[5].ManagedBy)
 	}
 }
