@@ -89,12 +89,14 @@ func Moved(ctx context.Context, scope awsx.Scope, p *plan.Plan, j Journal, rd Re
 			return nil, err
 		}
 		for _, t := range before {
-			after := now[t.ID]
-			was := t.Groups
-			if len(was) == 0 {
-				// Recorded empty: it named no group and ran in its VPC's
-				// default group (a mover records so only then, svc.RunsIn).
-				was = []string{m.DefaultGroupID}
+			// A target that names no group (recorded so, or still so: a
+			// refused or rolled-back move) runs in its VPC's default group
+			// (a mover records an empty list only then, svc.RunsIn). A
+			// target no longer found has no entry and stays empty.
+			was := ranIn(t.Groups, m.DefaultGroupID)
+			after, found := now[t.ID]
+			if found {
+				after = ranIn(after, m.DefaultGroupID)
 			}
 			rules, err := rd.Rules(ctx, cfg, append(append([]string{}, was...), after...))
 			if err != nil {
@@ -130,6 +132,15 @@ func groupsNow(ctx context.Context, cfg aws.Config, m plan.Move, before []svc.Ta
 		}
 	}
 	return now, nil
+}
+
+// ranIn is the groups a target runs in: its own, or the default group
+// when it names none.
+func ranIn(groups []string, defaultGroup string) []string {
+	if len(groups) == 0 {
+		return []string{defaultGroup}
+	}
+	return groups
 }
 
 func allFound(targets []svc.Target, now map[string][]string) bool {

@@ -237,3 +237,33 @@ func TestMovedNoGroupTargetRanInTheDefaultGroup(t *testing.T) {
 		t.Fatalf("got %+v, want one equivalent interface", got)
 	}
 }
+
+// A target that still names no group (its move was refused, or rolled
+// back) still runs in the default group: no flow lost.
+func TestMovedNoGroupTargetStillOnTheDefaultGroup(t *testing.T) {
+	rp := plan.Replacement{Account: "111111111111", Region: "eu-west-1", DefaultGroupID: "sg-def",
+		Rules: []plan.Rule{{Self: true, Rule: allTraffic}, {Rule: egressAll}}}
+	fn := plan.Move{Account: rp.Account, Region: rp.Region, DefaultGroupID: "sg-def", Kind: lambda.Function, ResourceType: "Lambda function", ResourceID: "bare"}
+	p := &plan.Plan{Replacements: []plan.Replacement{rp}, Moves: []plan.Move{fn}}
+	j := journalOf(t, rp, "sg-new", map[*plan.Move][]svc.Target{&fn: {{ID: "bare", Groups: []string{}}}})
+	rd := Reader{
+		Movable: func(resource.Kind) bool { return true },
+		Targets: func(_ context.Context, _ aws.Config, _ plan.Move, group string) ([]svc.Target, error) {
+			if group == "sg-def" {
+				return []svc.Target{{ID: "bare", Groups: []string{}}}, nil
+			}
+			return nil, nil
+		},
+		Rules: func(_ context.Context, _ aws.Config, groups []string) (map[string][]sgrule.Rule, error) {
+			return map[string][]sgrule.Rule{"sg-def": {self("sg-def"), egressAll}}, nil
+		},
+	}
+	scope := awsx.Scope{Accounts: []awsx.Account{{ID: rp.Account, Regions: []string{rp.Region}}}}
+	got, err := Moved(context.Background(), scope, p, j, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || !got[0].Equivalent {
+		t.Fatalf("got %+v, want one equivalent interface", got)
+	}
+}
