@@ -1,9 +1,10 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package apply
 
 import "os"
 
-// flock is a no-op where flock(2) does not exist: defaultsg is released for
-// Linux and macOS, where the journal is locked.
+// flock is a no-op where neither flock(2) nor LockFileEx exists (Plan 9,
+// WebAssembly): defaultsg is released for Linux, macOS and Windows, where
+// the journal is locked.
 func flock(*os.File) error { return nil }

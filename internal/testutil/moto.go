@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -21,7 +20,7 @@ func StartMoto(t testing.TB) string {
 	}
 	port := freePort(t)
 	cmd := exec.Command("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", fmt.Sprint(port))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownGroup(cmd)
 	logf, err := os.CreateTemp(t.TempDir(), "moto-*.log")
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +30,7 @@ func StartMoto(t testing.TB) string {
 		t.Fatalf("starting moto: %v", err)
 	}
 	t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		killGroup(cmd)
 		_ = cmd.Wait()
 	})
 	url := fmt.Sprintf("http://127.0.0.1:%d", port)
