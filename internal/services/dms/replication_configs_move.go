@@ -155,6 +155,12 @@ func setConfigGroups(ctx context.Context, api ConfigAPI, r svc.Resource, groups 
 	}
 	cc := *c.ComputeConfig
 	cc.VpcSecurityGroupIds = groups
+	if aws.ToBool(cc.MultiAZ) {
+		// "You can't set the AvailabilityZone parameter if the MultiAZ
+		// parameter is set to true" (ComputeConfig, botocore's model): a
+		// Multi-AZ config may still report the zone it runs in.
+		cc.AvailabilityZone = nil
+	}
 	if cc.VpcSecurityGroupIds == nil {
 		cc.VpcSecurityGroupIds = []string{}
 	}

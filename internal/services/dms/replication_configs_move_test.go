@@ -86,6 +86,21 @@ func TestConfigMoveSendsComputeConfigWhole(t *testing.T) {
 	}
 }
 
+// A Multi-AZ config reports the zone it runs in, but AvailabilityZone
+// cannot be sent with MultiAZ true: it is left out, the rest goes back.
+func TestConfigMoveOfMultiAZLeavesTheZoneOut(t *testing.T) {
+	f := newFakeConfig("sg-def")
+	f.config.ComputeConfig.MultiAZ = aws.Bool(true)
+	if err := setConfigGroups(context.Background(), f, configRes, []string{"sg-new"}); err != nil {
+		t.Fatal(err)
+	}
+	want := fullCompute("sg-new")
+	want.MultiAZ, want.AvailabilityZone = aws.Bool(true), nil
+	if len(f.modified) != 1 || !reflect.DeepEqual(f.modified[0].ComputeConfig, want) {
+		t.Fatalf("sent %+v, want %+v", f.modified[0].ComputeConfig, want)
+	}
+}
+
 // fullCompute must set every member the SDK has, so that the test above
 // fails when a new one would not be sent back.
 func TestFullComputeSetsEveryMember(t *testing.T) {
