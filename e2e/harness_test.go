@@ -23,6 +23,7 @@ import (
 
 	"github.com/defaultsg/defaultsg/internal/awsx"
 	"github.com/defaultsg/defaultsg/internal/sim"
+	"github.com/defaultsg/defaultsg/internal/sim/simtest"
 )
 
 var binary string
@@ -102,15 +103,7 @@ func startSim(t *testing.T, scenario string) endpoint {
 	if err != nil {
 		t.Fatalf("scenario: %v", err)
 	}
-	srv, err := sim.New(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	url, err := srv.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv, url := simtest.Start(t, sc)
 	return endpoint{URL: url, AccessKey: srv.AccessKeyFor(sc.Accounts()[0]), Sim: srv}
 }
 

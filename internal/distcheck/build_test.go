@@ -62,7 +62,7 @@ type goreleaser struct {
 }
 
 // TestGoreleaserConfig checks what the release promises (static binaries for
-// four platforms, the version stamp, archive names action.yml downloads); the
+// six platforms, the version stamp, archive names action.yml downloads); the
 // rest of the schema is `goreleaser check`'s job in .ci/release-check.
 func TestGoreleaserConfig(t *testing.T) {
 	var g goreleaser

@@ -233,7 +233,7 @@ func moverGrants() (reads []string, writes []grant) {
 					continue
 				}
 				key, sid := s.Name, "Move"+sidWord(s.Name)+"Users"
-				if AnyResource(m) {
+				if anyResource(m) {
 					// AWS has no resource-level permission for it: a
 					// statement of its own, so that the service's other
 					// writes stay on their resource types.
@@ -263,10 +263,10 @@ func moverGrants() (reads []string, writes []grant) {
 	return reads, writes
 }
 
-// AnyResource reports whether the mover's writes are declared on "*":
+// anyResource reports whether the mover's writes are declared on "*":
 // AWS's Service Authorization Reference lists no resource type for them
 // (redshift:ModifyEndpointAccess), so nothing narrower grants them.
-func AnyResource(m *svc.Mover) bool { return slices.Equal(m.ARNs, []string{"*"}) }
+func anyResource(m *svc.Mover) bool { return slices.Equal(m.ARNs, []string{"*"}) }
 
 // isRead reports whether an action only reads: those take Resource "*".
 func isRead(action string) bool {

@@ -15,13 +15,13 @@ import (
 // by their tag; with regions, every regional statement carries the region
 // condition.
 func TestWritesAreNarrowed(t *testing.T) {
-	anyResource := map[string]bool{}
+	onAny := map[string]bool{}
 	for _, s := range services.All {
 		for _, d := range s.Kinds {
-			if d.Mover != nil && AnyResource(d.Mover) {
+			if d.Mover != nil && anyResource(d.Mover) {
 				for _, a := range d.Mover.IAM {
 					if !isRead(a) {
-						anyResource[a] = true
+						onAny[a] = true
 					}
 				}
 			}
@@ -36,13 +36,13 @@ func TestWritesAreNarrowed(t *testing.T) {
 			writes := slices.ContainsFunc(st.Action, func(a string) bool { return !isRead(a) })
 			if writes && slices.Contains(st.Resource, "*") {
 				if !strings.HasSuffix(st.Sid, "OnAnyResource") || len(st.Resource) != 1 ||
-					slices.ContainsFunc(st.Action, func(a string) bool { return !anyResource[a] }) {
+					slices.ContainsFunc(st.Action, func(a string) bool { return !onAny[a] }) {
 					t.Errorf("%s: statement %s writes on Resource *: %v", cmd, st.Sid, st.Action)
 				}
 			}
 			if !writes || !strings.HasSuffix(st.Sid, "OnAnyResource") {
 				for _, a := range st.Action {
-					if anyResource[a] {
+					if onAny[a] {
 						t.Errorf("%s: %s, which AWS cannot narrow, shares statement %s", cmd, a, st.Sid)
 					}
 				}

@@ -22,15 +22,12 @@ func terraformMirrors() []string {
 // TerraformValidate runs `terraform init` (offline, from a filesystem
 // mirror holding hashicorp/aws) and `terraform validate` on src, an HCL
 // configuration, so the AWS provider's own schema checks every resource and
-// argument. Without terraform or without a mirror of the AWS provider (the
-// registry cannot be reached from these machines) the test is skipped with
-// the reason; docs/GUARD.md says which machines run it.
+// argument. Without terraform the test is skipped, except under CI=true
+// (RequireTool); without a mirror of the AWS provider (the registry cannot
+// be reached from these machines) it is skipped with the reason; docs/GUARD.md says which machines run it.
 func TerraformValidate(t testing.TB, src []byte) {
 	t.Helper()
-	tf, err := exec.LookPath("terraform")
-	if err != nil {
-		t.Skip("terraform validate: no terraform on PATH")
-	}
+	tf := RequireTool(t, "terraform") // a failure under CI=true, as for the other tools
 	mirror := ""
 	for _, d := range terraformMirrors() {
 		if d == "" {

@@ -2,7 +2,6 @@ package beanstalk
 
 import (
 	"context"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	eb "github.com/aws/aws-sdk-go-v2/service/elasticbeanstalk"
@@ -110,13 +109,7 @@ func beanstalkEnvironmentUsers(ctx context.Context, api BeanstalkAPI, t usage.Ta
 			if !ok {
 				continue
 			}
-			var refs []string
-			for _, r := range strings.Split(aws.ToString(o.Value), ",") {
-				if r = strings.TrimSpace(r); r != "" {
-					refs = append(refs, r)
-				}
-			}
-			for _, u := range svc.Users(t, svc.ByName(named, refs), usage.Usage{Kind: usage.KindLatent,
+			for _, u := range svc.Users(t, svc.ByName(named, splitRefs(aws.ToString(o.Value))), usage.Usage{Kind: usage.KindLatent,
 				ResourceKind: Environment, ResourceID: name, ARN: aws.ToString(env.EnvironmentArn),
 				Detail: what + " (" + key + ")",
 				Change: usage.ChangeDeployment}) {
